@@ -1,0 +1,71 @@
+import { z } from '@hono/zod-openapi';
+
+/** The four kinds a line can be; only `content` lines are ever summarized. */
+export const LineKindSchema = z
+  .enum(['content', 'heading', 'boilerplate', 'blank'])
+  .openapi('LineKind', { description: 'What a line is: only `content` lines feed summaries.' });
+
+/** Why a line is not content (absent for content lines). */
+export const LineReasonSchema = z
+  .enum([
+    'blank',
+    'heading',
+    'repeated-across-files',
+    'call-to-action',
+    'navigation',
+    'photo-credit',
+    'byline',
+    'dateline',
+    'url',
+    'cross-promotion',
+    'fragment',
+  ])
+  .openapi('LineReason', { description: 'Why a line was kept out of summaries.' });
+
+/** One line of a file, exactly as stored, without its line-break characters. */
+export const LineSchema = z
+  .object({
+    number: z.number().int().min(1).openapi({ description: '1-based line number.', example: 15 }),
+    text: z.string().openapi({ description: 'The exact line text, without line-break characters.', example: 'Remind me later.' }),
+    kind: LineKindSchema,
+    reason: LineReasonSchema.optional(),
+  })
+  .openapi('Line');
+
+/** Counts of lines per kind/reason in one file. */
+export const LineCountsSchema = z
+  .object({
+    content: z.number().int().min(0),
+    heading: z.number().int().min(0),
+    boilerplate: z.number().int().min(0),
+    blank: z.number().int().min(0),
+  })
+  .openapi('LineCounts', { description: 'How many lines of each kind the file has.' });
+
+/** One served file: identity, fingerprint and what the classifier made of it. */
+export const DocumentInfoSchema = z
+  .object({
+    file: z.string().openapi({ description: 'File id: path relative to the data folder, `/`-separated.', example: '000_3e47eca7661924bb.txt' }),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/).openapi({ description: "SHA-256 of the file's bytes, hex.", example: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855' }),
+    bytes: z.number().int().min(0).openapi({ description: 'File size in bytes.', example: 2526 }),
+    lineCount: z.number().int().min(0).openapi({ description: 'Number of lines (a last line without a final newline counts).', example: 15 }),
+    sentenceCount: z.number().int().min(0).openapi({ description: 'Number of content sentences.', example: 9 }),
+    lines: LineCountsSchema,
+    reasons: z.record(z.string(), z.number().int().min(0)).openapi({ description: 'Non-content lines per reason.', example: { 'repeated-across-files': 6, 'call-to-action': 1 } }),
+  })
+  .openapi('DocumentInfo');
+
+/** A file the loader did not serve, with the reason. */
+export const SkippedFileSchema = z
+  .object({
+    file: z.string().openapi({ example: 'image.txt' }),
+    reason: z.string().openapi({ description: 'Why the file was skipped.', example: 'not valid UTF-8' }),
+  })
+  .openapi('SkippedFile');
+
+export type LineKind = z.infer<typeof LineKindSchema>;
+export type LineReason = z.infer<typeof LineReasonSchema>;
+export type Line = z.infer<typeof LineSchema>;
+export type LineCounts = z.infer<typeof LineCountsSchema>;
+export type DocumentInfo = z.infer<typeof DocumentInfoSchema>;
+export type SkippedFile = z.infer<typeof SkippedFileSchema>;

@@ -1,0 +1,15 @@
+import { z } from '@hono/zod-openapi';
+
+/** RFC 9457 problem details: the one error shape of the API. */
+export const ProblemSchema = z
+  .object({
+    type: z.string().openapi({ description: 'URI reference identifying the problem type.', example: 'about:blank' }),
+    title: z.string().openapi({ description: 'Short summary of the problem type.', example: 'Bad Request' }),
+    status: z.number().int().openapi({ description: 'HTTP status code.', example: 400 }),
+    detail: z.string().openapi({ description: 'What was wrong, naming the parameter.', example: 'maxSentences: Too small: expected number to be >=1' }),
+    instance: z.string().optional().openapi({ description: 'The request path.', example: '/v1/summary' }),
+    requestId: z.string().optional().openapi({ description: 'Id of the request, also sent as `X-Request-Id`.' }),
+  })
+  .openapi('Problem');
+
+export type Problem = z.infer<typeof ProblemSchema>;

@@ -1,0 +1,294 @@
+import type { LineKind, LineReason } from '../../schemas/document.js';
+import { compareIds } from './load-corpus.js';
+import type { SourceFile } from './source-file.js';
+
+/** One line of a file with its extent and what the classifier made of it. */
+export interface ClassifiedLine {
+  /** 1-based line number. */
+  readonly number: number;
+  /** Offset of the first character (0-based, UTF-16). */
+  readonly start: number;
+  /** Offset just past the last character before the line break. */
+  readonly end: number;
+  readonly text: string;
+  readonly kind: LineKind;
+  readonly reason?: LineReason;
+}
+
+/** Classified lines of every file, by file id. */
+export type LineTable = ReadonlyMap<string, readonly ClassifiedLine[]>;
+
+// ---------------------------------------------------------------------------
+// Shape features. Every rule looks at the form of a line (length, punctuation,
+// person of address, generic web-UI vocabulary) or at repetition across files;
+// none is tied to a particular site's wording.
+// ---------------------------------------------------------------------------
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.\-]*/gu;
+const TERMINAL = /[.!?…。]["'”’»)\]]*$/u;
+const BULLET = /^\s*(?:[•·▪◦‣●○■□➢►–—*+-]|\d{1,3}[.)]|[a-zA-Z][.)])\s+/u;
+const MD_HEADING = /^\s{0,3}#{1,6}\s+\S/u;
+const URL_LINE = /^(?:<?https?:\/\/\S+>?|www\.\S+|\/?[\w-]+(?:\/[\w.-]+)+\/?)$/iu;
+const SLUG = /^[a-z0-9]+(?:[-_][a-z0-9]+){2,}(?:\.html?)?$/u;
+const CROSS_PROMO =
+  /^(?:also read|read also|read more\s*:|related(?:\s+(?:articles?|stories|coverage|content|reading|links?|posts?))?\s*:|see also\b|recommended(?:\s+for you)?\b|more on this\b|more from\b|you (?:may|might) also (?:like|be interested)|most (?:read|popular|viewed)\b|trending\b|further reading\b|editor'?s picks?\b|more stories\b|don'?t miss\b)/iu;
+const PHOTO = /^(?:photo(?:graph)?s?|image|picture|illustration|credit|file photo|©|\(c\))\b|\b(?:getty images|shutterstock|afp|ap photo|reuters|tass|epa|via wikimedia commons)\b/iu;
+const BYLINE = /^(?:by|written by|reporting by|editing by|words by|story by|compiled by)\s+\p{Lu}/u;
+const WEEKDAY_OR_MONTH =
+  /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/iu;
+const SALUTATION = /^(?:dear|hi|hello|greetings)\b[^.!?]{0,40}[,:!]?$/iu;
+
+/** Generic web-UI vocabulary (buttons, prompts, paywalls, consent boxes, sharing widgets). */
+const UI_PHRASES =
+  /\b(?:read more|continue reading|learn more|click here|tap here|sign up|sign in|log in|log out|subscribe|unsubscribe|newsletter|inbox|cookies?|consent|privacy policy|terms of (?:use|service)|share (?:this|on|via)|follow us|download (?:the|our) app|advert(?:isement|ising)?s?|ad-free|ads\b|support us|remind me|not now|no thanks|maybe later|accept all|manage preferences|back to top|skip to (?:main )?content|paywall|email address|print this|comments?\b)/iu;
+/** Words of a publisher's appeal; they mark a line only in the publisher's voice (we → you). */
+const APPEAL_WORDS = /\b(?:support|donat(?:e|ion|ions)|contribut(?:e|ion|ions)|membership|premium|help)\b/iu;
+/** Verbs that open buttons and prompts when they start a short line. */
+const UI_IMPERATIVE =
+  /^(?:read|share|subscribe|sign|click|tap|follow|download|support|donate|join|continue|remind|learn|watch|listen|accept|reject|close|register|log|like|comment|print|email|send|upgrade|start|contact|visit|become|give|enter|get|try|see|view|show|hide|load|open|next|previous|back|skip|menu|home|search|tweet|save|copy)\b/iu;
+
+const FIRST_PLURAL = /\b(?:we|we're|we’re|we've|we’ve|our|ours|us)\b/iu;
+const SECOND_PERSON = /\b(?:you|your|yours|yourself|you're|you’re|you've|you’ve|you'll|you’ll)\b/iu;
+
+/** Removes quoted passages so the person of address is that of the writer, not of a quoted speaker. */
+function unquoted(text: string): string {
+  return text.replace(/“[^”]*”?|"[^"]*"?|«[^»]*»?/gu, ' ');
+}
+
+function wordCount(text: string): number {
+  return text.match(WORD)?.length ?? 0;
+}
+
+/** Lowercased, whitespace-collapsed, NFKC form used to detect lines repeated across files. */
+export function normalizeLine(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(/\s+/gu, ' ').trim();
+}
+
+function hasLetters(text: string): boolean {
+  return /[\p{L}\p{N}]/u.test(text);
+}
+
+/** Appeal voice: the writer (we/our) addresses the reader (you/your) outside quotes. */
+function isAppealVoice(text: string): boolean {
+  const t = unquoted(text);
+  return SECOND_PERSON.test(t) && (FIRST_PLURAL.test(t) || UI_PHRASES.test(t) || APPEAL_WORDS.test(t));
+}
+
+/** Short prompt or button: few words and UI vocabulary or an opening UI verb. */
+function isUiPrompt(text: string, words: number): boolean {
+  const t = text.trim();
+  if (words <= 12 && UI_PHRASES.test(t)) return true;
+  if (words <= 4 && !TERMINAL.test(t.replace(/[.]$/u, '')) && UI_IMPERATIVE.test(t)) return true;
+  return false;
+}
+
+function isHeadingShape(text: string, words: number): boolean {
+  const t = text.trim();
+  if (MD_HEADING.test(t)) return true;
+  if (words === 0 || words > 14) return false;
+  if (t.endsWith(':') && words <= 10) return true;
+  if (TERMINAL.test(t) || /[,;]$/u.test(t)) return false;
+  return /^[\p{Lu}\p{N}"'“‘«(]/u.test(t);
+}
+
+const DATE_WORDS =
+  /\b(?:published|updated|posted|last|on|at|am|pm|a\.m\.|p\.m\.|gmt|utc|[ecmp][sd]t|bst|cet|msk|local|time)\b/giu;
+
+/** A line that is only a date or time stamp (weekday, month, numbers, "updated", time zones). */
+function isDateline(text: string, words: number): boolean {
+  const t = text.trim();
+  if (words === 0 || words > 10) return false;
+  const hasDate = WEEKDAY_OR_MONTH.test(t) || /\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b|\b\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b/u.test(t);
+  if (!hasDate) return false;
+  const rest = t
+    .replace(new RegExp(WEEKDAY_OR_MONTH.source, 'giu'), ' ')
+    .replace(DATE_WORDS, ' ')
+    .replace(/\d+(?:st|nd|rd|th)?/gu, ' ');
+  return wordCount(rest) === 0;
+}
+
+function isPhotoCredit(text: string, words: number): boolean {
+  const t = text.trim();
+  if (words > 10 || TERMINAL.test(t)) return false;
+  if (/^!\[[^\]]*\]\([^)]*\)$/u.test(t)) return true;
+  if (/^\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}\s*\/\s*[\p{Lu}][\p{L}\p{N} .&'’-]*$/u.test(t)) return true;
+  return PHOTO.test(t);
+}
+
+/** Reason a single line is not content judged by its own shape alone, or undefined. */
+function shapeReason(text: string, isFirstBlock: boolean, standalone: boolean): { kind: LineKind; reason: LineReason } | undefined {
+  const t = text.trim();
+  const words = wordCount(t);
+  if (!hasLetters(t)) return { kind: 'boilerplate', reason: 'navigation' };
+  if (URL_LINE.test(t) || SLUG.test(t)) return { kind: 'boilerplate', reason: 'url' };
+  if (CROSS_PROMO.test(t)) return { kind: 'boilerplate', reason: 'cross-promotion' };
+  if (SALUTATION.test(t) && words <= 5) return { kind: 'boilerplate', reason: 'call-to-action' };
+  if (isUiPrompt(t, words)) return { kind: 'boilerplate', reason: words <= 4 && !UI_PHRASES.test(t) ? 'navigation' : 'call-to-action' };
+  if (isAppealVoice(t)) return { kind: 'boilerplate', reason: 'call-to-action' };
+  if (BYLINE.test(t) && words <= 10 && !TERMINAL.test(t)) return { kind: 'boilerplate', reason: 'byline' };
+  if (isPhotoCredit(t, words)) return { kind: 'boilerplate', reason: 'photo-credit' };
+  if (isDateline(t, words)) return { kind: 'boilerplate', reason: 'dateline' };
+  if (standalone && isHeadingShape(t, words)) return { kind: 'heading', reason: 'heading' };
+  // A file's title: a short first paragraph set off by a blank line, even when it ends in a period.
+  if (isFirstBlock && standalone && words <= 20 && !/[,;:]$/u.test(t)) return { kind: 'heading', reason: 'heading' };
+  if (words <= 3 && /^\p{Ll}/u.test(t) && !TERMINAL.test(t)) return { kind: 'boilerplate', reason: 'navigation' };
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------
+// Repetition across files.
+// ---------------------------------------------------------------------------
+
+/**
+ * Normalized lines that occur in two or more unrelated files. Files that share most of their
+ * lines are near-duplicate copies of one article (republished wire copy), not a template; their
+ * shared lines are facts, so such files count once (union-find over near-duplicate pairs).
+ */
+function repeatedLines(files: readonly SourceFile[]): Set<string> {
+  const byLine = new Map<string, number[]>();
+  const lineCount: number[] = [];
+  files.forEach((f, fi) => {
+    const seen = new Set<string>();
+    for (const e of f.lineIndex.lines) {
+      const n = normalizeLine(f.text.slice(e.start, e.end));
+      if (!n || !hasLetters(n) || seen.has(n)) continue;
+      seen.add(n);
+      let list = byLine.get(n);
+      if (!list) byLine.set(n, (list = []));
+      list.push(fi);
+    }
+    lineCount[fi] = seen.size;
+  });
+  // Near-duplicate file pairs, from lines shared by few files (template lines shared by many
+  // files say nothing about two files being copies).
+  const shared = new Map<string, number>();
+  for (const list of byLine.values()) {
+    if (list.length < 2 || list.length > 8) continue;
+    for (let i = 0; i < list.length; i++)
+      for (let j = i + 1; j < list.length; j++) {
+        const key = `${list[i]}:${list[j]}`;
+        shared.set(key, (shared.get(key) ?? 0) + 1);
+      }
+  }
+  const parent = files.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  for (const [key, n] of shared) {
+    const [a, b] = key.split(':').map(Number) as [number, number];
+    if (n / Math.max(1, Math.min(lineCount[a]!, lineCount[b]!)) > 0.6) parent[find(a)] = find(b);
+  }
+  const out = new Set<string>();
+  for (const [n, list] of byLine) {
+    if (list.length < 2) continue;
+    const groups = new Set(list.map(find));
+    if (groups.size >= 2) out.add(n);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Per-file pass.
+// ---------------------------------------------------------------------------
+
+/** True when most paragraphs of a file are hard-wrapped over several lines. */
+function isHardWrapped(texts: readonly string[]): boolean {
+  let joins = 0;
+  let breaks = 0;
+  for (let i = 0; i + 1 < texts.length; i++) {
+    const a = texts[i]!.trim();
+    const b = texts[i + 1]!.trim();
+    if (!a || !b || a.length < 30) continue;
+    breaks++;
+    if (!TERMINAL.test(a) && !a.endsWith(':')) joins++;
+  }
+  return breaks >= 3 && joins / breaks >= 0.4;
+}
+
+function classifyFile(file: SourceFile, repeated: ReadonlySet<string>): ClassifiedLine[] {
+  const extents = file.lineIndex.lines;
+  const texts = extents.map((e) => file.text.slice(e.start, e.end));
+  const wrapped = isHardWrapped(texts);
+  const blank = texts.map((t) => t.trim() === '');
+  const firstNonBlank = blank.indexOf(false);
+  const result: { kind: LineKind; reason?: LineReason }[] = texts.map(() => ({ kind: 'content' }));
+
+  for (let i = 0; i < texts.length; i++) {
+    const t = texts[i]!;
+    if (blank[i]) {
+      result[i] = { kind: 'blank', reason: 'blank' };
+      continue;
+    }
+    const prevBlank = i === 0 || blank[i - 1]!;
+    const nextBlank = i === texts.length - 1 || blank[i + 1]!;
+    // In a hard-wrapped file a line inside a paragraph is never a heading on its own.
+    const standalone = wrapped ? prevBlank && nextBlank : true;
+    const isFirstBlock = i === firstNonBlank && nextBlank;
+    const bullet = BULLET.test(t);
+    const shape = shapeReason(t.replace(BULLET, ''), isFirstBlock && !bullet, standalone && !bullet);
+    if (repeated.has(normalizeLine(t)) && (!shape || shape.kind !== 'heading' || wordCount(t) > 3)) {
+      result[i] = { kind: 'boilerplate', reason: 'repeated-across-files' };
+    } else if (shape) {
+      result[i] = shape;
+    }
+  }
+
+  // Runs of three or more very short lines without sentence punctuation are menus or option lists.
+  for (let i = 0; i < texts.length; ) {
+    let j = i;
+    while (j < texts.length && !blank[j] && wordCount(texts[j]!) <= 3 && !TERMINAL.test(texts[j]!.trim())) j++;
+    if (j - i >= 3) for (let k = i; k < j; k++) if (result[k]!.kind !== 'boilerplate') result[k] = { kind: 'boilerplate', reason: 'navigation' };
+    i = Math.max(j, i + 1);
+  }
+
+  // A short line inside a block of boilerplate lines (no blank line between) belongs to that block.
+  for (let i = 1; i + 1 < texts.length; i++) {
+    if (result[i]!.kind !== 'content' || wordCount(texts[i]!) > 8) continue;
+    const before = result[i - 1]!;
+    const after = result[i + 1]!;
+    if (before.kind === 'boilerplate' && after.kind === 'boilerplate') result[i] = { kind: 'boilerplate', reason: before.reason === 'navigation' ? 'navigation' : 'call-to-action' };
+  }
+
+  // A cross-promotion label ("Related:") carries the link list under it.
+  for (let i = 0; i < texts.length; i++) {
+    if (result[i]!.reason !== 'cross-promotion') continue;
+    for (let k = i + 1; k < texts.length && !blank[k]; k++) {
+      const t = texts[k]!.replace(BULLET, '').trim();
+      if (wordCount(t) > 16 || TERMINAL.test(t)) break;
+      result[k] = { kind: 'boilerplate', reason: 'cross-promotion' };
+    }
+  }
+
+  // Paragraphs enclosed by appeal lines that speak in the publisher's voice are part of the appeal.
+  const isAppealish = (k: number) => {
+    const r = result[k]!;
+    return r.kind === 'boilerplate' && (r.reason === 'call-to-action' || r.reason === 'repeated-across-files');
+  };
+  const nonBlank = texts.map((_, k) => k).filter((k) => !blank[k]);
+  for (let a = 0; a < nonBlank.length; a++) {
+    if (!isAppealish(nonBlank[a]!)) continue;
+    let b = a + 1;
+    while (b < nonBlank.length && result[nonBlank[b]!]!.kind === 'content') b++;
+    if (b === a + 1 || b >= nonBlank.length || !isAppealish(nonBlank[b]!)) continue;
+    const run = nonBlank.slice(a + 1, b);
+    const voiced = run.filter((k) => FIRST_PLURAL.test(unquoted(texts[k]!)) || SECOND_PERSON.test(unquoted(texts[k]!))).length;
+    if (voiced * 2 >= run.length) for (const k of run) result[k] = { kind: 'boilerplate', reason: 'call-to-action' };
+  }
+
+  return extents.map((e, i) => {
+    const r = result[i]!;
+    const line: ClassifiedLine = { number: i + 1, start: e.start, end: e.end, text: texts[i]!, kind: r.kind };
+    return r.reason && r.kind !== 'content' ? { ...line, reason: r.reason } : line;
+  });
+}
+
+/**
+ * Classifies every line of every file as content, heading, boilerplate or blank, with a reason
+ * for each non-content line. Uses the line's shape and repetition across files (boilerplate
+ * detection in the spirit of Kohlschütter et al., "Boilerplate Detection using Shallow Text
+ * Features", WSDM 2010: short lines, link/UI vocabulary and template repetition mark boilerplate).
+ */
+export function classifyLines(files: readonly SourceFile[]): LineTable {
+  const repeated = repeatedLines(files);
+  const table = new Map<string, readonly ClassifiedLine[]>();
+  for (const f of [...files].sort((a, b) => compareIds(a.id, b.id))) table.set(f.id, classifyFile(f, repeated));
+  return table;
+}

@@ -1,0 +1,171 @@
+import type { LineSpan, OffsetSpan } from '../../schemas/span.js';
+import type { ClassifiedLine } from './classify-lines.js';
+import { nlp } from './nlp.js';
+import { lineSpanOf } from './positions.js';
+import type { SourceFile } from './source-file.js';
+
+/**
+ * One sentence of content with its exact place in its file and the token features the
+ * index and the summarizer need. `text === file.text.slice(offsets.start, offsets.end)`.
+ */
+export interface Sentence {
+  /** Index of the sentence in corpus order (files sorted by id, then by offset). */
+  readonly id: number;
+  readonly file: string;
+  /** Index of the file in corpus order. */
+  readonly fileIndex: number;
+  /** 0-based index of the sentence within its file. */
+  readonly position: number;
+  readonly lines: LineSpan;
+  readonly offsets: OffsetSpan;
+  /** The exact source text of the sentence. */
+  readonly text: string;
+  /** Lowercased word and number tokens (punctuation, symbols and possessive endings dropped). */
+  readonly words: readonly string[];
+  /** Porter2 stems of `words`, same length. */
+  readonly stems: readonly string[];
+  /** Stop-word flags of `words`, same length. */
+  readonly stop: readonly boolean[];
+  /** True when the sentence has a finite verb or auxiliary: fragments ("A new domestic alternative.") have none. */
+  readonly hasVerb: boolean;
+}
+
+const BULLET = /^[ \t]*(?:[•·▪◦‣●○■□➢►–—*+-]|\d{1,3}[.)]|[a-zA-Z][.)])[ \t]+/u;
+const TERMINAL = /[.!?…:;]["'”’»)\]]*\s*$/u;
+const SPACE = /\s/u;
+
+/** A paragraph: one or more adjacent content lines read as one block of running text. */
+interface Paragraph {
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * Groups content lines into paragraphs. A line joins the previous one when that one does not
+ * end a sentence (hard-wrapped text); a bullet always opens a new paragraph, and its marker
+ * stays outside the paragraph's span. Headings and boilerplate are never part of a paragraph.
+ */
+export function paragraphsOf(text: string, lines: readonly ClassifiedLine[]): Paragraph[] {
+  const out: { start: number; end: number }[] = [];
+  let open: { start: number; end: number } | undefined;
+  for (const line of lines) {
+    if (line.kind !== 'content') {
+      open = undefined;
+      continue;
+    }
+    const marker = BULLET.exec(line.text);
+    let start = line.start + (marker ? marker[0].length : 0);
+    while (start < line.end && SPACE.test(text[start]!)) start++;
+    let end = line.end;
+    while (end > start && SPACE.test(text[end - 1]!)) end--;
+    if (end <= start) continue;
+    if (open && !marker && !TERMINAL.test(text.slice(open.start, open.end))) {
+      open.end = end;
+    } else {
+      open = { start, end };
+      out.push(open);
+    }
+  }
+  return out;
+}
+
+const interned = new Map<string, string>();
+function intern(s: string): string {
+  const hit = interned.get(s);
+  if (hit !== undefined) return hit;
+  if (interned.size < 500_000) interned.set(s, s);
+  return s;
+}
+
+/** Splits one paragraph into sentence spans (absolute offsets) with their token features. */
+function sentencesOfParagraph(
+  text: string,
+  para: Paragraph,
+  emit: (start: number, end: number, words: string[], stems: string[], stop: boolean[], hasVerb: boolean) => void,
+): void {
+  const w = nlp();
+  const its = w.its;
+  const body = text.slice(para.start, para.end);
+  const doc = w.readDoc(body);
+  const values = doc.tokens().out(its.value) as string[];
+  const spaces = doc.tokens().out(its.precedingSpaces) as string[];
+  const types = doc.tokens().out(its.type) as string[];
+  const pos = doc.tokens().out(its.pos) as string[];
+  const normals = doc.tokens().out(its.normal) as string[];
+  const stemsAll = doc.tokens().out(its.stem) as string[];
+  const stopsAll = doc.tokens().out(its.stopWordFlag) as unknown as boolean[];
+  // Rebuild each token's offset from its preceding spaces and value; fall back to a search
+  // if the tokenizer ever normalizes a value, so spans stay exact.
+  const starts: number[] = new Array(values.length);
+  let cursor = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    let at = cursor + spaces[i]!.length;
+    if (body.slice(at, at + v.length) !== v) {
+      const found = body.indexOf(v, cursor);
+      at = found >= 0 ? found : at;
+    }
+    starts[i] = at;
+    cursor = at + v.length;
+  }
+  const spans = doc.sentences().out(its.span) as unknown as [number, number][];
+  for (const [a, b] of spans) {
+    let first = a;
+    let last = b;
+    while (first <= last && types[first] === 'tabCRLF') first++;
+    while (last >= first && types[last] === 'tabCRLF') last--;
+    if (first > last) continue;
+    let s = starts[first]!;
+    let e = starts[last]! + values[last]!.length;
+    while (s < e && SPACE.test(body[s]!)) s++;
+    while (e > s && SPACE.test(body[e - 1]!)) e--;
+    if (e <= s) continue;
+    const words: string[] = [];
+    const stems: string[] = [];
+    const stop: boolean[] = [];
+    let hasVerb = false;
+    for (let i = first; i <= last; i++) {
+      const p = pos[i]!;
+      if (p === 'VERB' || p === 'AUX') hasVerb = true;
+      const t = types[i]!;
+      if (t !== 'word' && t !== 'number') continue;
+      const n = normals[i]!.toLowerCase();
+      if (n === "'s" || n === '’s' || n === "'" || n === '’') continue;
+      words.push(intern(n));
+      stems.push(intern(stemsAll[i]!.toLowerCase()));
+      stop.push(Boolean(stopsAll[i]));
+    }
+    emit(para.start + s, para.start + e, words, stems, stop, hasVerb);
+  }
+}
+
+/**
+ * Cuts the content of every file into sentences with exact spans (wink-nlp sentence
+ * boundary detection over each paragraph). Sentences never include headings, boilerplate or
+ * list markers; offsets are into the original decoded text, lines are 1-based inclusive.
+ */
+export function segmentCorpus(files: readonly SourceFile[], table: ReadonlyMap<string, readonly ClassifiedLine[]>): Sentence[] {
+  const sentences: Sentence[] = [];
+  files.forEach((file, fileIndex) => {
+    const lines = table.get(file.id) ?? [];
+    let position = 0;
+    for (const para of paragraphsOf(file.text, lines)) {
+      sentencesOfParagraph(file.text, para, (start, end, words, stems, stop, hasVerb) => {
+        sentences.push({
+          id: sentences.length,
+          file: file.id,
+          fileIndex,
+          position: position++,
+          lines: lineSpanOf(file.lineIndex, start, end),
+          offsets: { start, end },
+          text: file.text.slice(start, end),
+          words,
+          stems,
+          stop,
+          hasVerb,
+        });
+      });
+    }
+  });
+  return sentences;
+}
