@@ -1,0 +1,129 @@
+import { z } from '@hono/zod-openapi';
+import { DocumentInfoSchema, LineSchema, SkippedFileSchema } from './document.js';
+import { SummarySchema } from './summary.js';
+import { TopicSchema } from './topic.js';
+
+/**
+ * Request and response shapes of the HTTP API v1 that are not core types. The core's own
+ * shapes (Citation, Summary, Topic, DocumentInfo, Line, VerifyResult, Problem) live in
+ * their own files; this file composes them into the bodies the routes send and accept.
+ */
+
+const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+
+/** Corpus fingerprint: SHA-256 over the served files' ids and sha256. */
+export const FingerprintSchema = Sha256.openapi('Fingerprint', {
+  description: "Corpus fingerprint: SHA-256 over the served files' ids and sha256. Changes whenever a served file changes.",
+  example: '9f2c1e0d7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f3a2b1c0d',
+});
+
+/** Answer of GET /healthz. */
+export const HealthSchema = z
+  .object({
+    status: z.literal('ok').openapi({ description: 'Always `ok` when the service answers.', example: 'ok' }),
+    corpus: FingerprintSchema,
+    documents: z.number().int().min(0).openapi({ description: 'Files served.', example: 5 }),
+    skipped: z.number().int().min(0).openapi({ description: 'Files the loader skipped (see `GET /v1/documents`).', example: 0 }),
+    sentences: z.number().int().min(0).openapi({ description: 'Content sentences in the corpus.', example: 71 }),
+    topics: z.number().int().min(0).openapi({ description: 'Topics discovered.', example: 7 }),
+    loadedAt: z.string().openapi({ description: 'When the served corpus was loaded (ISO 8601).', example: '2026-11-22T14:50:00.000Z' }),
+    message: z.string().optional().openapi({ description: 'Set when the corpus is empty or the data folder is missing.', example: 'no readable .txt or .md files in data' }),
+  })
+  .openapi('Health');
+
+/** Answer of GET /v1/documents. */
+export const DocumentListSchema = z
+  .object({
+    corpus: FingerprintSchema,
+    documents: z.array(DocumentInfoSchema).openapi({ description: 'Served files in id order.' }),
+    skipped: z.array(SkippedFileSchema).openapi({ description: 'Files found but not served, with the reason.' }),
+    message: z.string().optional().openapi({ description: 'Set when the corpus is empty or the data folder is missing.', example: 'no readable .txt or .md files in data' }),
+  })
+  .openapi('DocumentList');
+
+/** Answer of GET /v1/documents/{file}: a file's info and its exact decoded text. */
+export const DocumentSchema = DocumentInfoSchema.extend({
+  corpus: FingerprintSchema,
+  text: z.string().openapi({
+    description:
+      'The decoded file text (a leading BOM removed). Every citation\'s `offsets` index into this string: `text.slice(offsets.start, offsets.end) === quote`.',
+    example: 'In a rare display of state-authorized dissent, …',
+  }),
+  linesHref: z.string().openapi({ description: 'URL of the classified lines of this file.', example: '/v1/documents/000_3e47eca7661924bb.txt/lines' }),
+}).openapi('Document');
+
+/** Answer of GET /v1/documents/{file}/lines. */
+export const DocumentLinesSchema = z
+  .object({
+    file: z.string().openapi({ description: 'File id.', example: '003_2772de2c2eaa7074.txt' }),
+    sha256: Sha256.openapi({ description: "SHA-256 of the file's bytes.", example: '5b1c0a6e2d0c5f0a7f1b8e9c3d2a4b6c8e0f1a2b3c4d5e6f708192a3b4c5d6e7' }),
+    lineCount: z.number().int().min(0).openapi({ description: 'Lines in the whole file.', example: 15 }),
+    lines: z.array(LineSchema).openapi({ description: 'The requested lines, exactly as stored, without line-break characters.' }),
+  })
+  .openapi('DocumentLines');
+
+/** Answer of GET /v1/topics. */
+export const TopicListSchema = z
+  .object({
+    corpus: FingerprintSchema,
+    topics: z.array(TopicSchema).openapi({ description: 'Topics of the served corpus.' }),
+  })
+  .openapi('TopicList');
+
+/** One document a caller sends to POST /v1/summarize. */
+export const PostedDocumentSchema = z
+  .object({
+    file: z
+      .string()
+      .min(1)
+      .max(1024)
+      .openapi({ description: 'Your name for the document; citations refer to it.', example: 'notes/meeting.txt' }),
+    text: z.string().openapi({
+      description: 'The document text. Offsets in citations count UTF-16 code units into it (a leading BOM removed).',
+      example: 'Russia restricted calls on WhatsApp and Telegram in August.\nThe watchdog cited criminal activity.\n',
+    }),
+  })
+  .strict()
+  .openapi('PostedDocument');
+
+/** Body of POST /v1/summarize. */
+export const SummarizeRequestSchema = z
+  .object({
+    documents: z
+      .array(PostedDocumentSchema)
+      .min(1)
+      .superRefine((docs, ctx) => {
+        const seen = new Set<string>();
+        docs.forEach((d, i) => {
+          if (seen.has(d.file)) ctx.addIssue({ code: 'custom', path: [i, 'file'], message: `duplicate file name ${JSON.stringify(d.file)}` });
+          seen.add(d.file);
+        });
+      })
+      .openapi({ description: 'The documents to summarize (distinct `file` names). Over the configured maximum (default 1000) the request is refused with 413.' }),
+    query: z.string().max(2000).optional().openapi({ description: 'Optional query: a query-focused summary.', example: 'user numbers of the messaging apps' }),
+    maxSentences: z.number().int().min(1).max(50).optional().openapi({ description: 'At most this many sentences (default 5).', example: 5 }),
+    maxWords: z.number().int().min(1).max(5000).optional().openapi({ description: 'Word budget, never exceeded (default 250).', example: 250 }),
+    topics: z.boolean().optional().openapi({ description: 'Also discover the documents\' topics and summarize each.', example: false }),
+  })
+  .strict()
+  .openapi('SummarizeRequest');
+
+/** Answer of POST /v1/summarize. */
+export const SummarizeResponseSchema = z
+  .object({
+    summary: SummarySchema,
+    topics: z
+      .array(SummarySchema)
+      .optional()
+      .openapi({ description: 'With `topics: true`: one summary per discovered topic (its `topic` field holds the topic).' }),
+  })
+  .openapi('SummarizeResponse');
+
+export type Health = z.infer<typeof HealthSchema>;
+export type DocumentList = z.infer<typeof DocumentListSchema>;
+export type Document = z.infer<typeof DocumentSchema>;
+export type DocumentLines = z.infer<typeof DocumentLinesSchema>;
+export type TopicList = z.infer<typeof TopicListSchema>;
+export type PostedDocument = z.infer<typeof PostedDocumentSchema>;
+export type SummarizeRequest = z.infer<typeof SummarizeRequestSchema>;
+export type SummarizeResponse = z.infer<typeof SummarizeResponseSchema>;

@@ -1,0 +1,135 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { Scalar } from '@scalar/hono-api-reference';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { HTTPException } from 'hono/http-exception';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import {
+  type AppEnv,
+  type AppOptions,
+  type AppState,
+  DEFAULT_MAX_BODY_BYTES,
+  DEFAULT_MAX_DOCUMENTS,
+  type RouteDeps,
+} from './context.js';
+import { openApiConfig } from './openapi-config.js';
+import { PROBLEM_TITLES, type ProblemStatus, problem, validationDetail } from './problem.js';
+import { registerCitationRoutes } from './routes/citations.js';
+import { registerDocumentRoutes } from './routes/documents.js';
+import { registerHealthRoutes } from './routes/health.js';
+import { registerSummarizeRoutes } from './routes/summarize.js';
+import { registerSummaryRoutes } from './routes/summaries.js';
+
+/** What an HTTPException from Hono's own validators and middleware means, said for a caller. */
+function httpExceptionDetail(err: HTTPException, method: string): string {
+  if (err.status === 400 && /JSON/i.test(err.message)) return 'body: malformed JSON (the body could not be parsed as JSON)';
+  if (err.status === 415) return `body: Content-Type must be application/json for ${method} requests with a body`;
+  if (err.status === 413) return 'body: larger than the request body limit';
+  return err.message || PROBLEM_TITLES[err.status as ProblemStatus] || 'request failed';
+}
+
+/**
+ * The HTTP API v1 as a Hono app. Reads `state.model` once per request, so the server can swap
+ * the model on reload. Every error is RFC 9457 `application/problem+json`.
+ *
+ * @example
+ * const app = createApp({ model: buildModel(await loadCorpus('data')), loadedAt: new Date() })
+ * const res = await app.request('/v1/topics')
+ */
+export function createApp(state: AppState, options: AppOptions = {}): OpenAPIHono<AppEnv> {
+  const deps: RouteDeps = {
+    state,
+    options: {
+      corsOrigin: options.corsOrigin ?? '*',
+      maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+      maxDocuments: options.maxDocuments ?? DEFAULT_MAX_DOCUMENTS,
+      ...(options.log ? { log: options.log } : {}),
+    },
+  };
+  const log = options.log;
+
+  const app = new OpenAPIHono<AppEnv>({
+    // One hook for every route: a validation failure is a 400 problem naming the parameter.
+    defaultHook: (result, c) => {
+      if (!result.success) return problem(c, 400, validationDetail(result.target, result.error));
+    },
+  });
+
+  app.use(requestId());
+  if (log) {
+    app.use(async (c, next) => {
+      const started = performance.now();
+      await next();
+      log({
+        level: c.res.status >= 500 ? 'error' : 'info',
+        msg: 'request',
+        time: new Date().toISOString(),
+        requestId: c.get('requestId'),
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        ms: Math.round((performance.now() - started) * 100) / 100,
+      });
+    });
+  }
+  app.use(
+    secureHeaders({
+      // The API serves data, not pages; /docs loads its script from a CDN, so no CSP here.
+      crossOriginResourcePolicy: 'cross-origin',
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  const origins = deps.options.corsOrigin;
+  if (origins === '*' || origins.length > 0) {
+    app.use(
+      cors({
+        origin: origins === '*' ? '*' : [...origins],
+        allowMethods: ['GET', 'POST', 'OPTIONS'],
+        allowHeaders: ['Content-Type', 'If-None-Match', 'Accept', 'X-Request-Id'],
+        exposeHeaders: ['ETag', 'X-Request-Id', 'X-Corpus-Fingerprint'],
+        maxAge: 600,
+      }),
+    );
+  }
+  app.use(
+    bodyLimit({
+      maxSize: deps.options.maxBodyBytes,
+      onError: (c) => problem(c, 413, `body: larger than the limit of ${deps.options.maxBodyBytes} bytes`),
+    }),
+  );
+
+  registerHealthRoutes(app, deps);
+  registerDocumentRoutes(app, deps);
+  registerSummaryRoutes(app, deps);
+  registerSummarizeRoutes(app, deps);
+  registerCitationRoutes(app, deps);
+
+  let openApiJson: string | undefined;
+  app.get('/openapi.json', (c) => {
+    openApiJson ??= JSON.stringify(app.getOpenAPI31Document(openApiConfig));
+    return c.body(openApiJson, 200, { 'Content-Type': 'application/json' });
+  });
+  app.get('/docs', Scalar({ url: '/openapi.json', pageTitle: 'citesum API v1' }));
+
+  app.notFound((c) => problem(c, 404, `no route ${c.req.method} ${c.req.path}; the routes are listed at /openapi.json and /docs`));
+
+  app.onError((err, c) => {
+    if (err instanceof HTTPException && err.status < 500) {
+      const status = (err.status in PROBLEM_TITLES ? err.status : 400) as ProblemStatus;
+      return problem(c, status, httpExceptionDetail(err, c.req.method));
+    }
+    log?.({
+      level: 'error',
+      msg: 'unhandled error',
+      time: new Date().toISOString(),
+      requestId: c.get('requestId'),
+      method: c.req.method,
+      path: c.req.path,
+      error: err instanceof Error ? (err.stack ?? err.message) : String(err),
+    });
+    return problem(c, 500, 'unexpected failure while answering this request; quote the requestId when reporting it');
+  });
+
+  return app;
+}

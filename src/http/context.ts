@@ -1,0 +1,49 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { RequestIdVariables } from 'hono/request-id';
+import type { CorpusModel } from '../core/pipeline.js';
+
+/**
+ * What the app serves: the current corpus model. The server swaps `model` (and `loadedAt`)
+ * when the data folder changes; every request reads the model once, at its start, so a
+ * request never sees two corpora.
+ */
+export interface AppState {
+  model: CorpusModel;
+  loadedAt: Date;
+}
+
+/** One structured log record (one per request, plus errors). */
+export interface LogRecord {
+  readonly level: 'info' | 'warn' | 'error';
+  readonly msg: string;
+  readonly [key: string]: unknown;
+}
+
+/** Options of the HTTP app; every field has a safe default. */
+export interface AppOptions {
+  /** Allowed CORS origins: `*` (default), a list of origins, or `[]` for no CORS headers. */
+  corsOrigin?: '*' | readonly string[];
+  /** Largest request body in bytes (default 5 MB); larger → 413. */
+  maxBodyBytes?: number;
+  /** Most documents one POST /v1/summarize may carry (default 1000); more → 413. */
+  maxDocuments?: number;
+  /** Where log records go; absent = silent (tests). */
+  log?: (record: LogRecord) => void;
+}
+
+/** Default request body limit: 5 MB. */
+export const DEFAULT_MAX_BODY_BYTES = 5 * 1024 * 1024;
+/** Default maximum number of posted documents. */
+export const DEFAULT_MAX_DOCUMENTS = 1000;
+
+/** Hono environment of the app: the request id set by the request-id middleware. */
+export type AppEnv = { Variables: RequestIdVariables };
+
+/** The app type every route module registers on. */
+export type ApiApp = OpenAPIHono<AppEnv>;
+
+/** What route modules need: the live state and the resolved options. */
+export interface RouteDeps {
+  readonly state: AppState;
+  readonly options: Required<Omit<AppOptions, 'log'>> & Pick<AppOptions, 'log'>;
+}

@@ -1,0 +1,27 @@
+/** The document-level part of the OpenAPI 3.1 contract (the paths come from the routes). */
+export const openApiConfig = {
+  openapi: '3.1.0',
+  info: {
+    title: 'citesum API',
+    version: '1.0.0',
+    summary: 'Extractive summaries of a folder of text files, every sentence cited down to the line and character.',
+    description: [
+      'Summaries of the served corpus (and of documents you post) in which every sentence is taken verbatim from a source and carries citations a reader can check.',
+      '',
+      '**Citations.** `file` is the corpus file id; `lines` is 1-based and inclusive; `offsets` are 0-based UTF-16 code units into the decoded file text, end exclusive, so `text.slice(offsets.start, offsets.end) === quote`; `sha256` fingerprints the file\'s bytes; `href` opens the cited lines (`GET /v1/documents/{file}/lines`). `POST /v1/citations/verify` re-checks citations: `verified`, `stale`, `mismatch` or `not_found`.',
+      '',
+      '**Errors** are RFC 9457 `application/problem+json` objects whose `detail` names the parameter and what was wrong.',
+      '',
+      '**Caching.** Topic lists, summaries and documents carry a strong `ETag`; send it back as `If-None-Match` to get `304 Not Modified`. Every answer computed from the corpus names its fingerprint (`corpus` field, `X-Corpus-Fingerprint` header); it changes when a served file changes.',
+    ].join('\n'),
+    license: { name: 'MIT', identifier: 'MIT' },
+  },
+  servers: [{ url: 'http://127.0.0.1:3000', description: 'A local service started with `npm start`.' }],
+  tags: [
+    { name: 'Service', description: 'Health of the service.' },
+    { name: 'Documents', description: 'The served files, their exact text and classified lines: where citations point.' },
+    { name: 'Topics', description: 'The stories the corpus covers.' },
+    { name: 'Summaries', description: 'Cited extractive summaries of a topic, of the corpus, for a query, or of posted documents.' },
+    { name: 'Citations', description: 'Re-checking citations against the served files.' },
+  ],
+};

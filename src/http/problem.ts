@@ -1,0 +1,78 @@
+import type { Context } from 'hono';
+import type { ZodError } from 'zod';
+import type { Problem } from '../../schemas/problem.js';
+
+/** The media type of every error body (RFC 9457). */
+export const PROBLEM_MEDIA_TYPE = 'application/problem+json';
+
+/** Error statuses the API can answer, with their RFC 9110 reason phrases (used as `title`). */
+export const PROBLEM_TITLES = {
+  400: 'Bad Request',
+  404: 'Not Found',
+  406: 'Not Acceptable',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  500: 'Internal Server Error',
+} as const;
+
+export type ProblemStatus = keyof typeof PROBLEM_TITLES;
+
+/** Builds an RFC 9457 problem body (`type: about:blank`, `title` = the status phrase). */
+export function problemBody(c: Context, status: ProblemStatus, detail: string): Problem {
+  const requestId = c.get('requestId') as string | undefined;
+  return {
+    type: 'about:blank',
+    title: PROBLEM_TITLES[status],
+    status,
+    detail,
+    instance: c.req.path,
+    ...(requestId ? { requestId } : {}),
+  };
+}
+
+/**
+ * Answers with an `application/problem+json` error.
+ *
+ * @example
+ * return problem(c, 404, `no topic with id "t-x"`)
+ */
+export function problem<S extends ProblemStatus>(c: Context, status: S, detail: string) {
+  return c.json(problemBody(c, status, detail), status, { 'Content-Type': PROBLEM_MEDIA_TYPE });
+}
+
+const TARGET_NAMES: Record<string, string> = {
+  query: 'query parameter',
+  param: 'path parameter',
+  json: 'body',
+  header: 'header',
+  cookie: 'cookie',
+  form: 'form field',
+};
+
+/** Formats a zod issue path as a readable parameter name: `documents[2].file`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const p of path) {
+    if (typeof p === 'number') out += `[${p}]`;
+    else out += out ? `.${String(p)}` : String(p);
+  }
+  return out;
+}
+
+/**
+ * Turns a validation failure into one `detail` sentence naming every offending parameter,
+ * e.g. `query parameter maxSentences: Too small: expected number to be >=1`.
+ */
+export function validationDetail(target: string, error: ZodError): string {
+  const where = TARGET_NAMES[target] ?? target;
+  const parts = error.issues.slice(0, 10).map((issue) => {
+    const name = formatPath(issue.path);
+    let message = issue.message;
+    if (issue.code === 'invalid_type' && /received undefined$/.test(message)) message = 'required but missing';
+    if (issue.code === 'invalid_type' && /received NaN$/.test(message)) message = `${message.replace(/, received NaN$/, '')}, got a value that is not a number`;
+    if (issue.code === 'unrecognized_keys') message = `unknown ${issue.keys.length === 1 ? 'key' : 'keys'} ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`;
+    return name ? `${where} ${name}: ${message}` : `${where}: ${message}`;
+  });
+  const more = error.issues.length > 10 ? `; and ${error.issues.length - 10} more` : '';
+  return parts.join('; ') + more;
+}

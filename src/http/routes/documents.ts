@@ -1,0 +1,113 @@
+import { createRoute } from '@hono/zod-openapi';
+import { type Document, DocumentLinesSchema, type DocumentList, DocumentListSchema, DocumentSchema } from '../../../schemas/api.js';
+import { type CorpusModel, documentLines } from '../../core/pipeline.js';
+import { cacheBody, type CachedBody, LruMap, ModelCache } from '../cache.js';
+import type { ApiApp, RouteDeps } from '../context.js';
+import { FileParams, LinesQuery } from '../params.js';
+import { problem } from '../problem.js';
+import { CORPUS_HEADER, cacheHeaders, ifNoneMatchParameter, notModifiedResponse, problemResponses, sendCached } from '../respond.js';
+
+/** Percent-encodes a file id as one path segment (`/` → `%2F`). */
+export function encodeFileId(file: string): string {
+  return encodeURIComponent(file);
+}
+
+export const listDocumentsRoute = createRoute({
+  method: 'get',
+  path: '/v1/documents',
+  tags: ['Documents'],
+  operationId: 'listDocuments',
+  summary: 'List the served files',
+  description:
+    'Every served file with its sha256, line and sentence counts and the counts of non-content lines per reason, plus the files the loader skipped and why.',
+  parameters: [ifNoneMatchParameter],
+  responses: {
+    200: { description: 'The served and skipped files.', headers: cacheHeaders, content: { 'application/json': { schema: DocumentListSchema } } },
+    304: notModifiedResponse,
+    ...problemResponses([500]),
+  },
+});
+
+export const getDocumentRoute = createRoute({
+  method: 'get',
+  path: '/v1/documents/{file}',
+  tags: ['Documents'],
+  operationId: 'getDocument',
+  summary: 'One file with its exact text',
+  description:
+    'A served file: its info and its decoded text, into which every citation\'s offsets point. Unknown ids (including `..` tricks) are 404: only files of the served corpus are ever read.',
+  parameters: [ifNoneMatchParameter],
+  request: { params: FileParams },
+  responses: {
+    200: { description: 'The file.', headers: cacheHeaders, content: { 'application/json': { schema: DocumentSchema } } },
+    304: notModifiedResponse,
+    ...problemResponses([400, 404, 500], { 400: 'The file id is empty or too long.', 404: 'No served file has this id.' }),
+  },
+});
+
+export const getDocumentLinesRoute = createRoute({
+  method: 'get',
+  path: '/v1/documents/{file}/lines',
+  tags: ['Documents'],
+  operationId: 'getDocumentLines',
+  summary: 'Exact lines of a file (spot-check a citation)',
+  description:
+    'Lines `start..end` (1-based, inclusive; `end` is clamped to the file) exactly as stored, without their line-break characters, each with its kind and, for non-content lines, the reason. Every citation\'s `href` points here.',
+  request: { params: FileParams, query: LinesQuery },
+  responses: {
+    200: { description: 'The lines.', content: { 'application/json': { schema: DocumentLinesSchema } } },
+    ...problemResponses([400, 404, 500], {
+      400: '`start`/`end` are not whole numbers ≥ 1, `end` < `start`, or `start` is past the last line.',
+      404: 'No served file has this id.',
+    }),
+  },
+});
+
+interface DocumentsCache {
+  list?: CachedBody<DocumentList>;
+  readonly byFile: LruMap<string, CachedBody<Document>>;
+}
+
+/** GET /v1/documents, /v1/documents/{file}, /v1/documents/{file}/lines. */
+export function registerDocumentRoutes(app: ApiApp, { state }: RouteDeps): void {
+  const caches = new ModelCache<CorpusModel, DocumentsCache>(() => ({ byFile: new LruMap(256) }));
+
+  app.openapi(listDocumentsRoute, (c) => {
+    const model = state.model;
+    const cache = caches.for(model);
+    cache.list ??= cacheBody<DocumentList>({
+      corpus: model.fingerprint,
+      documents: [...model.documents],
+      skipped: [...model.skipped],
+      ...(model.message ? { message: model.message } : {}),
+    });
+    return sendCached(c, cache.list, { [CORPUS_HEADER]: model.fingerprint });
+  });
+
+  app.openapi(getDocumentRoute, (c) => {
+    const { file } = c.req.valid('param');
+    const model = state.model;
+    const source = model.byId.get(file);
+    if (!source) return problem(c, 404, `path parameter file: no served file has the id ${JSON.stringify(file)}; list them at /v1/documents`);
+    const cache = caches.for(model);
+    let body = cache.byFile.get(file);
+    if (!body) {
+      const info = model.documents.find((d) => d.file === file)!;
+      body = cacheBody<Document>({ ...info, corpus: model.fingerprint, text: source.text, linesHref: `/v1/documents/${encodeFileId(file)}/lines` });
+      cache.byFile.set(file, body);
+    }
+    return sendCached(c, body, { [CORPUS_HEADER]: model.fingerprint });
+  });
+
+  app.openapi(getDocumentLinesRoute, (c) => {
+    const { file } = c.req.valid('param');
+    const { start, end } = c.req.valid('query');
+    const model = state.model;
+    const result = documentLines(model, file, start ?? 1, end ?? Number.MAX_SAFE_INTEGER);
+    if (!result) return problem(c, 404, `path parameter file: no served file has the id ${JSON.stringify(file)}; list them at /v1/documents`);
+    if (start !== undefined && start > result.lineCount) {
+      return problem(c, 400, `query parameter start: ${start} is past the last line of ${JSON.stringify(file)} (it has ${result.lineCount} lines)`);
+    }
+    return c.json(result, 200);
+  });
+}

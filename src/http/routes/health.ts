@@ -1,0 +1,35 @@
+import { createRoute } from '@hono/zod-openapi';
+import { type Health, HealthSchema } from '../../../schemas/api.js';
+import type { ApiApp, RouteDeps } from '../context.js';
+import { problemResponses } from '../respond.js';
+
+export const healthRoute = createRoute({
+  method: 'get',
+  path: '/healthz',
+  tags: ['Service'],
+  operationId: 'getHealth',
+  summary: 'Health and the served corpus',
+  description: 'Answers 200 as soon as the service serves a corpus (possibly empty), with its fingerprint and counts.',
+  responses: {
+    200: { description: 'The service is up.', content: { 'application/json': { schema: HealthSchema } } },
+    ...problemResponses([500]),
+  },
+});
+
+/** GET /healthz. */
+export function registerHealthRoutes(app: ApiApp, { state }: RouteDeps): void {
+  app.openapi(healthRoute, (c) => {
+    const { model, loadedAt } = state;
+    const body: Health = {
+      status: 'ok',
+      corpus: model.fingerprint,
+      documents: model.files.length,
+      skipped: model.skipped.length,
+      sentences: model.sentences.length,
+      topics: model.topics.length,
+      loadedAt: loadedAt.toISOString(),
+      ...(model.message ? { message: model.message } : {}),
+    };
+    return c.json(body, 200);
+  });
+}

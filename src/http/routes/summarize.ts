@@ -1,0 +1,63 @@
+import { createRoute } from '@hono/zod-openapi';
+import { type SummarizeResponse, SummarizeRequestSchema, SummarizeResponseSchema } from '../../../schemas/api.js';
+import type { LineSpan } from '../../../schemas/span.js';
+import { listTopics, modelFromTexts, summarize } from '../../core/pipeline.js';
+import type { ApiApp, RouteDeps } from '../context.js';
+import { problem } from '../problem.js';
+import { problemResponses } from '../respond.js';
+
+/**
+ * Spot-check reference of a citation into a posted document: nothing is stored, so it is the
+ * caller's own file name (each `/`-separated segment percent-encoded) with a line fragment.
+ *
+ * @example
+ * postedHref('notes/a b.txt', { start: 3, end: 4 }) // 'notes/a%20b.txt#L3-L4'
+ */
+export function postedHref(file: string, lines: LineSpan): string {
+  const path = file.split('/').map(encodeURIComponent).join('/');
+  return lines.start === lines.end ? `${path}#L${lines.start}` : `${path}#L${lines.start}-L${lines.end}`;
+}
+
+export const summarizeRoute = createRoute({
+  method: 'post',
+  path: '/v1/summarize',
+  tags: ['Summaries'],
+  operationId: 'summarizeDocuments',
+  summary: 'Summarize documents you send',
+  description:
+    'The same cited summary as `GET /v1/summary`, over the documents in the body; citations refer to your `file` names and their `href` is `{file}#L{start}-L{end}`. With `topics: true`, also each topic of those documents with its summary. Nothing is stored. The body may be at most 5 MB and carry at most 1000 documents (both configurable).',
+  request: {
+    body: {
+      required: true,
+      description: 'The documents and the summary options.',
+      content: { 'application/json': { schema: SummarizeRequestSchema } },
+    },
+  },
+  responses: {
+    200: { description: 'The summary (and the topic summaries when asked).', content: { 'application/json': { schema: SummarizeResponseSchema } } },
+    ...problemResponses([400, 413, 415, 500], {
+      400: 'Malformed JSON, a missing or empty `documents`, wrong types, duplicate file names or unknown keys.',
+      413: 'The body is over the size limit (default 5 MB) or carries more documents than allowed (default 1000).',
+    }),
+  },
+});
+
+/** POST /v1/summarize. */
+export function registerSummarizeRoutes(app: ApiApp, { options }: RouteDeps): void {
+  app.openapi(summarizeRoute, (c) => {
+    const body = c.req.valid('json');
+    if (body.documents.length > options.maxDocuments) {
+      return problem(c, 413, `body documents: ${body.documents.length} documents sent, at most ${options.maxDocuments} allowed per request`);
+    }
+    const model = modelFromTexts(body.documents, { hrefFor: postedHref, topics: body.topics === true });
+    const opts = {
+      ...(body.maxSentences !== undefined ? { maxSentences: body.maxSentences } : {}),
+      ...(body.maxWords !== undefined ? { maxWords: body.maxWords } : {}),
+    };
+    const query = body.query?.trim();
+    const summary = summarize(model, { ...opts, ...(query ? { query } : {}) })!;
+    const result: SummarizeResponse = { summary };
+    if (body.topics === true) result.topics = listTopics(model).map((t) => summarize(model, { ...opts, topicId: t.id })!);
+    return c.json(result, 200);
+  });
+}
