@@ -11,7 +11,8 @@
  *   (a UTF-8 letter such as `é` is thus a word break), and the text is split on whitespace;
  * - filtering (`createNGram`): stop words are dropped when `-s` is given; only tokens that start with
  *   `[a-z0-9$]` are kept, so the lone `-` tokens disappear; with `-m` tokens longer than 3 characters
- *   go through ROUGE's own Porter stemmer ({@link rougePorterStem});
+ *   become their WordNet base form when irregular (`children → child`) and go through ROUGE's own
+ *   Porter stemmer otherwise ({@link rougeMorphStem});
  * - counting: the summary is one bag of tokens, so n-grams and skip-bigrams run across sentence
  *   boundaries. Hits are clipped per reference (`min(peer count, model count)`), and `-f A` ("model
  *   average") adds hits and totals over all references of a topic before dividing:
@@ -19,15 +20,15 @@
  *   F = P·R / ((1 − α)·P + α·R) with α = 0.5 (`-p 0.5`). Each topic's R, P and F are rounded to five
  *   decimals as the Perl script does (`sprintf "%7.5f"`).
  *
- * What the script does not do: the `-m` stemmer first looks a word up in a WordNet 2.0 exception
- * table (`WordNet-2.0.exc.db`, irregular forms such as `children → child`); that table is not
- * reproduced here (see {@link rougePorterStem}).
+ * The script's per-system average over topics is a bootstrap estimate ({@link bootstrapAverageResults});
+ * {@link averageResults} is the plain mean it estimates.
  */
 import { SMART_STOPWORDS } from './smart-stopwords.js';
+import { WORDNET_EXCEPTIONS } from './wordnet-exceptions.js';
 
-/** Options that mirror the ROUGE-1.5.5 command-line switches this module supports. */
+/** Options that mirror the ROUGE-1.5.5 command-line switches this module supports (Lin 2004). */
 export interface RougeOptions {
-  /** `-m`: stem tokens longer than 3 characters with ROUGE's Porter stemmer. */
+  /** `-m`: stem tokens longer than 3 characters (WordNet exception lists, then ROUGE's Porter stemmer). */
   stem: boolean;
   /** `-s`: remove the SMART stop words (`smart_common_words.txt`). */
   removeStopwords: boolean;
@@ -39,14 +40,14 @@ export interface RougeOptions {
   skipUnigrams: boolean;
 }
 
-/** One ROUGE measure, each value in 0..1; `f` uses α = 0.5 (`-p 0.5`). */
+/** One ROUGE measure (Lin 2004), each value in 0..1; `f` uses α = 0.5 (`-p 0.5`). */
 export interface RougeScore {
   recall: number;
   precision: number;
   f: number;
 }
 
-/** ROUGE-1, ROUGE-2 and ROUGE-SU (skip distance from {@link RougeOptions.skipDistance}; SU4 under `-2 4 -u`). */
+/** ROUGE-1, ROUGE-2 and ROUGE-SU (Lin 2004; skip distance from {@link RougeOptions.skipDistance}, SU4 under `-2 4 -u`). */
 export interface RougeResult {
   rouge1: RougeScore;
   rouge2: RougeScore;
@@ -106,9 +107,7 @@ const RE_STEP4 = /(al|ance|ence|er|ic|able|ible|ant|ement|ou|ism|ate|iti|ous|ive
  * (Lin 2004). It differs from the published algorithm (and from the `stemmer` npm package) in step 4,
  * where Chin-Yew Lin's 2004 change tries `-ement`, then `-ment`, then `-ent` one after the other on the
  * shrinking word instead of only the longest suffix: `document → docum`, `agreement → agreem`.
- * The input is expected in lower case. ROUGE's `MorphStem` first looks the word up in the WordNet 2.0
- * exception table (`WordNet-2.0.exc.db`); that look-up is not reproduced, so irregular forms
- * (`children`, `went`) are stemmed by rule.
+ * The input is expected in lower case; `-m` calls it through {@link rougeMorphStem}.
  */
 export function rougePorterStem(word: string): string {
   if (word.length < 3) return word;
@@ -175,12 +174,25 @@ export function rougePorterStem(word: string): string {
   return w;
 }
 
+/**
+ * ROUGE-1.5.5's `MorphStem`, what `-m` applies to every token longer than 3 characters (Lin 2004):
+ * an irregular form listed in WordNet's exception lists becomes its base form as is (`children →
+ * child`, `bought → buy`, `mice → mouse`, the base form itself not being stemmed), any other word
+ * goes through {@link rougePorterStem}.
+ */
+export function rougeMorphStem(token: string): string {
+  return WORDNET_EXCEPTIONS.get(token) ?? rougePorterStem(token);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Reading and tokenizing
 
-/** Perl's `split(/\s+/, $s)`: a leading empty field is kept, trailing empty fields are dropped. */
+/**
+ * Perl's `split(/\s+/, $s)` on a byte string: `\s` is ASCII white space only (a no-break space is not
+ * a separator), a leading empty field is kept, trailing empty fields are dropped.
+ */
 function perlSplitWhitespace(s: string): string[] {
-  const parts = s.split(/\s+/);
+  const parts = s.split(/[\t\n\v\f\r ]+/);
   while (parts.length > 0 && parts[parts.length - 1] === '') parts.pop();
   return parts;
 }
@@ -223,7 +235,8 @@ function readText(text: string, lengthLimitWords: number | undefined): string {
  * The tokens ROUGE-1.5.5 counts for one summary (Lin 2004): lower-cased, `-` and every other
  * non-alphanumeric character turned into word breaks, cut to `lengthLimitWords` whitespace-separated
  * words of the original text when set, stop words removed when `removeStopwords`, and tokens longer
- * than 3 characters Porter-stemmed when `stem`. Lines are joined; sentence boundaries are not kept.
+ * than 3 characters stemmed as `-m` does ({@link rougeMorphStem}) when `stem`. Lines are joined;
+ * sentence boundaries are not kept.
  */
 export function rougeTokens(
   text: string,
@@ -235,7 +248,7 @@ export function rougeTokens(
   for (const token of cleaned.split(' ')) {
     if (opts.removeStopwords && SMART_STOPWORDS.has(token)) continue;
     if (!/^[a-z0-9$]/.test(token)) continue;
-    out.push(opts.stem && token.length > 3 ? rougePorterStem(token) : token);
+    out.push(opts.stem && token.length > 3 ? rougeMorphStem(token) : token);
   }
   return out;
 }
@@ -252,7 +265,7 @@ function bump(map: Map<string, number>, key: string): void {
   map.set(key, (map.get(key) ?? 0) + 1);
 }
 
-/** ROUGE's `createNGram`: contiguous n-grams over the whole token sequence. */
+/** ROUGE-1.5.5's `createNGram` (Lin 2004): counts of the contiguous n-grams of the whole token sequence. */
 export function ngramCounts(tokens: readonly string[], n: number): Map<string, number> {
   return ngramBag(tokens, n).counts;
 }
@@ -268,7 +281,7 @@ function ngramBag(tokens: readonly string[], n: number): GramBag {
 }
 
 /**
- * ROUGE's `createSkipBigram`: every ordered pair (tᵢ, tⱼ) with i < j ≤ i + skipDistance + 1 (at most
+ * ROUGE-1.5.5's `createSkipBigram` (Lin 2004): counts of every ordered pair (tᵢ, tⱼ) with i < j ≤ i + skipDistance + 1 (at most
  * `skipDistance` words in between; unlimited when negative), plus, under `-u`, the unigram tᵢ for every
  * position except the last one, as the Perl loop stops at the second-to-last token.
  */
@@ -308,7 +321,7 @@ function clippedHits(model: GramBag, peer: GramBag): number {
 }
 
 /**
- * Perl's `sprintf("%7.5f", x)` as a number: round to 5 decimals on the exact binary value, ties to even.
+ * Perl's `sprintf("%7.5f", x)` as a number, which ROUGE-1.5.5 (Lin 2004) applies to every evaluation's scores: round to 5 decimals on the exact binary value, ties to even.
  * `toFixed` also rounds the exact value but breaks ties upwards; a tie at the fifth decimal happens
  * exactly when 64·x is an odd integer.
  */

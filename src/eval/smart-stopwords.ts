@@ -2,8 +2,8 @@
  * The stop-word list shipped with ROUGE-1.5.5 as `data/smart_common_words.txt`, used by its `-s` option
  * (Lin 2004, "ROUGE: A Package for Automatic Evaluation of Summaries").
  *
- * It is the SMART list (Salton & Buckley, 571 words) extended by ROUGE with news-wire noise words
- * (reuters, ap, tech, news, index, the three-letter month and weekday abbreviations, `'s`, `amid`):
+ * It is not the plain SMART list (Salton & Buckley, 571 words) but ROUGE's extension of it, which adds
+ * news-wire words such as reuters, ap, tech, news, index and the three-letter month and weekday names:
  * 598 lines, 596 distinct entries ("may" and "would" appear twice), kept here in file order.
  * ROUGE matches the list against tokens after its tokenizer has turned every character outside
  * `[A-Za-z0-9-]` into a space, so entries containing an apostrophe or a period (`a's`, `e.g.`) can never
