@@ -1,0 +1,41 @@
+import { z } from '@hono/zod-openapi';
+import { CitationSchema } from './citation.js';
+
+/** Outcome of checking one citation against the served files. */
+export const VerifyStatusSchema = z
+  .enum(['verified', 'stale', 'mismatch', 'not_found'])
+  .openapi('VerifyStatus', {
+    description:
+      '`verified`: the quote is exactly the file text at those offsets and lines; `stale`: the file changed since the citation was made (sha256 differs); `mismatch`: the file is the same but the quote is not at those offsets/lines; `not_found`: no such file.',
+  });
+
+/** The result of one citation check; a failed check is data, not an exception. */
+export const VerifyResultSchema = z
+  .object({
+    file: z.string().openapi({ example: '003_2772de2c2eaa7074.txt' }),
+    status: VerifyStatusSchema,
+    reason: z.string().optional().openapi({ description: 'Why the citation did not verify.', example: 'sha256 differs: the file changed since the citation was made' }),
+    sha256: z.string().optional().openapi({ description: "The file's current sha256, when the file exists." }),
+    actual: z.string().optional().openapi({ description: 'The text currently at the cited offsets (for `mismatch` and `stale`).' }),
+    actualLines: z.object({ start: z.number().int(), end: z.number().int() }).optional().openapi({ description: 'The lines the cited offsets fall on now.' }),
+  })
+  .openapi('VerifyResult');
+
+export type VerifyStatus = z.infer<typeof VerifyStatusSchema>;
+export type VerifyResult = z.infer<typeof VerifyResultSchema>;
+
+/** A citation to check: the fields of a Citation; `href`, `sha256` and `lines` are optional. */
+export const CitationClaimSchema = CitationSchema.partial({ href: true, sha256: true, lines: true }).openapi('CitationClaim');
+
+/** Body of POST /v1/citations/verify. */
+export const VerifyRequestSchema = z
+  .object({ citations: z.array(CitationClaimSchema).max(10_000).openapi({ description: 'Citations to check, e.g. all citations of a summary.' }) })
+  .openapi('VerifyRequest');
+
+/** Answer of POST /v1/citations/verify: one result per citation, in order. */
+export const VerifyResponseSchema = z
+  .object({
+    results: z.array(VerifyResultSchema),
+    corpus: z.string().openapi({ description: 'Fingerprint of the corpus the citations were checked against.' }),
+  })
+  .openapi('VerifyResponse');

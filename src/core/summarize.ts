@@ -1,0 +1,412 @@
+import type { Citation } from '../../schemas/citation.js';
+import type { LineSpan } from '../../schemas/span.js';
+import type { SummarySentence } from '../../schemas/summary.js';
+import { nlp } from './nlp.js';
+import type { Sentence } from './segment.js';
+import type { SourceFile } from './source-file.js';
+import { idf, type TermIndex } from './term-index.js';
+
+/** Builds the spot-check URL of a citation. */
+export type HrefFor = (file: string, lines: LineSpan) => string;
+
+/** What the summarizer reads besides the candidate sentences. */
+export interface SummarizeContext {
+  /** Every sentence of the corpus (for finding other files that state the same fact). */
+  readonly all: readonly Sentence[];
+  readonly index: TermIndex;
+  readonly files: ReadonlyMap<string, SourceFile>;
+  readonly hrefFor: HrefFor;
+  readonly maxSentences: number;
+  readonly maxWords: number;
+  readonly query?: string;
+}
+
+/** Tunable constants of the selection, fixed for all corpora (see README, "Summaries"). */
+export const SELECTION = {
+  /** Sentences shorter than this many words are not extracted (fragments, captions). */
+  minWords: 6,
+  /** Sentences longer than this are not extracted (run-ons, lists flattened into one line). */
+  maxWords: 70,
+  /** Weight of the lead prior: concepts seen in a document's opening sentences count more. */
+  leadBonus: 0.5,
+  /** Number of opening sentences of each document that count as its lead. */
+  leadSentences: 2,
+  /** Fewest documents (or sentences, for fewer than three documents) a concept must appear in. */
+  minSupport: 2,
+  /** Position decay: an occurrence at sentence position p counts 1 / (1 + p / positionScale) (0 = off). */
+  positionScale: 3,
+};
+
+function wordsOf(text: string): number {
+  const m = text.match(/\S+/gu);
+  return m ? m.length : 0;
+}
+
+function isCandidate(s: Sentence): boolean {
+  if (!s.hasVerb) return false;
+  const n = wordsOf(s.text);
+  if (n < SELECTION.minWords || n > SELECTION.maxWords) return false;
+  // A sentence that is a question to the reader or an unterminated fragment reads badly out of context.
+  if (/\?["'”’»)]*$/u.test(s.text)) return false;
+  return true;
+}
+
+/** Stems of a free-text query (content words only) and its bigram concepts, as index ids. */
+export function queryTerms(index: TermIndex, query: string): { terms: number[]; bigrams: number[] } {
+  const w = nlp();
+  const doc = w.readDoc(query);
+  const stems = doc.tokens().out(w.its.stem as never) as unknown as string[];
+  const stops = doc.tokens().out(w.its.stopWordFlag) as unknown as boolean[];
+  const types = doc.tokens().out(w.its.type) as string[];
+  const out = new Set<number>();
+  const bigrams = new Set<number>();
+  let prev: number | undefined;
+  stems.forEach((s, i) => {
+    if (types[i] !== 'word' && types[i] !== 'number') return;
+    const id = index.vocab.get(s.toLowerCase());
+    if (id !== undefined && prev !== undefined) bigrams.add(prev * index.base + id);
+    prev = id;
+    if (!stops[i] && id !== undefined) out.add(id);
+  });
+  return { terms: [...out], bigrams: [...bigrams] };
+}
+
+/**
+ * Relevance of each pool sentence to a query, in [0, 1]: the idf mass of the query's terms the
+ * sentence contains plus a bonus for each query bigram it contains (term proximity), relative to
+ * the query's total mass. Zero-relevance sentences are absent.
+ */
+function queryRelevance(pool: readonly Sentence[], index: TermIndex, q: readonly number[], qBigrams: readonly number[]): Map<number, number> {
+  const mass = q.reduce((n, t) => n + idf(index, t), 0) + qBigrams.length;
+  const scores = new Map<number, number>();
+  if (mass <= 0) return scores;
+  for (const s of pool) {
+    const terms = index.content[s.id]!;
+    let score = 0;
+    for (const t of q) if (binaryHas(terms, t)) score += idf(index, t);
+    if (score === 0) continue;
+    for (const b of qBigrams) if (binaryHas(index.concepts[s.id]!, b)) score += 1;
+    scores.set(s.id, score / mass);
+  }
+  return scores;
+}
+
+function binaryHas(sorted: Int32Array | Float64Array, x: number): boolean {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = sorted[mid]!;
+    if (v === x) return true;
+    if (v < x) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
+/**
+ * Concept weights in the manner of Gillick & Favre 2009 ("A Scalable Global Model for
+ * Summarization"): a bigram concept is worth the number of documents that contain it, so facts
+ * reported by several sources dominate; concepts in a document's lead count a little more. With
+ * fewer than three documents, sentence frequency stands in for document frequency.
+ */
+function conceptWeights(pool: readonly Sentence[], index: TermIndex): Map<number, number> {
+  const files = new Set(pool.map((s) => s.fileIndex));
+  const byDocs = files.size >= 3;
+  // Per concept: per unit (document or sentence), the best positional credit of an occurrence.
+  const seen = new Map<number, Map<number, number>>();
+  const lead = new Set<number>();
+  for (const s of pool) {
+    const unit = byDocs ? s.fileIndex : s.id;
+    const credit = SELECTION.positionScale > 0 ? 1 / (1 + s.position / SELECTION.positionScale) : 1;
+    for (const c of index.concepts[s.id]!) {
+      let m = seen.get(c);
+      if (!m) seen.set(c, (m = new Map()));
+      m.set(unit, Math.max(m.get(unit) ?? 0, credit));
+      if (s.position < SELECTION.leadSentences) lead.add(c);
+    }
+  }
+  const weights = new Map<number, number>();
+  const weigh = (minSupport: number) => {
+    for (const [c, m] of seen) {
+      if (m.size < minSupport) continue;
+      let w = 0;
+      for (const v of m.values()) w += v;
+      weights.set(c, w + (lead.has(c) ? SELECTION.leadBonus : 0));
+    }
+  };
+  weigh(SELECTION.minSupport);
+  if (weights.size === 0) weigh(1);
+  return weights;
+}
+
+/** Content-stem containment of two sentences weighted by idf, and the number of shared stems. */
+export function factOverlap(index: TermIndex, a: number, b: number): { score: number; shared: number } {
+  const A = index.content[a]!;
+  const B = index.content[b]!;
+  let i = 0;
+  let j = 0;
+  let shared = 0;
+  let wShared = 0;
+  let wA = 0;
+  let wB = 0;
+  for (const t of A) wA += idf(index, t);
+  for (const t of B) wB += idf(index, t);
+  while (i < A.length && j < B.length) {
+    if (A[i] === B[j]) {
+      shared++;
+      wShared += idf(index, A[i]!);
+      i++;
+      j++;
+    } else if (A[i]! < B[j]!) i++;
+    else j++;
+  }
+  return { score: wShared / Math.max(1e-9, Math.min(wA, wB)), shared };
+}
+
+/** Threshold of `factOverlap` above which two sentences state the same fact. */
+export const SAME_FACT_THRESHOLD = 0.5;
+
+/**
+ * True when two sentences state the same fact: most of the shorter one's content words (by
+ * idf weight) recur in the other, at least three of them, and their numbers do not disagree.
+ */
+export function sameFact(index: TermIndex, a: number, b: number): boolean {
+  const { score, shared } = factOverlap(index, a, b);
+  if (shared < 3 || score < SAME_FACT_THRESHOLD) return false;
+  const na = index.numbers[a]!;
+  const nb = index.numbers[b]!;
+  if (na.length && nb.length && !na.some((x) => nb.includes(x))) return false;
+  return true;
+}
+
+/** Sentences of other files that state the same fact as `s`, the best match per file. */
+function corroborating(s: Sentence, ctx: SummarizeContext): Sentence[] {
+  const { index, all } = ctx;
+  const terms = [...index.content[s.id]!].sort((x, y) => idf(index, y) - idf(index, x) || x - y).slice(0, 4);
+  const seen = new Set<number>();
+  const best = new Map<number, { id: number; score: number }>();
+  for (const t of terms) {
+    for (const other of index.postings[t]!) {
+      if (seen.has(other)) continue;
+      seen.add(other);
+      const o = all[other]!;
+      if (o.fileIndex === s.fileIndex) continue;
+      if (!sameFact(index, s.id, other)) continue;
+      const score = factOverlap(index, s.id, other).score;
+      const prev = best.get(o.fileIndex);
+      if (!prev || score > prev.score || (score === prev.score && other < prev.id)) best.set(o.fileIndex, { id: other, score });
+    }
+  }
+  return [...best.values()].sort((x, y) => all[x.id]!.fileIndex - all[y.id]!.fileIndex).map((x) => all[x.id]!);
+}
+
+/** The citation of one sentence: file, sha256, lines, offsets, the exact quote and its URL. */
+export function citationOf(s: Sentence, ctx: Pick<SummarizeContext, 'files' | 'hrefFor'>): Citation {
+  const file = ctx.files.get(s.file);
+  return {
+    file: s.file,
+    sha256: file?.sha256 ?? '',
+    lines: { start: s.lines.start, end: s.lines.end },
+    offsets: { start: s.offsets.start, end: s.offsets.end },
+    quote: s.text,
+    href: ctx.hrefFor(s.file, s.lines),
+  };
+}
+
+/** What the selection optimises: concept weights, per-sentence relevance factor and lengths. */
+interface SelectionProblem {
+  concepts(s: Sentence): Float64Array;
+  weights: ReadonlyMap<number, number>;
+  /** Relevance factor of a sentence (1 without a query). */
+  factor(s: Sentence): number;
+  length(s: Sentence): number;
+  maxWords: number;
+  maxSentences: number;
+  /** True when two sentences state the same fact (never both chosen). */
+  redundant(a: Sentence, b: Sentence): boolean;
+}
+
+/**
+ * Objective of a set: Σ over concepts of weight × the best relevance factor among the chosen
+ * sentences that cover it (plain weighted concept coverage without a query). Monotone submodular.
+ */
+function objective(set: readonly Sentence[], p: SelectionProblem): number {
+  const best = new Map<number, number>();
+  for (const s of set) {
+    const f = p.factor(s);
+    for (const c of p.concepts(s)) if ((best.get(c) ?? 0) < f) best.set(c, f);
+  }
+  let v = 0;
+  for (const [c, f] of best) v += (p.weights.get(c) ?? 0) * f;
+  return v;
+}
+
+function fits(set: readonly Sentence[], p: SelectionProblem): boolean {
+  return set.length <= p.maxSentences && set.reduce((n, s) => n + p.length(s), 0) <= p.maxWords;
+}
+
+/** Cost-scaled greedy (Lin & Bilmes 2010) with length exponent `r`; returns sentences with their marginal gains. */
+function greedy(cands: readonly Sentence[], p: SelectionProblem, r: number): { s: Sentence; gain: number }[] {
+  const cur = new Map<number, number>();
+  const chosen: { s: Sentence; gain: number }[] = [];
+  const remaining = new Set(cands);
+  let used = 0;
+  while (chosen.length < p.maxSentences && remaining.size) {
+    let best: Sentence | undefined;
+    let bestScore = 0;
+    let bestGain = 0;
+    for (const s of remaining) {
+      const len = p.length(s);
+      if (used + len > p.maxWords) continue;
+      const f = p.factor(s);
+      let g = 0;
+      for (const c of p.concepts(s)) {
+        const d = f - (cur.get(c) ?? 0);
+        if (d > 0) g += (p.weights.get(c) ?? 0) * d;
+      }
+      if (g <= 0) continue;
+      const score = g / Math.pow(len, r);
+      if (score > bestScore || (score === bestScore && best && s.id < best.id)) {
+        best = s;
+        bestScore = score;
+        bestGain = g;
+      }
+    }
+    if (!best) break;
+    remaining.delete(best);
+    if (chosen.some((c) => p.redundant(c.s, best!))) continue;
+    chosen.push({ s: best, gain: bestGain });
+    used += p.length(best);
+    const f = p.factor(best);
+    for (const c of p.concepts(best)) if ((cur.get(c) ?? 0) < f) cur.set(c, f);
+  }
+  return chosen;
+}
+
+/**
+ * Budgeted maximum coverage: the best of several cost-scaled greedy runs (length exponents
+ * 0.5–1.5, plus the best single sentence, as in Lin & Bilmes 2010), improved by one-for-one
+ * swaps while the objective grows (a local search toward the exact ILP optimum of Gillick &
+ * Favre 2009). Deterministic: candidates in id order, ties on id.
+ */
+function selectSentences(cands: readonly Sentence[], p: SelectionProblem): { s: Sentence; gain: number }[] {
+  let best: Sentence[] = [];
+  let bestValue = -1;
+  for (const r of [0.5, 0.75, 1, 1.25, 1.5]) {
+    const set = greedy(cands, p, r).map((x) => x.s);
+    const v = objective(set, p);
+    if (v > bestValue) {
+      best = set;
+      bestValue = v;
+    }
+  }
+  for (const s of cands) {
+    if (p.length(s) > p.maxWords) continue;
+    const v = objective([s], p);
+    if (v > bestValue) {
+      best = [s];
+      bestValue = v;
+    }
+  }
+  // Local search over the most promising outsiders.
+  const pool = [...cands]
+    .filter((s) => !best.includes(s))
+    .map((s) => ({ s, v: objective([s], p) / p.length(s) }))
+    .sort((a, b) => b.v - a.v || a.s.id - b.s.id)
+    .slice(0, 80)
+    .map((x) => x.s);
+  for (let pass = 0; pass < 4; pass++) {
+    let improved: { set: Sentence[]; value: number } | undefined;
+    for (let i = 0; i <= best.length; i++) {
+      for (const j of pool) {
+        if (best.includes(j)) continue;
+        const set = i < best.length ? best.filter((_, k) => k !== i).concat(j) : best.concat(j);
+        if (!fits(set, p) || set.some((x) => x !== j && p.redundant(x, j))) continue;
+        const v = objective(set, p);
+        if (v > (improved?.value ?? bestValue) + 1e-9) improved = { set, value: v };
+      }
+    }
+    if (!improved) break;
+    best = improved.set;
+    bestValue = improved.value;
+  }
+  // Marginal gain of each sentence in the final set, in order of contribution.
+  const out: { s: Sentence; gain: number }[] = [];
+  const rest = [...best];
+  let value = 0;
+  while (rest.length) {
+    let k = 0;
+    let kv = -1;
+    rest.forEach((s, i) => {
+      const v = objective([...out.map((o) => o.s), s], p);
+      if (v > kv || (v === kv && s.id < rest[k]!.id)) {
+        k = i;
+        kv = v;
+      }
+    });
+    out.push({ s: rest[k]!, gain: kv - value });
+    value = kv;
+    rest.splice(k, 1);
+  }
+  return out;
+}
+
+/**
+ * Extractive, cited summary of a pool of sentences. Selection maximises the weighted coverage
+ * of bigram concepts under the word budget (Gillick & Favre 2009), solved with the cost-scaled
+ * greedy of Lin & Bilmes (2010) plus their best-singleton check; a query re-weights concepts and
+ * restricts candidates to relevant sentences (BM25). Sentences that state the same fact as a
+ * chosen one are never chosen again: they become its further citations (`support`).
+ * Deterministic: ties break on sentence id.
+ */
+export function summarizeSentences(pool: readonly Sentence[], ctx: SummarizeContext): SummarySentence[] {
+  const { index } = ctx;
+  const maxWords = Math.max(0, ctx.maxWords);
+  const maxSentences = Math.max(0, ctx.maxSentences);
+  if (maxWords === 0 || maxSentences === 0) return [];
+  let candidates = pool.filter(isCandidate);
+  const weights = conceptWeights(pool, index);
+  let relevance: Map<number, number> | undefined;
+  if (ctx.query) {
+    const q = queryTerms(index, ctx.query);
+    relevance = queryRelevance(pool, index, q.terms, q.bigrams);
+    const top = Math.max(0, ...relevance.values());
+    // Keep the sentences at least half as relevant as the best one: on topic, not merely sharing a word.
+    candidates = candidates.filter((s) => (relevance!.get(s.id) ?? 0) >= top * 0.5);
+    // Concepts that contain a query term matter more.
+    const qset = new Set(q.terms);
+    for (const [c, w] of weights) {
+      const a = Math.floor(c / index.base);
+      const b = c - a * index.base;
+      if (qset.has(a) || qset.has(b)) weights.set(c, w * 2);
+    }
+  }
+  const maxRel = relevance ? Math.max(1e-9, ...relevance.values()) : 1;
+  const lengths = new Map(candidates.map((s) => [s.id, wordsOf(s.text)]));
+
+  const factor = (s: Sentence): number => (relevance ? 0.25 + (relevance.get(s.id) ?? 0) / maxRel : 1);
+  const chosen = selectSentences(candidates, {
+    concepts: (s) => index.concepts[s.id]!,
+    weights,
+    factor,
+    length: (s) => lengths.get(s.id)!,
+    maxWords,
+    maxSentences,
+    redundant: (a, b) => sameFact(index, a.id, b.id),
+  });
+
+  // Readable order: corpus order (file, then position), so each source's story reads in sequence.
+  chosen.sort((x, y) => x.s.fileIndex - y.s.fileIndex || x.s.position - y.s.position);
+  const top = Math.max(1e-9, ...chosen.map((c) => c.gain));
+  return chosen.map(({ s, gain }) => {
+    const others = corroborating(s, ctx);
+    const citations = [citationOf(s, ctx), ...others.map((o) => citationOf(o, ctx))];
+    return {
+      text: s.text.replace(/\s+/gu, ' ').trim(),
+      citations,
+      support: new Set(citations.map((c) => c.file)).size,
+      score: Math.round((gain / top) * 1e4) / 1e4,
+    };
+  });
+}
