@@ -118,12 +118,13 @@ function conceptWeights(pool: readonly Sentence[], index: TermIndex): Map<number
   const lead = new Set<number>();
   for (const s of pool) {
     const unit = byDocs ? s.fileIndex : s.id;
-    const credit = SELECTION.positionScale > 0 ? 1 / (1 + s.position / SELECTION.positionScale) : 1;
+    // The lead prior is a property of articles: with few documents (one file of reviews, say) it does not apply.
+    const credit = byDocs && SELECTION.positionScale > 0 ? 1 / (1 + s.position / SELECTION.positionScale) : 1;
     for (const c of index.concepts[s.id]!) {
       let m = seen.get(c);
       if (!m) seen.set(c, (m = new Map()));
       m.set(unit, Math.max(m.get(unit) ?? 0, credit));
-      if (s.position < SELECTION.leadSentences) lead.add(c);
+      if (byDocs && s.position < SELECTION.leadSentences) lead.add(c);
     }
   }
   const weights = new Map<number, number>();
