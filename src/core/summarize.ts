@@ -374,7 +374,10 @@ export function summarizeSentences(pool: readonly Sentence[], ctx: SummarizeCont
     relevance = queryRelevance(pool, index, q.terms, q.bigrams);
     const top = Math.max(0, ...relevance.values());
     // Keep the sentences at least half as relevant as the best one: on topic, not merely sharing a word.
-    candidates = candidates.filter((s) => (relevance!.get(s.id) ?? 0) >= top * 0.5);
+    candidates = candidates.filter((s) => {
+      const r = relevance!.get(s.id) ?? 0;
+      return r > 0 && r >= top * 0.5;
+    });
     // Concepts that contain a query term matter more.
     const qset = new Set(q.terms);
     for (const [c, w] of weights) {

@@ -13,15 +13,17 @@ export interface TopicCluster {
 /** Constants of topic discovery, fixed for all corpora (see README, "Topics"). */
 export const TOPICS = {
   /** Average-linkage similarity below which two groups of sentences are different topics. */
-  cutSimilarity: 0.12,
+  cutSimilarity: 0.1,
   /** Weight of the neighbouring sentences of the same paragraph run in a sentence's vector. */
-  contextWeight: 0.35,
+  contextWeight: 0.15,
   /** Largest number of sentences clustered exactly; larger corpora are sampled (Buckshot). */
   exactLimit: 1500,
   /** Most topics reported. */
   maxTopics: 40,
   /** Fewest sentences of a topic. */
   minSentences: 2,
+  /** Fewest content terms that recur in two or more of a topic's sentences (what holds it together). */
+  minSharedTerms: 3,
 };
 
 type Vec = Map<number, number>;
@@ -233,6 +235,8 @@ function labelOf(ids: readonly number[], sentences: readonly Sentence[], index: 
     }
     for (let [i, j] of chunks) {
       while (i <= j && pos[i] === 'ADJ' && j - i >= 1 && pos[i + 1] === 'ADJ') i++;
+      // Keep hyphenated compounds whole ("full-scale invasion", "state-backed app").
+      while (i >= 2 && values[i - 1] === '-' && spaces[i - 1] === '' && spaces[i] === '') i -= 2;
       const n = j - i + 1;
       if (n < 1 || n > 7) continue;
       if (!pos.slice(i, j + 1).some((p) => p === 'NOUN' || p === 'PROPN')) continue;
@@ -244,11 +248,11 @@ function labelOf(ids: readonly number[], sentences: readonly Sentence[], index: 
       if (weight <= 0) continue;
       const surface = text.slice(starts[i]!, starts[j]! + values[j]!.length);
       const recurrence = clusterText.split(surface.toLowerCase()).length - 1;
-      const value = (weight * (1 + Math.log(Math.max(1, recurrence)))) / Math.pow(n, 0.5) * (n === 1 ? 0.6 : 1);
+      const value = (weight * (1 + Math.log(Math.max(1, recurrence)))) / Math.pow(n, 0.5) * (n === 1 ? 0.4 : 1);
       if (!best || value > best.value || (value === best.value && surface < best.text)) best = { text: surface, value };
     }
   }
-  return best?.text ?? 'untitled';
+  return best?.text ?? [...kw.keys()].slice(0, 3).map((t) => index.terms[t]).join(', ');
 }
 
 /**
@@ -256,7 +260,7 @@ function labelOf(ids: readonly number[], sentences: readonly Sentence[], index: 
  * with neighbouring sentences, group-average agglomerative clustering cut at a fixed
  * similarity; above `exactLimit` sentences, the Buckshot scheme (Cutting et al. 1992,
  * Scatter/Gather) clusters a sample and assigns the rest to the nearest centroid. Clusters with
- * fewer than two sentences are noise, not topics. Ids hash the topic's label and members, so
+ * fewer than two sentences, or held together by fewer than three shared terms, are noise, not topics. Ids hash the topic's label and members, so
  * the same corpus always yields the same ids.
  */
 export function discoverTopics(sentences: readonly Sentence[], index: TermIndex): TopicCluster[] {
@@ -286,8 +290,15 @@ export function discoverTopics(sentences: readonly Sentence[], index: TermIndex)
       if (best >= 0) groups[best]!.push(id);
     });
   }
+  const cohesive = (g: readonly number[]) => {
+    const seen = new Map<number, number>();
+    for (const id of g) for (const t of index.content[id]!) seen.set(t, (seen.get(t) ?? 0) + 1);
+    let shared = 0;
+    for (const n of seen.values()) if (n >= 2) shared++;
+    return shared >= TOPICS.minSharedTerms;
+  };
   const kept = groups
-    .filter((g) => g.length >= TOPICS.minSentences)
+    .filter((g) => g.length >= TOPICS.minSentences && cohesive(g))
     .map((g) => [...g].sort((a, b) => a - b))
     .sort((a, b) => b.length - a.length || a[0]! - b[0]!)
     .slice(0, TOPICS.maxTopics);
