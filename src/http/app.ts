@@ -44,7 +44,6 @@ export function createApp(state: AppState, options: AppOptions = {}): OpenAPIHon
       corsOrigin: options.corsOrigin ?? '*',
       maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
       maxDocuments: options.maxDocuments ?? DEFAULT_MAX_DOCUMENTS,
-      ...(options.log ? { log: options.log } : {}),
     },
   };
   const log = options.log;
@@ -57,14 +56,14 @@ export function createApp(state: AppState, options: AppOptions = {}): OpenAPIHon
   });
 
   app.use(requestId());
-  if (log) {
+  if (log && options.logRequests !== false) {
     app.use(async (c, next) => {
       const started = performance.now();
       await next();
       log({
+        time: new Date().toISOString(),
         level: c.res.status >= 500 ? 'error' : 'info',
         msg: 'request',
-        time: new Date().toISOString(),
         requestId: c.get('requestId'),
         method: c.req.method,
         path: c.req.path,
@@ -92,7 +91,10 @@ export function createApp(state: AppState, options: AppOptions = {}): OpenAPIHon
       }),
     );
   }
-  app.use(
+  // Only the POST routes read a body; GET bodies are never read.
+  app.on(
+    'POST',
+    '*',
     bodyLimit({
       maxSize: deps.options.maxBodyBytes,
       onError: (c) => problem(c, 413, `body: larger than the limit of ${deps.options.maxBodyBytes} bytes`),
@@ -120,9 +122,9 @@ export function createApp(state: AppState, options: AppOptions = {}): OpenAPIHon
       return problem(c, status, httpExceptionDetail(err, c.req.method));
     }
     log?.({
+      time: new Date().toISOString(),
       level: 'error',
       msg: 'unhandled error',
-      time: new Date().toISOString(),
       requestId: c.get('requestId'),
       method: c.req.method,
       path: c.req.path,

@@ -27,8 +27,10 @@ export interface AppOptions {
   maxBodyBytes?: number;
   /** Most documents one POST /v1/summarize may carry (default 1000); more → 413. */
   maxDocuments?: number;
-  /** Where log records go; absent = silent (tests). */
+  /** Where log records (unexpected errors, and requests unless `logRequests` is false) go; absent = silent (tests). */
   log?: (record: LogRecord) => void;
+  /** One log line per request (default true when `log` is set). */
+  logRequests?: boolean;
 }
 
 /** Default request body limit: 5 MB. */
@@ -45,5 +47,5 @@ export type ApiApp = OpenAPIHono<AppEnv>;
 /** What route modules need: the live state and the resolved options. */
 export interface RouteDeps {
   readonly state: AppState;
-  readonly options: Required<Omit<AppOptions, 'log'>> & Pick<AppOptions, 'log'>;
+  readonly options: Required<Omit<AppOptions, 'log' | 'logRequests'>>;
 }

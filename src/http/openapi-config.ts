@@ -14,8 +14,9 @@ export const openApiConfig = {
       '',
       '**Caching.** Topic lists, summaries and documents carry a strong `ETag`; send it back as `If-None-Match` to get `304 Not Modified`. Every answer computed from the corpus names its fingerprint (`corpus` field, `X-Corpus-Fingerprint` header); it changes when a served file changes.',
     ].join('\n'),
-    license: { name: 'MIT', identifier: 'MIT' },
   },
+  // The API has no authentication: it serves a local folder (bind HOST to choose who can reach it).
+  security: [],
   servers: [{ url: 'http://127.0.0.1:3000', description: 'A local service started with `npm start`.' }],
   tags: [
     { name: 'Service', description: 'Health of the service.' },

@@ -13,7 +13,7 @@ export const MaxSentencesParam = z.coerce
   .min(1)
   .max(50)
   .optional()
-  .openapi({ description: 'At most this many sentences (1–50, default 5).', example: 5 });
+  .openapi({ description: 'At most this many sentences (1–50, default 5).', default: 5, example: 5 });
 
 /** `maxWords`: 1..5000, default 250; the budget is never exceeded. */
 export const MaxWordsParam = z.coerce
@@ -22,7 +22,7 @@ export const MaxWordsParam = z.coerce
   .min(1)
   .max(5000)
   .optional()
-  .openapi({ description: 'Word budget of the whole summary (1–5000, default 250); never exceeded.', example: 250 });
+  .openapi({ description: 'Word budget of the whole summary (1–5000, default 250); never exceeded.', default: 250, example: 250 });
 
 /** Options every summary route takes. */
 export const SummaryOptionsQuery = z.object({ maxSentences: MaxSentencesParam, maxWords: MaxWordsParam });
