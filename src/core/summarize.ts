@@ -33,6 +33,8 @@ export const SELECTION = {
   leadSentences: 2,
   /** Fewest documents (or sentences, for fewer than three documents) a concept must appear in. */
   minSupport: 2,
+  /** Most candidates the selection considers (the best by standalone value per word). */
+  maxCandidates: 2000,
   /** Position decay: an occurrence at sentence position p counts 1 / (1 + p / positionScale) (0 = off). */
   positionScale: 3,
 };
@@ -113,32 +115,35 @@ function binaryHas(sorted: Int32Array | Float64Array, x: number): boolean {
 function conceptWeights(pool: readonly Sentence[], index: TermIndex): Map<number, number> {
   const files = new Set(pool.map((s) => s.fileIndex));
   const byDocs = files.size >= 3;
-  // Per concept: per unit (document or sentence), the best positional credit of an occurrence.
-  const seen = new Map<number, Map<number, number>>();
-  const lead = new Set<number>();
-  for (const s of pool) {
+  // Per concept: units (documents, or sentences with few documents) that contain it, and the sum
+  // over units of the best positional credit of an occurrence. Sentences arrive grouped by file.
+  const acc = new Map<number, { unit: number; best: number; total: number; units: number; lead: boolean }>();
+  for (const s of [...pool].sort((x, y) => x.id - y.id)) {
     const unit = byDocs ? s.fileIndex : s.id;
     // The lead prior is a property of articles: with few documents (one file of reviews, say) it does not apply.
     const credit = byDocs && SELECTION.positionScale > 0 ? 1 / (1 + s.position / SELECTION.positionScale) : 1;
+    const lead = byDocs && s.position < SELECTION.leadSentences;
     for (const c of index.concepts[s.id]!) {
-      let m = seen.get(c);
-      if (!m) seen.set(c, (m = new Map()));
-      m.set(unit, Math.max(m.get(unit) ?? 0, credit));
-      if (byDocs && s.position < SELECTION.leadSentences) lead.add(c);
+      const a = acc.get(c);
+      if (!a) acc.set(c, { unit, best: credit, total: 0, units: 1, lead });
+      else {
+        if (a.unit !== unit) {
+          a.total += a.best;
+          a.unit = unit;
+          a.best = credit;
+          a.units++;
+        } else if (credit > a.best) a.best = credit;
+        if (lead) a.lead = true;
+      }
     }
   }
-  const weights = new Map<number, number>();
   const weigh = (minSupport: number) => {
-    for (const [c, m] of seen) {
-      if (m.size < minSupport) continue;
-      let w = 0;
-      for (const v of m.values()) w += v;
-      weights.set(c, w + (lead.has(c) ? SELECTION.leadBonus : 0));
-    }
+    const weights = new Map<number, number>();
+    for (const [c, a] of acc) if (a.units >= minSupport) weights.set(c, a.total + a.best + (a.lead ? SELECTION.leadBonus : 0));
+    return weights;
   };
-  weigh(SELECTION.minSupport);
-  if (weights.size === 0) weigh(1);
-  return weights;
+  const weights = weigh(SELECTION.minSupport);
+  return weights.size ? weights : weigh(1);
 }
 
 /** Content-stem containment of two sentences weighted by idf, and the number of shared stems. */
@@ -372,7 +377,8 @@ export function summarizeSentences(pool: readonly Sentence[], ctx: SummarizeCont
   if (ctx.query) {
     const q = queryTerms(index, ctx.query);
     relevance = queryRelevance(pool, index, q.terms, q.bigrams);
-    const top = Math.max(0, ...relevance.values());
+    let top = 0;
+    for (const r of relevance.values()) if (r > top) top = r;
     // Keep the sentences at least half as relevant as the best one: on topic, not merely sharing a word.
     candidates = candidates.filter((s) => {
       const r = relevance!.get(s.id) ?? 0;
@@ -386,7 +392,23 @@ export function summarizeSentences(pool: readonly Sentence[], ctx: SummarizeCont
       if (qset.has(a) || qset.has(b)) weights.set(c, w * 2);
     }
   }
-  const maxRel = relevance ? Math.max(1e-9, ...relevance.values()) : 1;
+  // Large pools: keep the candidates with the best standalone value per word, so a request's cost
+  // stays bounded however large the corpus (the greedy and the swaps run on this short list).
+  if (candidates.length > SELECTION.maxCandidates) {
+    const value = (s: Sentence) => {
+      let v = 0;
+      for (const c of index.concepts[s.id]!) v += weights.get(c) ?? 0;
+      return (v / Math.max(1, wordsOf(s.text))) * (relevance ? (relevance.get(s.id) ?? 0) : 1);
+    };
+    candidates = candidates
+      .map((s) => ({ s, v: value(s) }))
+      .sort((a, b) => b.v - a.v || a.s.id - b.s.id)
+      .slice(0, SELECTION.maxCandidates)
+      .map((x) => x.s)
+      .sort((a, b) => a.id - b.id);
+  }
+  let maxRel = relevance ? 1e-9 : 1;
+  for (const r of relevance?.values() ?? []) if (r > maxRel) maxRel = r;
   const lengths = new Map(candidates.map((s) => [s.id, wordsOf(s.text)]));
 
   const factor = (s: Sentence): number => (relevance ? 0.25 + (relevance.get(s.id) ?? 0) / maxRel : 1);
