@@ -33,9 +33,19 @@ const SLUG = /^[a-z0-9]+(?:[-_][a-z0-9]+){2,}(?:\.html?)?$/u;
 const CROSS_PROMO =
   /^(?:also read|read also|read more\s*:|related(?:\s+(?:articles?|stories|coverage|content|reading|links?|posts?))?\s*:|see also\b|recommended(?:\s+for you)?\b|more on this\b|more from\b|you (?:may|might) also (?:like|be interested)|most (?:read|popular|viewed)\b|trending\b|further reading\b|editor'?s picks?\b|more stories\b|don'?t miss\b)/iu;
 const PHOTO = /^(?:photo(?:graph)?s?|image|picture|illustration|credit|file photo|©|\(c\))\b|\b(?:getty images|shutterstock|afp|ap photo|reuters|tass|epa|via wikimedia commons)\b/iu;
-const BYLINE = /^(?:by|written by|reporting by|editing by|words by|story by|compiled by)\s+\p{Lu}/u;
+const BYLINE = /^(?:[Bb]y|[Ww]ritten by|[Rr]eporting by|[Ee]diting by|[Ww]ords by|[Ss]tory by|[Cc]ompiled by)\s+\p{Lu}/u;
+/** A caption's trailing credit: "… Photo: Jane Roe / Agency", "(Image by Agency)". */
+const CAPTION_CREDIT = /(?:[Pp]hoto(?:graph)?s?|PHOTO|[Ii]mages?|[Pp]icture|[Ii]llustration|[Cc]redit|[Ff]ootage|[Vv]ideo)\s*(?::|by\s)\s*[\p{Lu}\p{N}©]/u;
+/** Copyright and rights notices. */
+const RIGHTS = /^(?:©|\(c\)|copyright\b)|\ball rights reserved\b/iu;
+/** A news dateline standing alone: "OSLO, May 8 -", "LONDON (Reuters) —". */
+const NEWS_DATELINE = /^\p{Lu}[\p{Lu}\s.'’-]*\p{Lu},?\s*(.*?)\s*(?:\([^)]*\))?\s*[-–—:]*\s*$/u;
+/** Separators of a breadcrumb or section trail ("Home › World", "Site | Section"). */
+const CRUMB_SEPARATOR = /\s+[|›»>·•]\s+|\s*[›»]\s*/u;
 const WEEKDAY_OR_MONTH =
   /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/iu;
+/** A sentence ending inside a line ("… will act. These are"): such a line is running text, not a title. */
+const INNER_SENTENCE_END = /\p{Ll}{3,}[.!?]["'”’)]?\s+\p{Lu}/u;
 const SALUTATION = /^(?:dear|hi|hello|greetings)\b[^.!?]{0,40}[,:!]?$/iu;
 
 /** Generic web-UI vocabulary (buttons, prompts, paywalls, consent boxes, sharing widgets). */
@@ -87,7 +97,7 @@ function isHeadingShape(text: string, words: number): boolean {
   if (MD_HEADING.test(t)) return true;
   if (words === 0 || words > 14) return false;
   if (t.endsWith(':') && words <= 10) return true;
-  if (TERMINAL.test(t) || /[,;]$/u.test(t)) return false;
+  if (TERMINAL.test(t) || /[,;]$/u.test(t) || INNER_SENTENCE_END.test(t)) return false;
   return /^[\p{Lu}\p{N}"'“‘«(]/u.test(t);
 }
 
@@ -107,8 +117,27 @@ function isDateline(text: string, words: number): boolean {
   return wordCount(rest) === 0;
 }
 
+/** A dateline on its own line: an upper-case place name, a date, perhaps an agency, a dash. */
+function isNewsDateline(text: string, words: number): boolean {
+  if (words === 0 || words > 10) return false;
+  const m = NEWS_DATELINE.exec(text);
+  if (!m) return false;
+  const rest = m[1] ?? '';
+  return rest === '' ? /[-–—]\s*$/u.test(text) : isDateline(rest, wordCount(rest));
+}
+
+/** A breadcrumb or section trail: two or more short segments joined by separators, no sentence. */
+function isCrumbTrail(text: string): boolean {
+  if (TERMINAL.test(text)) return false;
+  const parts = text.split(new RegExp(CRUMB_SEPARATOR.source, 'gu')).map((p) => p.trim()).filter(Boolean);
+  return parts.length >= 2 && parts.every((p) => wordCount(p) <= 4);
+}
+
 function isPhotoCredit(text: string, words: number): boolean {
   const t = text.trim();
+  // A caption whose last few words credit the photographer or agency.
+  const credit = CAPTION_CREDIT.exec(t);
+  if (credit && words <= 45 && wordCount(t.slice(credit.index)) <= 9 && !/[.!?…]$/u.test(t)) return true;
   if (words > 10 || TERMINAL.test(t)) return false;
   if (/^!\[[^\]]*\]\([^)]*\)$/u.test(t)) return true;
   if (/^\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}\s*\/\s*[\p{Lu}][\p{L}\p{N} .&'’-]*$/u.test(t)) return true;
@@ -127,10 +156,13 @@ function shapeReason(text: string, isFirstBlock: boolean, standalone: boolean): 
   if (isAppealVoice(t)) return { kind: 'boilerplate', reason: 'call-to-action' };
   if (BYLINE.test(t) && words <= 10 && !TERMINAL.test(t)) return { kind: 'boilerplate', reason: 'byline' };
   if (isPhotoCredit(t, words)) return { kind: 'boilerplate', reason: 'photo-credit' };
-  if (isDateline(t, words)) return { kind: 'boilerplate', reason: 'dateline' };
-  if (standalone && isHeadingShape(t, words)) return { kind: 'heading', reason: 'heading' };
+  if (isDateline(t, words) || isNewsDateline(t, words)) return { kind: 'boilerplate', reason: 'dateline' };
+  if (RIGHTS.test(t) && words <= 20) return { kind: 'boilerplate', reason: 'navigation' };
+  if (isCrumbTrail(t)) return { kind: 'boilerplate', reason: 'navigation' };
+  if (MD_HEADING.test(t) || (standalone && isHeadingShape(t, words))) return { kind: 'heading', reason: 'heading' };
   // A file's title: a short first paragraph set off by a blank line, even when it ends in a period.
-  if (isFirstBlock && standalone && words <= 20 && !/[,;:]$/u.test(t)) return { kind: 'heading', reason: 'heading' };
+  // (A title ends in at most one full stop: two sentences are a paragraph.)
+  if (isFirstBlock && standalone && words <= 20 && !/[,;:]$/u.test(t) && !INNER_SENTENCE_END.test(t)) return { kind: 'heading', reason: 'heading' };
   if (words <= 3 && /^\p{Ll}/u.test(t) && !TERMINAL.test(t)) return { kind: 'boilerplate', reason: 'navigation' };
   return undefined;
 }
@@ -140,11 +172,31 @@ function shapeReason(text: string, isFirstBlock: boolean, standalone: boolean): 
 // ---------------------------------------------------------------------------
 
 /**
- * Normalized lines that occur in two or more unrelated files. Files that share most of their
+ * A line that reads as reported fact: a full sentence of some length in the third person
+ * (no we/our/you outside quotes) and without web-UI vocabulary. Two articles that reprint the
+ * same wire paragraph share such lines; a publisher's template does not consist of them.
+ */
+function isReportedFact(text: string): boolean {
+  const t = text.trim();
+  if (wordCount(t) < 8 || !TERMINAL.test(t)) return false;
+  const u = unquoted(t);
+  return !FIRST_PLURAL.test(u) && !SECOND_PERSON.test(u) && !UI_PHRASES.test(u);
+}
+
+/** Whether a line repeated in `groups` unrelated files is template text rather than a shared fact. */
+function isTemplateRepeat(text: string, groups: number): boolean {
+  // A fact-like sentence in two unrelated files is more likely quoted or reprinted copy than a
+  // template; a template (masthead, footer, appeal) shows up across three or more.
+  return groups >= 3 || !isReportedFact(text);
+}
+
+/**
+ * Normalized lines that occur in two or more unrelated files, with the number of unrelated
+ * file groups they occur in. Files that share most of their
  * lines are near-duplicate copies of one article (republished wire copy), not a template; their
  * shared lines are facts, so such files count once (union-find over near-duplicate pairs).
  */
-function repeatedLines(files: readonly SourceFile[]): Set<string> {
+function repeatedLines(files: readonly SourceFile[]): Map<string, number> {
   const byLine = new Map<string, number[]>();
   const lineCount: number[] = [];
   files.forEach((f, fi) => {
@@ -176,11 +228,11 @@ function repeatedLines(files: readonly SourceFile[]): Set<string> {
     const [a, b] = key.split(':').map(Number) as [number, number];
     if (n / Math.max(1, Math.min(lineCount[a]!, lineCount[b]!)) > 0.6) parent[find(a)] = find(b);
   }
-  const out = new Set<string>();
+  const out = new Map<string, number>();
   for (const [n, list] of byLine) {
     if (list.length < 2) continue;
     const groups = new Set(list.map(find));
-    if (groups.size >= 2) out.add(n);
+    if (groups.size >= 2) out.set(n, groups.size);
   }
   return out;
 }
@@ -203,13 +255,54 @@ function isHardWrapped(texts: readonly string[]): boolean {
   return breaks >= 3 && joins / breaks >= 0.4;
 }
 
-function classifyFile(file: SourceFile, repeated: ReadonlySet<string>): ClassifiedLine[] {
+/**
+ * In a hard-wrapped file, the runs of lines that are one wrapped paragraph: a line continues the
+ * one before it when that one is long (it was broken for width) and it does not open a bullet.
+ * Returns, for every line, the index of the first line of its run.
+ */
+function wrapRuns(texts: readonly string[], blank: readonly boolean[]): number[] {
+  const width = Math.max(0, ...texts.map((t) => t.trimEnd().length));
+  const head = texts.map((_, i) => i);
+  for (let i = 1; i < texts.length; i++) {
+    if (blank[i] || blank[i - 1] || BULLET.test(texts[i]!) || MD_HEADING.test(texts[i]!) || MD_HEADING.test(texts[i - 1]!)) continue;
+    if (texts[i - 1]!.trimEnd().length >= width * 0.6) head[i] = head[i - 1]!;
+  }
+  return head;
+}
+
+function classifyFile(file: SourceFile, repeated: ReadonlyMap<string, number>): ClassifiedLine[] {
   const extents = file.lineIndex.lines;
   const texts = extents.map((e) => file.text.slice(e.start, e.end));
   const wrapped = isHardWrapped(texts);
   const blank = texts.map((t) => t.trim() === '');
   const firstNonBlank = blank.indexOf(false);
+  const lastNonBlank = blank.lastIndexOf(false);
   const result: { kind: LineKind; reason?: LineReason }[] = texts.map(() => ({ kind: 'content' }));
+
+  // Hard-wrapped paragraphs are judged as a whole: a line of a wrapped sentence is a fragment
+  // whose words ("comments.", a quote cut in half) say nothing about it on their own.
+  const inRun = new Array<boolean>(texts.length).fill(false);
+  if (wrapped) {
+    const head = wrapRuns(texts, blank);
+    for (let i = 0; i < texts.length; ) {
+      let j = i + 1;
+      while (j < texts.length && head[j] === i) j++;
+      if (j - i >= 2) {
+        const joined = texts.slice(i, j).map((t) => t.trim()).join(' ');
+        const shape = shapeReason(joined.replace(BULLET, ''), false, false);
+        const rep = texts.slice(i, j).filter((t) => repeated.has(normalizeLine(t))).length;
+        let r: { kind: LineKind; reason?: LineReason } = { kind: 'content' };
+        if (rep * 2 >= j - i && isTemplateRepeat(joined, Math.max(...texts.slice(i, j).map((t) => repeated.get(normalizeLine(t)) ?? 0))))
+          r = { kind: 'boilerplate', reason: 'repeated-across-files' };
+        else if (shape && shape.kind === 'boilerplate') r = shape;
+        for (let k = i; k < j; k++) {
+          result[k] = r;
+          inRun[k] = true;
+        }
+      }
+      i = j;
+    }
+  }
 
   for (let i = 0; i < texts.length; i++) {
     const t = texts[i]!;
@@ -217,14 +310,20 @@ function classifyFile(file: SourceFile, repeated: ReadonlySet<string>): Classifi
       result[i] = { kind: 'blank', reason: 'blank' };
       continue;
     }
+    if (inRun[i]) continue;
     const prevBlank = i === 0 || blank[i - 1]!;
     const nextBlank = i === texts.length - 1 || blank[i + 1]!;
     // In a hard-wrapped file a line inside a paragraph is never a heading on its own.
-    const standalone = wrapped ? prevBlank && nextBlank : true;
-    const isFirstBlock = i === firstNonBlank && nextBlank;
+    // A line that runs on into a next line starting in lower case is the first part of a
+    // wrapped sentence, never a heading on its own.
+    const runsOn = !nextBlank && !BULLET.test(texts[i + 1]!) && /^\s*\p{Ll}/u.test(texts[i + 1]!);
+    const standalone = (wrapped ? prevBlank && nextBlank : true) && !runsOn;
+    // The title rule needs a body after the title: a file that is one short paragraph is content.
+    const isFirstBlock = i === firstNonBlank && nextBlank && i < lastNonBlank;
     const bullet = BULLET.test(t);
     const shape = shapeReason(t.replace(BULLET, ''), isFirstBlock && !bullet, standalone && !bullet);
-    if (repeated.has(normalizeLine(t)) && (!shape || shape.kind !== 'heading' || wordCount(t) > 3)) {
+    const groups = repeated.get(normalizeLine(t)) ?? 0;
+    if (groups >= 2 && isTemplateRepeat(t, groups) && (!shape || shape.kind !== 'heading' || wordCount(t) > 3)) {
       result[i] = { kind: 'boilerplate', reason: 'repeated-across-files' };
     } else if (shape) {
       result[i] = shape;
@@ -237,6 +336,23 @@ function classifyFile(file: SourceFile, repeated: ReadonlySet<string>): Classifi
     while (j < texts.length && !blank[j] && wordCount(texts[j]!) <= 3 && !TERMINAL.test(texts[j]!.trim())) j++;
     if (j - i >= 3) for (let k = i; k < j; k++) if (result[k]!.kind !== 'boilerplate') result[k] = { kind: 'boilerplate', reason: 'navigation' };
     i = Math.max(j, i + 1);
+  }
+
+  // Indented short lines after a paragraph that runs on into them ("… These are" / "  mitigation")
+  // are the items of a list that finishes the sentence, not a menu.
+  for (let i = 0; i < texts.length; ) {
+    if (blank[i] || !/^\s+\S/u.test(texts[i]!) || (i > 0 && !blank[i - 1] && /^\s+\S/u.test(texts[i - 1]!))) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < texts.length && !blank[j] && /^\s+\S/u.test(texts[j]!)) j++;
+    let p = i - 1;
+    while (p >= 0 && blank[p]) p--;
+    const lead = p >= 0 ? texts[p]!.trim() : '';
+    if (p >= 0 && p >= i - 2 && result[p]!.kind === 'content' && wordCount(lead) > 8 && (lead.endsWith(':') || !TERMINAL.test(lead)))
+      for (let k = i; k < j; k++) if (result[k]!.reason === 'navigation') result[k] = { kind: 'content' };
+    i = j;
   }
 
   // A short line inside a block of boilerplate lines (no blank line between) belongs to that block.

@@ -92,7 +92,7 @@ function sentencesOfParagraph(
   const types = doc.tokens().out(its.type) as string[];
   const pos = doc.tokens().out(its.pos) as string[];
   const normals = doc.tokens().out(its.normal) as string[];
-  const stemsAll = doc.tokens().out(its.stem) as string[];
+  const stemsAll = doc.tokens().out(its.stem as never) as unknown as string[];
   const stopsAll = doc.tokens().out(its.stopWordFlag) as unknown as boolean[];
   // Rebuild each token's offset from its preceding spaces and value; fall back to a search
   // if the tokenizer ever normalizes a value, so spans stay exact.
