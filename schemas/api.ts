@@ -29,7 +29,7 @@ export const HealthSchema = z
     loadedAt: z.string().openapi({ description: 'When the served corpus was loaded (ISO 8601).', example: '2026-11-22T14:50:00.000Z' }),
     message: z.string().optional().openapi({ description: 'Set when the corpus is empty or the data folder is missing.', example: 'no readable .txt or .md files in data' }),
   })
-  .openapi('Health');
+  .openapi('Health', { description: 'Answer of `GET /healthz`.' });
 
 /** Answer of GET /v1/documents. */
 export const DocumentListSchema = z
@@ -39,7 +39,7 @@ export const DocumentListSchema = z
     skipped: z.array(SkippedFileSchema).openapi({ description: 'Files found but not served, with the reason.' }),
     message: z.string().optional().openapi({ description: 'Set when the corpus is empty or the data folder is missing.', example: 'no readable .txt or .md files in data' }),
   })
-  .openapi('DocumentList');
+  .openapi('DocumentList', { description: 'Answer of `GET /v1/documents`: the served files and the skipped ones.' });
 
 /** Answer of GET /v1/documents/{file}: a file's info and its exact decoded text. */
 export const DocumentSchema = DocumentInfoSchema.extend({
@@ -50,7 +50,7 @@ export const DocumentSchema = DocumentInfoSchema.extend({
     example: 'In a rare display of state-authorized dissent, …',
   }),
   linesHref: z.string().openapi({ description: 'URL of the classified lines of this file.', example: '/v1/documents/000_3e47eca7661924bb.txt/lines' }),
-}).openapi('Document');
+}).openapi('Document', { description: 'Answer of `GET /v1/documents/{file}`: a file\'s info and its exact decoded text.' });
 
 /** Answer of GET /v1/documents/{file}/lines. */
 export const DocumentLinesSchema = z
@@ -60,7 +60,7 @@ export const DocumentLinesSchema = z
     lineCount: z.number().int().min(0).openapi({ description: 'Lines in the whole file.', example: 15 }),
     lines: z.array(LineSchema).openapi({ description: 'The requested lines, exactly as stored, without line-break characters.' }),
   })
-  .openapi('DocumentLines');
+  .openapi('DocumentLines', { description: 'Answer of `GET /v1/documents/{file}/lines`: the exact lines of a range.' });
 
 /** Answer of GET /v1/topics. */
 export const TopicListSchema = z
@@ -68,7 +68,7 @@ export const TopicListSchema = z
     corpus: FingerprintSchema,
     topics: z.array(TopicSchema).openapi({ description: 'Topics of the served corpus.' }),
   })
-  .openapi('TopicList');
+  .openapi('TopicList', { description: 'Answer of `GET /v1/topics`.' });
 
 /** One document a caller sends to POST /v1/summarize. */
 export const PostedDocumentSchema = z
@@ -84,7 +84,7 @@ export const PostedDocumentSchema = z
     }),
   })
   .strict()
-  .openapi('PostedDocument');
+  .openapi('PostedDocument', { description: 'One document sent to `POST /v1/summarize`.' });
 
 /** Body of POST /v1/summarize. */
 export const SummarizeRequestSchema = z
@@ -106,7 +106,7 @@ export const SummarizeRequestSchema = z
     topics: z.boolean().optional().openapi({ description: 'Also discover the documents\' topics and summarize each.', example: false }),
   })
   .strict()
-  .openapi('SummarizeRequest');
+  .openapi('SummarizeRequest', { description: 'Body of `POST /v1/summarize`.' });
 
 /** Answer of POST /v1/summarize. */
 export const SummarizeResponseSchema = z
@@ -117,7 +117,7 @@ export const SummarizeResponseSchema = z
       .optional()
       .openapi({ description: 'With `topics: true`: one summary per discovered topic (its `topic` field holds the topic).' }),
   })
-  .openapi('SummarizeResponse');
+  .openapi('SummarizeResponse', { description: 'Answer of `POST /v1/summarize`.' });
 
 export type Health = z.infer<typeof HealthSchema>;
 export type DocumentList = z.infer<typeof DocumentListSchema>;

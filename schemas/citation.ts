@@ -11,6 +11,6 @@ export const CitationSchema = z
     quote: z.string().openapi({ description: 'Exactly the file text between the offsets.', example: 'Access to calls in foreign messengers will be restored after they start complying with Russian legislation.' }),
     href: z.string().openapi({ description: 'Spot-check URL of the cited lines.', example: '/v1/documents/003_2772de2c2eaa7074.txt/lines?start=3&end=3' }),
   })
-  .openapi('Citation');
+  .openapi('Citation', { description: 'Where a statement comes from, precise enough to re-check it character for character.' });
 
 export type Citation = z.infer<typeof CitationSchema>;

@@ -30,15 +30,15 @@ export const LineSchema = z
     kind: LineKindSchema,
     reason: LineReasonSchema.optional(),
   })
-  .openapi('Line');
+  .openapi('Line', { description: 'One line of a file exactly as stored (without its line break), with its kind and, unless content, the reason.' });
 
 /** Counts of lines per kind/reason in one file. */
 export const LineCountsSchema = z
   .object({
-    content: z.number().int().min(0),
-    heading: z.number().int().min(0),
-    boilerplate: z.number().int().min(0),
-    blank: z.number().int().min(0),
+    content: z.number().int().min(0).openapi({ description: 'Lines that feed summaries.', example: 6 }),
+    heading: z.number().int().min(0).openapi({ description: 'Section headings.', example: 1 }),
+    boilerplate: z.number().int().min(0).openapi({ description: 'Navigation, calls to action, credits, repeated blocks and other non-content lines.', example: 8 }),
+    blank: z.number().int().min(0).openapi({ description: 'Empty or whitespace-only lines.', example: 1 }),
   })
   .openapi('LineCounts', { description: 'How many lines of each kind the file has.' });
 
@@ -53,15 +53,15 @@ export const DocumentInfoSchema = z
     lines: LineCountsSchema,
     reasons: z.record(z.string(), z.number().int().min(0)).openapi({ description: 'Non-content lines per reason.', example: { 'repeated-across-files': 6, 'call-to-action': 1 } }),
   })
-  .openapi('DocumentInfo');
+  .openapi('DocumentInfo', { description: 'One served file: its id, fingerprint and what the line classifier made of it.' });
 
 /** A file the loader did not serve, with the reason. */
 export const SkippedFileSchema = z
   .object({
-    file: z.string().openapi({ example: 'image.txt' }),
+    file: z.string().openapi({ description: 'Path relative to the data folder, `/`-separated.', example: 'image.txt' }),
     reason: z.string().openapi({ description: 'Why the file was skipped.', example: 'not valid UTF-8' }),
   })
-  .openapi('SkippedFile');
+  .openapi('SkippedFile', { description: 'A file found in the data folder but not served, and why.' });
 
 export type LineKind = z.infer<typeof LineKindSchema>;
 export type LineReason = z.infer<typeof LineReasonSchema>;

@@ -9,6 +9,6 @@ export const TopicSchema = z
     files: z.array(z.string()).openapi({ description: 'Files the topic draws on.', example: ['002_90d0f9c44a687009.txt', '003_2772de2c2eaa7074.txt'] }),
     sentenceCount: z.number().int().min(1).openapi({ description: 'Content sentences in the topic.', example: 12 }),
   })
-  .openapi('Topic');
+  .openapi('Topic', { description: 'A story the corpus covers, found by clustering its content sentences.' });
 
 export type Topic = z.infer<typeof TopicSchema>;

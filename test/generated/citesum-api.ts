@@ -188,6 +188,7 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description Answer of `GET /healthz`. */
         Health: {
             /**
              * @description Always `ok` when the service answers.
@@ -232,6 +233,7 @@ export interface components {
          * @example 9f2c1e0d7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f3a2b1c0d
          */
         Fingerprint: string;
+        /** @description An RFC 9457 problem details object: the body of every error answer (`application/problem+json`). */
         Problem: {
             /**
              * @description URI reference identifying the problem type.
@@ -258,9 +260,13 @@ export interface components {
              * @example /v1/summary
              */
             instance?: string;
-            /** @description Id of the request, also sent as `X-Request-Id`. */
+            /**
+             * @description Id of the request, also sent as `X-Request-Id`.
+             * @example 3c6e0b8a-9c0b-4ef6-8d3f-1a2b3c4d5e6f
+             */
             requestId?: string;
         };
+        /** @description Answer of `GET /v1/documents`: the served files and the skipped ones. */
         DocumentList: {
             corpus: components["schemas"]["Fingerprint"];
             /** @description Served files in id order. */
@@ -273,6 +279,7 @@ export interface components {
              */
             message?: string;
         };
+        /** @description One served file: its id, fingerprint and what the line classifier made of it. */
         DocumentInfo: {
             /**
              * @description File id: path relative to the data folder, `/`-separated.
@@ -313,13 +320,33 @@ export interface components {
         };
         /** @description How many lines of each kind the file has. */
         LineCounts: {
+            /**
+             * @description Lines that feed summaries.
+             * @example 6
+             */
             content: number;
+            /**
+             * @description Section headings.
+             * @example 1
+             */
             heading: number;
+            /**
+             * @description Navigation, calls to action, credits, repeated blocks and other non-content lines.
+             * @example 8
+             */
             boilerplate: number;
+            /**
+             * @description Empty or whitespace-only lines.
+             * @example 1
+             */
             blank: number;
         };
+        /** @description A file found in the data folder but not served, and why. */
         SkippedFile: {
-            /** @example image.txt */
+            /**
+             * @description Path relative to the data folder, `/`-separated.
+             * @example image.txt
+             */
             file: string;
             /**
              * @description Why the file was skipped.
@@ -327,6 +354,7 @@ export interface components {
              */
             reason: string;
         };
+        /** @description Answer of `GET /v1/documents/{file}`: a file's info and its exact decoded text. */
         Document: components["schemas"]["DocumentInfo"] & {
             corpus: components["schemas"]["Fingerprint"];
             /**
@@ -340,6 +368,7 @@ export interface components {
              */
             linesHref: string;
         };
+        /** @description Answer of `GET /v1/documents/{file}/lines`: the exact lines of a range. */
         DocumentLines: {
             /**
              * @description File id.
@@ -359,6 +388,7 @@ export interface components {
             /** @description The requested lines, exactly as stored, without line-break characters. */
             lines: components["schemas"]["Line"][];
         };
+        /** @description One line of a file exactly as stored (without its line break), with its kind and, unless content, the reason. */
         Line: {
             /**
              * @description 1-based line number.
@@ -383,11 +413,13 @@ export interface components {
          * @enum {string}
          */
         LineReason: "blank" | "heading" | "repeated-across-files" | "call-to-action" | "navigation" | "photo-credit" | "byline" | "dateline" | "url" | "cross-promotion" | "fragment";
+        /** @description Answer of `GET /v1/topics`. */
         TopicList: {
             corpus: components["schemas"]["Fingerprint"];
             /** @description Topics of the served corpus. */
             topics: components["schemas"]["Topic"][];
         };
+        /** @description A story the corpus covers, found by clustering its content sentences. */
         Topic: {
             /**
              * @description Stable id derived from the topic's content (same corpus, same id).
@@ -423,10 +455,15 @@ export interface components {
              */
             sentenceCount: number;
         };
+        /** @description A cited, extractive summary of a topic, of the corpus or for a query. */
         Summary: {
             topic?: components["schemas"]["Topic"];
-            /** @example state-backed messaging app */
+            /**
+             * @description The query of a query-focused summary.
+             * @example state-backed messaging app
+             */
             query?: string;
+            /** @description The extracted sentences, in reading order. */
             sentences: components["schemas"]["SummarySentence"][];
             /**
              * @description Words in the summary (whitespace-separated).
@@ -439,6 +476,7 @@ export interface components {
              */
             corpus: string;
         };
+        /** @description One extracted statement with every file that states it. */
         SummarySentence: {
             /**
              * @description The sentence, verbatim from its first citation (whitespace collapsed).
@@ -458,6 +496,7 @@ export interface components {
              */
             score: number;
         };
+        /** @description Where a statement comes from, precise enough to re-check it character for character. */
         Citation: {
             /**
              * @description Corpus file id (or the caller's `file` name for posted documents).
@@ -508,11 +547,13 @@ export interface components {
              */
             end: number;
         };
+        /** @description Answer of `POST /v1/summarize`. */
         SummarizeResponse: {
             summary: components["schemas"]["Summary"];
             /** @description With `topics: true`: one summary per discovered topic (its `topic` field holds the topic). */
             topics?: components["schemas"]["Summary"][];
         };
+        /** @description Body of `POST /v1/summarize`. */
         SummarizeRequest: {
             /** @description The documents to summarize (distinct `file` names). Over the configured maximum (default 1000) the request is refused with 413. */
             documents: components["schemas"]["PostedDocument"][];
@@ -537,6 +578,7 @@ export interface components {
              */
             topics?: boolean;
         };
+        /** @description One document sent to `POST /v1/summarize`. */
         PostedDocument: {
             /**
              * @description Your name for the document; citations refer to it.
@@ -550,13 +592,22 @@ export interface components {
              */
             text: string;
         };
+        /** @description Answer of `POST /v1/citations/verify`. */
         VerifyResponse: {
+            /** @description One result per citation, in the order sent. */
             results: components["schemas"]["VerifyResult"][];
-            /** @description Fingerprint of the corpus the citations were checked against. */
+            /**
+             * @description Fingerprint of the corpus the citations were checked against.
+             * @example 9f2c1e0d7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f3a2b1c0d
+             */
             corpus: string;
         };
+        /** @description The result of checking one citation; a failed check is data, not an error. */
         VerifyResult: {
-            /** @example 003_2772de2c2eaa7074.txt */
+            /**
+             * @description The cited file id, as sent.
+             * @example 003_2772de2c2eaa7074.txt
+             */
             file: string;
             status: components["schemas"]["VerifyStatus"];
             /**
@@ -564,9 +615,15 @@ export interface components {
              * @example sha256 differs: the file changed since the citation was made
              */
             reason?: string;
-            /** @description The file's current sha256, when the file exists. */
+            /**
+             * @description The file's current sha256, when the file exists.
+             * @example a1e87499e650ccf8a45fbb7454a5270d8f7e1d51e3fa5bc3d249b79930977fb7
+             */
             sha256?: string;
-            /** @description The text currently at the cited offsets (for `mismatch` and `stale`). */
+            /**
+             * @description The text currently at the cited offsets (for `mismatch` and `stale`).
+             * @example ccess to calls in foreign messengers will be restored
+             */
             actual?: string;
             /** @description The lines the cited offsets fall on now. */
             actualLines?: {
@@ -579,10 +636,12 @@ export interface components {
          * @enum {string}
          */
         VerifyStatus: "verified" | "stale" | "mismatch" | "not_found";
+        /** @description Body of `POST /v1/citations/verify`. */
         VerifyRequest: {
             /** @description Citations to check, e.g. all citations of a summary. */
             citations: components["schemas"]["CitationClaim"][];
         };
+        /** @description A citation to check: the fields of a `Citation`; `href`, `sha256` and `lines` are optional. */
         CitationClaim: {
             /**
              * @description Corpus file id (or the caller's `file` name for posted documents).

@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import { DocumentLinesSchema, DocumentListSchema, DocumentSchema } from '../../../schemas/api.js';
+import { modelFromTexts } from '../../../src/core/pipeline.js';
+import { createApp } from '../../../src/http/app.js';
+import { expectProblem, seedApp } from '../helpers.js';
+
+const SEED = '000_3e47eca7661924bb.txt';
+
+describe('GET /v1/documents', () => {
+  it('lists the five seed files with their fingerprints and counts, and no skipped files', async () => {
+    const { app, state } = await seedApp();
+    const res = await app.request('/v1/documents');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/json');
+    const body = DocumentListSchema.parse(await res.json());
+    expect(body.corpus).toBe(state.model.fingerprint);
+    expect(body.documents.map((d) => d.file)).toEqual([
+      '000_3e47eca7661924bb.txt',
+      '001_df515b8c033e9bb4.txt',
+      '002_90d0f9c44a687009.txt',
+      '003_2772de2c2eaa7074.txt',
+      '004_91fa703387e835df.txt',
+    ]);
+    expect(body.skipped).toEqual([]);
+    for (const d of body.documents) expect(d.lines.content + d.lines.heading + d.lines.boilerplate + d.lines.blank).toBe(d.lineCount);
+  });
+
+  it('answers 304 to If-None-Match with the current ETag', async () => {
+    const { app } = await seedApp();
+    const first = await app.request('/v1/documents');
+    const etag = first.headers.get('etag')!;
+    const again = await app.request('/v1/documents', { headers: { 'If-None-Match': etag } });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe('');
+  });
+});
+
+describe('GET /v1/documents/{file}', () => {
+  it('returns a file with its exact decoded text', async () => {
+    const { app, state } = await seedApp();
+    const res = await app.request(`/v1/documents/${SEED}`);
+    expect(res.status).toBe(200);
+    const body = DocumentSchema.parse(await res.json());
+    expect(body.text).toBe(state.model.byId.get(SEED)!.text);
+    expect(body.linesHref).toBe(`/v1/documents/${SEED}/lines`);
+    expect(body.corpus).toBe(state.model.fingerprint);
+  });
+
+  it('serves ids with a slash when it is percent-encoded, and 404s the unencoded form', async () => {
+    const model = modelFromTexts([{ file: 'news/today.txt', text: 'The council approved the harbour budget on Monday evening.\n' }]);
+    const app = createApp({ model, loadedAt: new Date() });
+    const ok = await app.request('/v1/documents/news%2Ftoday.txt');
+    expect(ok.status).toBe(200);
+    expect(((await ok.json()) as { file: string }).file).toBe('news/today.txt');
+    const lines = await app.request('/v1/documents/news%2Ftoday.txt/lines');
+    expect(lines.status).toBe(200);
+    await expectProblem(await app.request('/v1/documents/news/today.txt'), 404);
+  });
+
+  it.each([
+    '..%2Fpackage.json',
+    '..%2F..%2F..%2Fetc%2Fpasswd',
+    '%2E%2E%2Fpackage.json',
+    '%2Fetc%2Fpasswd',
+    'data%2F000_3e47eca7661924bb.txt',
+    '.%2F000_3e47eca7661924bb.txt',
+    '000_3e47eca7661924bb.txt%00',
+    '..%5C..%5Cpackage.json',
+    'x%zz',
+  ])('answers 404 problem+json for %s, never a read outside the corpus', async (id) => {
+    const { app } = await seedApp();
+    for (const path of [`/v1/documents/${id}`, `/v1/documents/${id}/lines`]) {
+      const res = await app.request(path);
+      const text = await res.clone().text();
+      expect(text).not.toContain('"name": "citesum"');
+      expect(text).not.toContain('root:');
+      await expectProblem(res, 404);
+    }
+  });
+
+  it('names the unknown id in the 404 detail', async () => {
+    const { app } = await seedApp();
+    await expectProblem(await app.request('/v1/documents/..%2Fpackage.json'), 404, /path parameter file: no served file has the id "\.\.\/package\.json"/);
+  });
+
+  it('answers 304 to If-None-Match with the current ETag', async () => {
+    const { app } = await seedApp();
+    const etag = (await app.request(`/v1/documents/${SEED}`)).headers.get('etag')!;
+    expect((await app.request(`/v1/documents/${SEED}`, { headers: { 'If-None-Match': `W/${etag}` } })).status).toBe(304);
+  });
+});
+
+describe('GET /v1/documents/{file}/lines', () => {
+  it('returns the exact lines of a range with their kinds', async () => {
+    const { app, state } = await seedApp();
+    const res = await app.request(`/v1/documents/${SEED}/lines?start=1&end=2`);
+    expect(res.status).toBe(200);
+    const body = DocumentLinesSchema.parse(await res.json());
+    const text = state.model.byId.get(SEED)!.text;
+    expect(body.lines.map((l) => l.number)).toEqual([1, 2]);
+    expect(body.lines.map((l) => l.text)).toEqual(text.split(/\r\n|\r|\n/).slice(0, 2));
+    expect(body.lines.every((l) => !/[\r\n]/.test(l.text))).toBe(true);
+    expect(body.sha256).toBe(state.model.byId.get(SEED)!.sha256);
+  });
+
+  it('returns the whole file without a range and clamps end to the last line', async () => {
+    const { app } = await seedApp();
+    const all = DocumentLinesSchema.parse(await (await app.request(`/v1/documents/${SEED}/lines`)).json());
+    expect(all.lines).toHaveLength(all.lineCount);
+    const clamped = DocumentLinesSchema.parse(await (await app.request(`/v1/documents/${SEED}/lines?start=2&end=100000`)).json());
+    expect(clamped.lines.at(-1)!.number).toBe(all.lineCount);
+  });
+
+  it('gives non-content lines their reason', async () => {
+    const { app } = await seedApp();
+    const body = DocumentLinesSchema.parse(await (await app.request('/v1/documents/001_df515b8c033e9bb4.txt/lines')).json());
+    const nonContent = body.lines.filter((l) => l.kind !== 'content' && l.kind !== 'blank');
+    expect(nonContent.length).toBeGreaterThan(0);
+    for (const l of nonContent) expect(l.reason).toBeDefined();
+    for (const l of body.lines.filter((x) => x.kind === 'content')) expect(l.reason).toBeUndefined();
+  });
+
+  it.each([
+    ['start=0', /query parameter start: Too small/],
+    ['start=abc', /query parameter start: .*not a number/],
+    ['end=1.5', /query parameter end: .*int/i],
+    ['start=5&end=2', /query parameter end: must not be less than start/],
+    ['start=100000', /query parameter start: 100000 is past the last line/],
+  ])('answers 400 naming the parameter for %s', async (query, detail) => {
+    const { app } = await seedApp();
+    await expectProblem(await app.request(`/v1/documents/${SEED}/lines?${query}`), 400, detail);
+  });
+});
