@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config.js';
+
+describe('loadConfig', () => {
+  it('uses safe defaults when nothing is set', () => {
+    expect(loadConfig({})).toEqual({
+      port: 3000,
+      host: '127.0.0.1',
+      dataDir: 'data',
+      maxFileBytes: 10 * 1024 * 1024,
+      maxBodyBytes: 5 * 1024 * 1024,
+      maxDocuments: 1000,
+      corsOrigin: '*',
+      log: 'json',
+    });
+  });
+
+  it('reads every variable', () => {
+    expect(
+      loadConfig({
+        PORT: '8080',
+        HOST: '0.0.0.0',
+        DATA_DIR: '/srv/articles',
+        MAX_FILE_BYTES: '1000',
+        MAX_BODY_BYTES: '2000',
+        MAX_DOCUMENTS: '10',
+        CORS_ORIGIN: 'https://a.example, http://localhost:5173',
+        LOG: 'off',
+      }),
+    ).toEqual({
+      port: 8080,
+      host: '0.0.0.0',
+      dataDir: '/srv/articles',
+      maxFileBytes: 1000,
+      maxBodyBytes: 2000,
+      maxDocuments: 10,
+      corsOrigin: ['https://a.example', 'http://localhost:5173'],
+      log: 'off',
+    });
+  });
+
+  it('treats empty variables as unset and CORS_ORIGIN=none as no CORS', () => {
+    expect(loadConfig({ PORT: '', CORS_ORIGIN: 'none' })).toMatchObject({ port: 3000, corsOrigin: [] });
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, 'PORT="abc": must be a whole number between 0 and 65535'],
+    [{ PORT: '70000' }, 'PORT="70000": must be at most 65535'],
+    [{ PORT: '-1' }, 'PORT="-1": must be a whole number'],
+    [{ MAX_BODY_BYTES: '0' }, 'MAX_BODY_BYTES="0": must be at least 1'],
+    [{ MAX_FILE_BYTES: '1.5' }, 'MAX_FILE_BYTES="1.5": must be a whole number'],
+    [{ MAX_DOCUMENTS: 'lots' }, 'MAX_DOCUMENTS="lots": must be a whole number'],
+    [{ LOG: 'verbose' }, 'LOG="verbose": must be "json"'],
+    [{ CORS_ORIGIN: 'https://a.example/path' }, 'CORS_ORIGIN="https://a.example/path": "https://a.example/path": each origin must look like https://example.org'],
+    [{ HOST: ' ' }, 'HOST=" ": must not be empty'],
+  ])('refuses %o with a message naming the variable', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('names every bad variable at once', () => {
+    try {
+      loadConfig({ PORT: 'x', LOG: 'y' });
+      expect.unreachable();
+    } catch (err) {
+      expect((err as Error).message).toMatch(/PORT="x".*\n.*LOG="y"/);
+    }
+  });
+});

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import type { Citation } from '../../schemas/citation.js';
+import type { Summary } from '../../schemas/summary.js';
+import { citationLabel, renderSummariesMarkdown, renderSummaryMarkdown } from '../../src/render/markdown.js';
+
+function cite(file: string, start: number, end = start): Citation {
+  return { file, sha256: '0'.repeat(64), lines: { start, end }, offsets: { start: 0, end: 1 }, quote: 'x', href: '' };
+}
+
+const summary: Summary = {
+  topic: { id: 't-1', label: 'harbour budget', keywords: ['harbour'], files: ['a.txt', 'b.txt'], sentenceCount: 3 },
+  sentences: [
+    { text: 'The council approved\nthe harbour budget.', citations: [cite('a.txt', 1, 2), cite('b.txt', 4)], support: 2, score: 1 },
+    { text: 'It funds *new* piers [and] a_terminal.', citations: [cite('a.txt', 1, 2)], support: 1, score: 0.5 },
+  ],
+  wordCount: 12,
+  corpus: '1'.repeat(64),
+};
+
+describe('renderSummaryMarkdown', () => {
+  it('renders the heading, one sentence per line with footnote markers, then file:lines footnotes', () => {
+    expect(renderSummaryMarkdown(summary)).toBe(
+      [
+        '# harbour budget',
+        '',
+        'The council approved the harbour budget.[^1][^2]',
+        'It funds \\*new\\* piers \\[and\\] a_terminal.[^1]',
+        '',
+        '[^1]: a.txt:1-2',
+        '[^2]: b.txt:4',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('titles a query summary with the query and an empty summary plainly', () => {
+    const md = renderSummaryMarkdown({ query: 'piers', sentences: [], wordCount: 0, corpus: '1'.repeat(64) });
+    expect(md).toBe('# Summary for “piers”\n\n_No sentences to summarize._\n');
+  });
+});
+
+describe('renderSummariesMarkdown', () => {
+  it('numbers footnotes across sections and lists them once at the end', () => {
+    const other: Summary = { ...summary, topic: { ...summary.topic!, label: 'ferry' }, sentences: [{ ...summary.sentences[0]!, citations: [cite('b.txt', 4), cite('c.txt', 9)] }] };
+    const md = renderSummariesMarkdown([summary, other], 'Topics of data');
+    expect(md).toContain('# Topics of data\n\n## harbour budget\n\n');
+    expect(md).toContain('## ferry\n\nThe council approved the harbour budget.[^2][^3]');
+    expect(md.endsWith('[^1]: a.txt:1-2\n[^2]: b.txt:4\n[^3]: c.txt:9\n')).toBe(true);
+  });
+});
+
+describe('citationLabel', () => {
+  it('names one line as file:n and a range as file:start-end', () => {
+    expect(citationLabel(cite('news/a.txt', 3))).toBe('news/a.txt:3');
+    expect(citationLabel(cite('news/a.txt', 3, 5))).toBe('news/a.txt:3-5');
+  });
+});

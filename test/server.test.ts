@@ -1,0 +1,165 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { appendFile, cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import createClient from 'openapi-fetch';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { components, paths } from './generated/citesum-api.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+type Citation = components['schemas']['Citation'];
+
+/** The real service as `npm start` runs it (node + tsx), on a random port, logging JSON lines. */
+class ServerProcess {
+  readonly lines: Record<string, unknown>[] = [];
+  readonly exited: Promise<number | null>;
+  stderr = '';
+  #waiters: { test: (l: Record<string, unknown>) => boolean; resolve: (l: Record<string, unknown>) => void }[] = [];
+
+  constructor(readonly child: ChildProcess) {
+    let buffer = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString();
+      let nl: number;
+      while ((nl = buffer.indexOf('\n')) >= 0) {
+        const line = buffer.slice(0, nl);
+        buffer = buffer.slice(nl + 1);
+        try {
+          const record = JSON.parse(line) as Record<string, unknown>;
+          this.lines.push(record);
+          this.#waiters = this.#waiters.filter((w) => (w.test(record) ? (w.resolve(record), false) : true));
+        } catch {
+          /* not a log line */
+        }
+      }
+    });
+    child.stderr!.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
+    this.exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+  }
+
+  static start(env: Record<string, string>): ServerProcess {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+      cwd: ROOT,
+      env: { ...process.env, HOST: '127.0.0.1', PORT: '0', LOG: 'json', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    return new ServerProcess(child);
+  }
+
+  /** Resolves with the first log record (past or future) that passes `test`. */
+  waitFor(test: (l: Record<string, unknown>) => boolean, timeoutMs = 60_000): Promise<Record<string, unknown>> {
+    const seen = this.lines.find(test);
+    if (seen) return Promise.resolve(seen);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`timed out waiting for a log line; got:\n${this.lines.map((l) => JSON.stringify(l)).join('\n')}\n${this.stderr}`)), timeoutMs);
+      this.#waiters.push({ test, resolve: (l) => (clearTimeout(timer), resolve(l)) });
+      void this.exited.then((code) => reject(new Error(`server exited with ${code}:\n${this.stderr}`)));
+    });
+  }
+
+  async url(): Promise<string> {
+    return (await this.waitFor((l) => l.msg === 'listening')).url as string;
+  }
+
+  async stop(): Promise<number | null> {
+    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill('SIGTERM');
+    return this.exited;
+  }
+}
+
+describe('the real server, through a client generated from schemas/openapi.json', () => {
+  let dataDir: string;
+  let server: ServerProcess;
+  // JSON only: the summary routes also offer text/markdown, which this client does not ask for.
+  let client: ReturnType<typeof createClient<paths, 'application/json'>>;
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(path.join(tmpdir(), 'citesum-server-'));
+    await cp(path.join(ROOT, 'data'), dataDir, { recursive: true });
+    await writeFile(path.join(dataDir, 'broken.txt'), Buffer.from([0x41, 0x00, 0x42]));
+    server = ServerProcess.start({ DATA_DIR: dataDir });
+    client = createClient<paths, 'application/json'>({ baseUrl: await server.url() });
+  }, 90_000);
+
+  afterAll(async () => {
+    await server?.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('logs the files it skipped at start, and lists them', async () => {
+    const skipped = await server.waitFor((l) => l.msg === 'skipped file');
+    expect(skipped).toMatchObject({ level: 'warn', file: 'broken.txt', reason: expect.stringMatching(/binary/) });
+    const { data } = await client.GET('/v1/documents');
+    expect(data!.skipped).toEqual([{ file: 'broken.txt', reason: skipped.reason }]);
+    expect(data!.documents).toHaveLength(5);
+  });
+
+  it('lists topics, summarizes one, verifies its citations, and reports them stale once the file changes', async () => {
+    const topics = await client.GET('/v1/topics');
+    expect(topics.response.status).toBe(200);
+    const topic = topics.data!.topics[0]!;
+
+    const summary = await client.GET('/v1/topics/{topicId}/summary', { params: { path: { topicId: topic.id }, query: { maxSentences: 5 } } });
+    expect(summary.response.status).toBe(200);
+    expect(summary.data!.topic!.id).toBe(topic.id);
+    const citations: Citation[] = summary.data!.sentences.flatMap((s) => s.citations);
+    expect(citations.length).toBeGreaterThan(0);
+
+    const before = await client.POST('/v1/citations/verify', { body: { citations } });
+    expect(before.response.status).toBe(200);
+    expect(before.data!.results.map((r) => r.status)).toEqual(citations.map(() => 'verified'));
+
+    const changed = citations[0]!.file;
+    const oldCorpus = summary.data!.corpus;
+    await appendFile(path.join(dataDir, changed), '\nA line added after the summary was made.\n');
+    const reloaded = await server.waitFor((l) => l.msg === 'corpus reloaded' && l.previous === oldCorpus, 30_000);
+    expect(reloaded.corpus).not.toBe(oldCorpus);
+
+    const after = await client.POST('/v1/citations/verify', { body: { citations } });
+    expect(after.data!.corpus).toBe(reloaded.corpus);
+    expect(after.data!.results.map((r) => r.status)).toEqual(citations.map((c) => (c.file === changed ? 'stale' : 'verified')));
+    const health = await client.GET('/healthz');
+    expect(health.data!.corpus).toBe(reloaded.corpus);
+  }, 60_000);
+
+  it('answers errors as problem+json through the client', async () => {
+    const res = await client.GET('/v1/topics/{topicId}/summary', { params: { path: { topicId: 'nope' } } });
+    expect(res.response.status).toBe(404);
+    expect(res.response.headers.get('content-type')).toBe('application/problem+json');
+    expect(res.error).toMatchObject({ status: 404, detail: expect.stringContaining('topicId') });
+  });
+
+  it('logs one JSON line per request with its request id', async () => {
+    const res = await fetch(`${await server.url()}/healthz`, { headers: { 'X-Request-Id': 'server-test-1' } });
+    expect(res.status).toBe(200);
+    const line = await server.waitFor((l) => l.msg === 'request' && l.requestId === 'server-test-1', 10_000);
+    expect(line).toMatchObject({ method: 'GET', path: '/healthz', status: 200 });
+  });
+
+  it('shuts down gracefully on SIGTERM', async () => {
+    expect(await server.stop()).toBe(0);
+    expect(server.lines.map((l) => l.msg)).toEqual(expect.arrayContaining(['shutting down', 'stopped']));
+  });
+});
+
+describe('server start-up', () => {
+  it('exits 1 with a clear message on a bad configuration value', async () => {
+    const server = ServerProcess.start({ PORT: 'abc', MAX_DOCUMENTS: '0' });
+    expect(await server.exited).toBe(1);
+    expect(server.stderr).toContain('PORT="abc": must be a whole number between 0 and 65535');
+    expect(server.stderr).toContain('MAX_DOCUMENTS="0": must be at least 1');
+  }, 30_000);
+
+  it('starts on a missing data folder with an empty corpus and says why', async () => {
+    const server = ServerProcess.start({ DATA_DIR: path.join(tmpdir(), 'citesum-does-not-exist') });
+    try {
+      const warn = await server.waitFor((l) => typeof l.msg === 'string' && (l.msg as string).startsWith('empty corpus'));
+      expect(warn.msg).toMatch(/does not exist/);
+      const health = (await (await fetch(`${await server.url()}/healthz`)).json()) as { documents: number; message: string };
+      expect(health).toMatchObject({ documents: 0, message: expect.stringMatching(/does not exist/) });
+    } finally {
+      expect(await server.stop()).toBe(0);
+    }
+  }, 60_000);
+});
