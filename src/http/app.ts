@@ -14,6 +14,7 @@ import {
   type RouteDeps,
 } from './context.js';
 import { openApiConfig } from './openapi-config.js';
+import { registerPage } from './page/register-page.js';
 import { PROBLEM_TITLES, type ProblemStatus, problem, validationDetail } from './problem.js';
 import { registerCitationRoutes } from './routes/citations.js';
 import { registerDocumentRoutes } from './routes/documents.js';
@@ -106,6 +107,7 @@ export function createApp(state: AppState, options: AppOptions = {}): OpenAPIHon
   registerSummaryRoutes(app, deps);
   registerSummarizeRoutes(app, deps);
   registerCitationRoutes(app, deps);
+  registerPage(app, deps);
 
   let openApiJson: string | undefined;
   app.get('/openapi.json', (c) => {

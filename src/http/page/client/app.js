@@ -1,0 +1,297 @@
+// citesum spot-check page. Served as is (no build step) at /assets/app.js.
+// Opens a citation's source file beside the summary with the exact cited span highlighted,
+// verifies every citation of the summary in one call, and keeps `?cite=S.C` in the URL so a
+// link reopens the same citation.
+
+const dataEl = document.getElementById('citesum-data');
+/** @type {{citations: Array<Array<{file: string, sha256: string, lines: {start: number, end: number}, offsets: {start: number, end: number}, quote: string, href: string}>>}} */
+const data = dataEl ? JSON.parse(dataEl.textContent || '{}') : { citations: [] };
+const citations = data.citations || [];
+
+const layout = document.getElementById('layout');
+const pane = document.getElementById('source');
+const paneTitle = document.getElementById('source-title');
+const paneSub = document.getElementById('source-sub');
+const paneNotes = document.getElementById('source-notes');
+const paneLines = document.getElementById('source-lines');
+const closeBtn = document.getElementById('source-close');
+const verifyBtn = document.getElementById('verify');
+const verifyResult = document.getElementById('verify-result');
+
+/** file id → Promise<{lines, doc}>: each file is fetched once per page. */
+const files = new Map();
+let openKey = null;
+let openSeq = 0;
+
+const STATUS_TEXT = { verified: 'verified', stale: 'stale', mismatch: 'mismatch', not_found: 'not found' };
+
+function citationAt(key) {
+  const m = /^(\d+)\.(\d+)$/.exec(key || '');
+  return m ? citations[Number(m[1])]?.[Number(m[2])] : undefined;
+}
+
+function markerFor(key) {
+  return document.querySelector(`a.cite[data-cite="${key}"]`);
+}
+
+async function getJson(url, init = {}) {
+  const res = await fetch(url, { ...init, headers: { Accept: 'application/json', ...(init.headers || {}) } });
+  const body = await res.json().catch(() => null);
+  if (!res.ok) throw new Error((body && body.detail) || `${res.status} ${res.statusText}`);
+  return body;
+}
+
+/** The file's classified lines and its exact text (the text gives each line's offset). */
+function loadFile(file) {
+  let p = files.get(file);
+  if (!p) {
+    const id = encodeURIComponent(file);
+    p = Promise.all([getJson(`/v1/documents/${id}/lines`), getJson(`/v1/documents/${id}`)]).then(([lines, doc]) => ({ lines, doc }));
+    p.catch(() => files.delete(file));
+    files.set(file, p);
+  }
+  return p;
+}
+
+/**
+ * Offset of each line's first character: walk the lines (returned without their breaks) and
+ * skip the break that follows each one in the text (`\r\n`, `\n` or a lone `\r`).
+ */
+function lineStarts(text, lines) {
+  const starts = [];
+  let pos = 0;
+  let exact = true;
+  for (const line of lines) {
+    starts.push(pos);
+    if (text.slice(pos, pos + line.text.length) !== line.text) exact = false;
+    pos += line.text.length;
+    if (text.charCodeAt(pos) === 13 && text.charCodeAt(pos + 1) === 10) pos += 2;
+    else if (text.charCodeAt(pos) === 10 || text.charCodeAt(pos) === 13) pos += 1;
+  }
+  return { starts, exact };
+}
+
+/** Where to highlight: the cited offsets when the quote is there, else where the quote is now. */
+function locate(text, c) {
+  const { start, end } = c.offsets;
+  if (text.slice(start, end) === c.quote) return { start, end, note: null };
+  const at = c.quote ? text.indexOf(c.quote) : -1;
+  if (at >= 0) {
+    return { start: at, end: at + c.quote.length, note: 'The quote is no longer at the cited offsets; it is highlighted where it is now.' };
+  }
+  return { start, end, note: 'The text at the cited offsets differs from the quote; the highlight shows what is there now.' };
+}
+
+function lineOf(starts, offset) {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+function el(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function note(text, kind = 'warn') {
+  paneNotes.append(el('p', `note note-${kind}`, text));
+}
+
+function renderLines(c, lines, doc) {
+  const text = doc.text;
+  const { starts, exact } = lineStarts(text, lines.lines);
+  if (!exact) note('The file changed while it was being loaded; reopen the citation.');
+  if (lines.sha256 !== c.sha256) note('This file changed since the summary was made (sha256 differs): the citation is stale.');
+  const hit = locate(text, c);
+  if (hit.note) note(hit.note);
+  const first = lineOf(starts, hit.start);
+  const last = lineOf(starts, Math.max(hit.start, hit.end - 1));
+  const firstNumber = lines.lines[first]?.number;
+  const lastNumber = lines.lines[last]?.number;
+  if (!hit.note && (firstNumber !== c.lines.start || lastNumber !== c.lines.end)) {
+    note(`The offsets fall on lines ${firstNumber}–${lastNumber}, not on the cited lines ${c.lines.start}–${c.lines.end}.`);
+  }
+
+  const frag = document.createDocumentFragment();
+  let firstRow = null;
+  lines.lines.forEach((line, i) => {
+    const row = el('div', `line kind-${line.kind}`);
+    row.id = `L${line.number}`;
+    row.dataset.line = String(line.number);
+    row.append(el('span', 'ln', String(line.number)));
+    const txt = el('span', 'txt');
+    const ls = starts[i];
+    const le = ls + line.text.length;
+    if (i >= first && i <= last) {
+      row.classList.add('cited');
+      firstRow ??= row;
+      const a = Math.max(hit.start, ls);
+      const b = Math.min(hit.end, le);
+      if (a < b) {
+        txt.append(line.text.slice(0, a - ls), el('mark', 'hl', line.text.slice(a - ls, b - ls)), line.text.slice(b - ls));
+      } else {
+        txt.textContent = line.text;
+      }
+    } else {
+      txt.textContent = line.text;
+    }
+    row.append(txt);
+    if (line.kind !== 'content') {
+      row.classList.add('dim');
+      const why = line.reason || line.kind;
+      row.title = `Not summarized: ${line.kind}${line.reason && line.reason !== line.kind ? ` (${line.reason})` : ''}`;
+      if (line.kind !== 'blank') row.append(el('span', 'why', why.replace(/-/g, ' ')));
+    }
+    frag.append(row);
+  });
+  paneLines.replaceChildren(frag);
+  return firstRow;
+}
+
+function setActiveMarker(key) {
+  for (const m of document.querySelectorAll('a.cite[aria-current]')) m.removeAttribute('aria-current');
+  const marker = key ? markerFor(key) : null;
+  if (marker) marker.setAttribute('aria-current', 'true');
+}
+
+async function openCitation(key, { focus = false } = {}) {
+  const c = citationAt(key);
+  if (!c) return closeSource({ updateUrl: false });
+  const seq = ++openSeq;
+  openKey = key;
+  setActiveMarker(key);
+  pane.hidden = false;
+  layout.classList.add('has-source');
+  paneTitle.textContent = c.file;
+  paneSub.replaceChildren(
+    `Line${c.lines.start === c.lines.end ? ` ${c.lines.start}` : `s ${c.lines.start}–${c.lines.end}`} · offsets ${c.offsets.start}–${c.offsets.end} · `,
+    Object.assign(el('a', '', 'lines as JSON'), { href: c.href }),
+  );
+  paneNotes.replaceChildren();
+  paneLines.setAttribute('aria-busy', 'true');
+  paneLines.replaceChildren(el('p', 'muted loading', 'Loading the file…'));
+  if (focus) paneTitle.focus({ preventScroll: true });
+  try {
+    const { lines, doc } = await loadFile(c.file);
+    if (seq !== openSeq) return;
+    const row = renderLines(c, lines, doc);
+    paneLines.removeAttribute('aria-busy');
+    if (row) {
+      paneLines.scrollTop = Math.max(0, row.offsetTop - paneLines.clientHeight / 3);
+      // Bring the pane itself into view only when it is off screen (stacked layouts); beside the
+      // summary it is sticky and already visible.
+      const top = pane.getBoundingClientRect().top;
+      if (top < 0 || top > window.innerHeight * 0.6) pane.scrollIntoView({ block: 'start' });
+    }
+    pane.dataset.openCite = key;
+  } catch (err) {
+    if (seq !== openSeq) return;
+    paneLines.removeAttribute('aria-busy');
+    paneLines.replaceChildren();
+    note(`Could not load ${c.file}: ${err instanceof Error ? err.message : String(err)}`, 'error');
+  }
+}
+
+function closeSource({ updateUrl = true } = {}) {
+  const key = openKey;
+  openKey = null;
+  openSeq++;
+  pane.hidden = true;
+  delete pane.dataset.openCite;
+  layout.classList.remove('has-source');
+  setActiveMarker(null);
+  if (updateUrl) setCiteInUrl(null, true);
+  return key;
+}
+
+function setCiteInUrl(key, push) {
+  const url = new URL(window.location.href);
+  if (key) url.searchParams.set('cite', key);
+  else url.searchParams.delete('cite');
+  if (url.href !== window.location.href) history[push ? 'pushState' : 'replaceState'](null, '', url);
+}
+
+document.addEventListener('click', (event) => {
+  const marker = event.target instanceof Element ? event.target.closest('a.cite') : null;
+  if (!marker || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  event.preventDefault();
+  const key = marker.dataset.cite;
+  setCiteInUrl(key, true);
+  openCitation(key, { focus: true });
+});
+
+closeBtn?.addEventListener('click', () => {
+  const key = closeSource();
+  markerFor(key)?.focus();
+});
+
+pane?.addEventListener('keydown', (event) => {
+  if (event.key === 'Escape') {
+    const key = closeSource();
+    markerFor(key)?.focus();
+  }
+});
+
+window.addEventListener('popstate', () => {
+  const key = new URL(window.location.href).searchParams.get('cite');
+  if (key && citationAt(key)) openCitation(key);
+  else closeSource({ updateUrl: false });
+});
+
+verifyBtn?.addEventListener('click', async () => {
+  const flat = citations.flat();
+  verifyBtn.disabled = true;
+  verifyBtn.setAttribute('aria-busy', 'true');
+  verifyResult.textContent = `Checking ${flat.length} citations…`;
+  try {
+    const body = await getJson('/v1/citations/verify', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ citations: flat }),
+    });
+    const counts = {};
+    let k = 0;
+    citations.forEach((cs, i) =>
+      cs.forEach((_, j) => {
+        const r = body.results[k++];
+        const status = r ? r.status : 'not_found';
+        counts[status] = (counts[status] || 0) + 1;
+        const marker = markerFor(`${i}.${j}`);
+        const badge = marker?.nextElementSibling;
+        if (!marker || !badge) return;
+        marker.dataset.status = status;
+        badge.dataset.status = status;
+        badge.textContent = STATUS_TEXT[status] || status;
+        const detail = [r?.reason, r?.actual !== undefined && status !== 'verified' ? `Now at those offsets: “${r.actual}”` : null].filter(Boolean).join('\n');
+        if (detail) badge.title = detail;
+        else badge.removeAttribute('title');
+      }),
+    );
+    const total = flat.length;
+    verifyResult.dataset.state = counts.verified === total ? 'ok' : 'bad';
+    verifyResult.textContent =
+      counts.verified === total
+        ? `All ${total} citations verified against the served files.`
+        : Object.keys(STATUS_TEXT)
+            .filter((s) => counts[s])
+            .map((s) => `${counts[s]} ${STATUS_TEXT[s]}`)
+            .join(', ') + ` (of ${total}).`;
+  } catch (err) {
+    verifyResult.dataset.state = 'bad';
+    verifyResult.textContent = `Verify failed: ${err instanceof Error ? err.message : String(err)}`;
+  } finally {
+    verifyBtn.disabled = false;
+    verifyBtn.removeAttribute('aria-busy');
+  }
+});
+
+// A deep link (`?cite=S.C`) opens its citation at load.
+const initial = new URL(window.location.href).searchParams.get('cite');
+if (initial && citationAt(initial)) openCitation(initial);

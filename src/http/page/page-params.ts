@@ -1,0 +1,49 @@
+import { DEFAULT_MAX_SENTENCES } from '../../core/pipeline.js';
+
+/** Largest `maxSentences` the page offers (the API's own limit). */
+export const PAGE_MAX_SENTENCES = 50;
+
+/** What the page shows, read leniently from its URL: a page never answers 400 for a hand-edited link. */
+export interface PageParams {
+  /** Selected topic id (ignored when `query` is set). */
+  readonly topic?: string;
+  /** Query of a query-focused summary of the whole corpus. */
+  readonly query?: string;
+  /** Sentences asked for, clamped to 1..50. */
+  readonly maxSentences: number;
+  /** Opened citation as `sentence.citation` (0-based), e.g. `2.0`; the script opens it. */
+  readonly cite?: string;
+}
+
+/**
+ * Reads the page's URL parameters: `topic`, `query`, `maxSentences` (clamped, default 5)
+ * and `cite` (kept only when it looks like `N.M`).
+ *
+ * @example
+ * parsePageParams(new URLSearchParams('topic=t-1&maxSentences=99')) // { topic: 't-1', maxSentences: 50 }
+ */
+export function parsePageParams(search: URLSearchParams): PageParams {
+  const topic = search.get('topic')?.trim().slice(0, 200) || undefined;
+  const query = search.get('query')?.trim().slice(0, 2000) || undefined;
+  const n = Number.parseInt(search.get('maxSentences') ?? '', 10);
+  const maxSentences = Number.isFinite(n) ? Math.min(PAGE_MAX_SENTENCES, Math.max(1, n)) : DEFAULT_MAX_SENTENCES;
+  const rawCite = search.get('cite') ?? '';
+  const cite = /^\d{1,4}\.\d{1,4}$/.test(rawCite) ? rawCite : undefined;
+  return { ...(topic ? { topic } : {}), ...(query ? { query } : {}), maxSentences, ...(cite ? { cite } : {}) };
+}
+
+/**
+ * The page URL of a view: query wins over topic, `maxSentences` is always written so a shared
+ * link reopens the same summary, `cite` last.
+ *
+ * @example
+ * pageHref({ topic: 't-1', maxSentences: 5, cite: '2.0' }) // '/?topic=t-1&maxSentences=5&cite=2.0'
+ */
+export function pageHref(view: { topic?: string; query?: string; maxSentences: number; cite?: string }): string {
+  const p = new URLSearchParams();
+  if (view.query) p.set('query', view.query);
+  else if (view.topic) p.set('topic', view.topic);
+  p.set('maxSentences', String(view.maxSentences));
+  if (view.cite) p.set('cite', view.cite);
+  return `/?${p.toString()}`;
+}

@@ -1,0 +1,104 @@
+import { beforeAll, describe, expect, test } from 'vitest';
+import type { Summary } from '../../schemas/summary.js';
+import { loadCorpus } from '../../src/core/load-corpus.js';
+import { buildModel, listTopics, summarize } from '../../src/core/pipeline.js';
+import { createApp } from '../../src/http/app.js';
+import { APP_CSS, APP_JS } from '../../src/http/page/page-assets.js';
+import { parsePageParams, pageHref } from '../../src/http/page/page-params.js';
+import { citationLabel } from '../../src/http/page/page-view.js';
+
+/** The page's routes in process (no browser): HTML, assets, lenient parameters, and errors. */
+
+let app: ReturnType<typeof createApp>;
+let model: Awaited<ReturnType<typeof buildModel>>;
+
+beforeAll(async () => {
+  model = buildModel(await loadCorpus('data'));
+  app = createApp({ model, loadedAt: new Date() });
+});
+
+/** The JSON block the page carries for its script. */
+function pageData(html: string): { citations: Summary['sentences'][number]['citations'][] } {
+  const m = /<script type="application\/json" id="citesum-data">([\s\S]*?)<\/script>/.exec(html);
+  expect(m, 'the page carries its summary data').not.toBeNull();
+  return JSON.parse(m![1]!);
+}
+
+describe('GET / (the spot-check page)', () => {
+  test('answers HTML of the first topic with every topic listed, its citations as markers, and a strict CSP', async () => {
+    const res = await app.request('/');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+    const html = await res.text();
+    expect(html.startsWith('<!doctype html><html lang="en">')).toBe(true);
+    const topics = listTopics(model);
+    for (const t of topics) expect(html).toContain(`data-topic="${t.id}"`);
+    const summary = summarize(model, { topicId: topics[0]!.id, maxSentences: 5 })!;
+    expect(pageData(html).citations).toEqual(summary.sentences.map((s) => s.citations));
+    for (const c of summary.sentences.flatMap((s) => s.citations)) expect(html).toContain(`>${citationLabel(c)}</a>`);
+    expect(html).toContain(`src="${APP_JS.url}"`);
+    expect(html).toContain(`href="${APP_CSS.url}"`);
+  });
+
+  test('reads maxSentences leniently: nonsense gives the default, too many gives the maximum', async () => {
+    const topic = listTopics(model)[0]!.id;
+    const nonsense = await (await app.request(`/?topic=${topic}&maxSentences=abc`)).text();
+    expect(nonsense).toContain('id="maxSentences" name="maxSentences" type="number" min="1" max="50" step="1" value="5"');
+    expect(parsePageParams(new URLSearchParams('maxSentences=999')).maxSentences).toBe(50);
+    expect(parsePageParams(new URLSearchParams('maxSentences=0&cite=x.1')).maxSentences).toBe(1);
+    expect(parsePageParams(new URLSearchParams('cite=x.1')).cite).toBeUndefined();
+  });
+
+  test('an unknown topic answers 404 with a readable page that still lists the topics', async () => {
+    const res = await app.request('/?topic=t-nope');
+    expect(res.status).toBe(404);
+    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    const html = await res.text();
+    expect(html).toContain('No topic has the id “t-nope”');
+    expect(html).toContain('class="topic"');
+    expect(pageData(html).citations).toEqual([]);
+  });
+
+  test('a hostile query is escaped in the HTML and in the script data', async () => {
+    const query = '</script><script>alert(1)</script><img src=x onerror=alert(2)>';
+    const html = await (await app.request(`/?query=${encodeURIComponent(query)}`)).text();
+    expect(html).not.toContain('<script>alert(1)');
+    expect(html).not.toContain('<img src=x');
+    expect(html.match(/<\/script>/g)?.length).toBe(2);
+  });
+
+  test('deep links keep the view: query wins over topic, maxSentences is always written', () => {
+    expect(pageHref({ topic: 't-1', maxSentences: 5, cite: '2.0' })).toBe('/?topic=t-1&maxSentences=5&cite=2.0');
+    expect(pageHref({ topic: 't-1', query: 'a b', maxSentences: 3 })).toBe('/?query=a+b&maxSentences=3');
+  });
+});
+
+describe('the page assets', () => {
+  test('are served with their content type, an ETag, and for good when the URL carries the hash', async () => {
+    for (const asset of [APP_JS, APP_CSS]) {
+      const res = await app.request(asset.url);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe(asset.contentType);
+      expect(res.headers.get('cache-control')).toContain('immutable');
+      expect(await res.text()).toBe(asset.body);
+      const again = await app.request(asset.path, { headers: { 'If-None-Match': res.headers.get('etag')! } });
+      expect(again.status).toBe(304);
+    }
+  });
+});
+
+describe('the API keeps its problem+json errors next to the page', () => {
+  test('unknown paths, unknown assets and API 404s are still application/problem+json', async () => {
+    for (const url of ['/nope', '/assets/nope.js', '/v1/topics/t-nope/summary', '/index.html']) {
+      const res = await app.request(url);
+      expect(res.status, url).toBe(404);
+      expect(res.headers.get('content-type'), url).toBe('application/problem+json');
+    }
+  });
+
+  test('the page routes are not part of the OpenAPI document', async () => {
+    const doc = (await (await app.request('/openapi.json')).json()) as { paths: Record<string, unknown> };
+    expect(Object.keys(doc.paths).some((p) => p === '/' || p.startsWith('/assets'))).toBe(false);
+  });
+});
