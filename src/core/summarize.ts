@@ -36,7 +36,7 @@ export const SELECTION = {
   /** Most candidates the selection considers (the best by standalone value per word). */
   maxCandidates: 2000,
   /** Position decay: an occurrence at sentence position p counts 1 / (1 + p / positionScale) (0 = off). */
-  positionScale: 3,
+  positionScale: 2,
 };
 
 function wordsOf(text: string): number {
@@ -171,7 +171,7 @@ export function factOverlap(index: TermIndex, a: number, b: number): { score: nu
 }
 
 /** Threshold of `factOverlap` above which two sentences state the same fact. */
-export const SAME_FACT_THRESHOLD = 0.5;
+export const SAME_FACT_THRESHOLD = 0.45;
 
 /**
  * True when two sentences state the same fact: most of the shorter one's content words (by
@@ -189,7 +189,8 @@ export function sameFact(index: TermIndex, a: number, b: number): boolean {
 /** Sentences of other files that state the same fact as `s`, the best match per file. */
 function corroborating(s: Sentence, ctx: SummarizeContext): Sentence[] {
   const { index, all } = ctx;
-  const terms = [...index.content[s.id]!].sort((x, y) => idf(index, y) - idf(index, x) || x - y).slice(0, 4);
+  // Candidates share one of the sentence's rarer content words (all of them in a small corpus).
+  const terms = [...index.content[s.id]!].sort((x, y) => idf(index, y) - idf(index, x) || x - y).slice(0, 12);
   const seen = new Set<number>();
   const best = new Map<number, { id: number; score: number }>();
   for (const t of terms) {
