@@ -1,10 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { Scalar } from '@scalar/hono-api-reference';
 import { bodyLimit } from 'hono/body-limit';
-import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
-import { requestId } from 'hono/request-id';
-import { secureHeaders } from 'hono/secure-headers';
 import {
   type AppEnv,
   type AppOptions,
@@ -13,6 +10,7 @@ import {
   DEFAULT_MAX_DOCUMENTS,
   type RouteDeps,
 } from './context.js';
+import { baseHeaders } from './middleware.js';
 import { openApiConfig } from './openapi-config.js';
 import { registerPage } from './page/register-page.js';
 import { PROBLEM_TITLES, type ProblemStatus, problem, validationDetail } from './problem.js';
@@ -56,42 +54,7 @@ export function createApp(state: AppState, options: AppOptions = {}): OpenAPIHon
     },
   });
 
-  app.use(requestId());
-  if (log && options.logRequests !== false) {
-    app.use(async (c, next) => {
-      const started = performance.now();
-      await next();
-      log({
-        time: new Date().toISOString(),
-        level: c.res.status >= 500 ? 'error' : 'info',
-        msg: 'request',
-        requestId: c.get('requestId'),
-        method: c.req.method,
-        path: c.req.path,
-        status: c.res.status,
-        ms: Math.round((performance.now() - started) * 100) / 100,
-      });
-    });
-  }
-  app.use(
-    secureHeaders({
-      // The API serves data, not pages; /docs loads its script from a CDN, so no CSP here.
-      crossOriginResourcePolicy: 'cross-origin',
-      crossOriginEmbedderPolicy: false,
-    }),
-  );
-  const origins = deps.options.corsOrigin;
-  if (origins === '*' || origins.length > 0) {
-    app.use(
-      cors({
-        origin: origins === '*' ? '*' : [...origins],
-        allowMethods: ['GET', 'POST', 'OPTIONS'],
-        allowHeaders: ['Content-Type', 'If-None-Match', 'Accept', 'X-Request-Id'],
-        exposeHeaders: ['ETag', 'X-Request-Id', 'X-Corpus-Fingerprint'],
-        maxAge: 600,
-      }),
-    );
-  }
+  app.use(baseHeaders({ corsOrigin: deps.options.corsOrigin, ...(log && options.logRequests !== false ? { log } : {}) }));
   // Only the POST routes read a body; GET bodies are never read.
   app.on(
     'POST',
