@@ -107,6 +107,8 @@ describe('middleware', () => {
     expect(ok.headers.get('access-control-allow-origin')).toBe('https://ok.example');
     const other = await app.request('/healthz', { headers: { Origin: 'https://evil.example' } });
     expect(other.headers.get('access-control-allow-origin')).toBeNull();
+    const summary = await app.request('/v1/summary', { headers: { Origin: 'https://ok.example' } });
+    expect(summary.headers.get('vary')).toBe('Origin, Accept');
   });
 
   it('sends no CORS headers when CORS is off', async () => {

@@ -113,7 +113,9 @@ export function registerSummaryRoutes(app: ApiApp, { state }: RouteDeps): void {
       body = cacheBody(compute());
       cache.summaries.set(key, body);
     }
-    const headers = { [CORPUS_HEADER]: model.fingerprint, Vary: 'Accept' };
+    // Appended, not set: the base middleware may already vary on Origin (CORS origin lists).
+    c.header('Vary', 'Accept', { append: true });
+    const headers = { [CORPUS_HEADER]: model.fingerprint };
     if (wantsMarkdown(c)) {
       const md = markdownOf(body);
       return sendText(c, md.text, md.etag, MARKDOWN_MEDIA_TYPE, headers);
