@@ -1078,13 +1078,14 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The summary (and the topic summaries when asked). */
+            /** @description The summary (and the topic summaries when asked). With `Accept: text/markdown`, the same as readable Markdown whose citations are footnotes (`file:lines`), one section per summary. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SummarizeResponse"];
+                    "text/markdown": string;
                 };
             };
             /** @description Bad Request. Malformed JSON, a missing or empty `documents`, wrong types, duplicate file names or unknown keys. */

@@ -1,10 +1,11 @@
-import { createRoute } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
 import { type SummarizeResponse, SummarizeRequestSchema, SummarizeResponseSchema } from '../../../schemas/api.js';
 import type { LineSpan } from '../../../schemas/span.js';
 import { listTopics, modelFromTexts, summarize } from '../../core/pipeline.js';
+import { renderSummariesMarkdown, renderSummaryMarkdown } from '../../render/markdown.js';
 import type { ApiApp, RouteDeps } from '../context.js';
 import { problem } from '../problem.js';
-import { problemResponses } from '../respond.js';
+import { MARKDOWN_MEDIA_TYPE, problemResponses, wantsMarkdown } from '../respond.js';
 
 /**
  * Spot-check reference of a citation into a posted document: nothing is stored, so it is the
@@ -34,7 +35,19 @@ export const summarizeRoute = createRoute({
     },
   },
   responses: {
-    200: { description: 'The summary (and the topic summaries when asked).', content: { 'application/json': { schema: SummarizeResponseSchema } } },
+    200: {
+      description:
+        'The summary (and the topic summaries when asked). With `Accept: text/markdown`, the same as readable Markdown whose citations are footnotes (`file:lines`), one section per summary.',
+      content: {
+        'application/json': { schema: SummarizeResponseSchema },
+        'text/markdown': {
+          schema: z.string().openapi({
+            description: 'Markdown with footnoted citations.',
+            example: '# Summary\n\nThe city council approved the harbour budget on Monday after a long debate.[^1][^2]\n\n[^1]: notes/harbour.txt:1\n[^2]: wire.txt:1\n',
+          }),
+        },
+      },
+    },
     ...problemResponses([400, 413, 415, 500], {
       400: 'Malformed JSON, a missing or empty `documents`, wrong types, duplicate file names or unknown keys.',
       413: 'The body is over the size limit (default 5 MB) or carries more documents than allowed (default 1000).',
@@ -58,6 +71,10 @@ export function registerSummarizeRoutes(app: ApiApp, { options }: RouteDeps): vo
     const summary = summarize(model, { ...opts, ...(query ? { query } : {}) })!;
     const result: SummarizeResponse = { summary };
     if (body.topics === true) result.topics = listTopics(model).map((t) => summarize(model, { ...opts, topicId: t.id })!);
+    if (wantsMarkdown(c)) {
+      const markdown = result.topics ? renderSummariesMarkdown([summary, ...result.topics], 'Summary of the posted documents') : renderSummaryMarkdown(summary);
+      return c.body(markdown, 200, { 'Content-Type': MARKDOWN_MEDIA_TYPE, Vary: 'Accept' });
+    }
     return c.json(result, 200);
   });
 }

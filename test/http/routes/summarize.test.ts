@@ -71,6 +71,16 @@ describe('POST /v1/summarize', () => {
     expect(new Set(verify.results.map((r) => r.status))).toEqual(new Set(['not_found']));
   });
 
+  it('answers Markdown with footnoted citations on Accept: text/markdown', async () => {
+    const { app } = await seedApp();
+    const res = await app.request('/v1/summarize', postJson({ documents: DOCS, maxSentences: 2 }, { Accept: 'text/markdown' }));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/markdown; charset=utf-8');
+    const md = await res.text();
+    expect(md.startsWith('# Summary\n\n')).toBe(true);
+    expect(md).toMatch(/^\[\^1\]: (notes\/harbour|wire)\.txt:\d+$/m);
+  });
+
   it.each([
     ['malformed JSON', '{"documents": [', /body: malformed JSON/],
     ['a missing documents', {}, /body documents: required but missing/],
