@@ -31,11 +31,26 @@ const MD_HEADING = /^\s{0,3}#{1,6}\s+\S/u;
 const URL_LINE = /^(?:<?https?:\/\/\S+>?|www\.\S+|\/?[\w-]+(?:\/[\w.-]+)+\/?)$/iu;
 const SLUG = /^[a-z0-9]+(?:[-_][a-z0-9]+){2,}(?:\.html?)?$/u;
 const CROSS_PROMO =
-  /^(?:also read|read also|read more\s*:|related(?:\s+(?:articles?|stories|coverage|content|reading|links?|posts?))?\s*:|see also\b|recommended(?:\s+for you)?\b|more on this\b|more from\b|you (?:may|might) also (?:like|be interested)|most (?:read|popular|viewed)\b|trending\b|further reading\b|editor'?s picks?\b|more stories\b|don'?t miss\b)/iu;
+  /^(?:also read|read also|read more\s*:|related(?:\s+(?:articles?|stories|coverage|content|reading|links?|posts?|guides?|topics|videos?))?\s*(?:[:|›»–—-]|$)|see also\b|recommended(?:\s+for you)?\b|more on this\b|more from\b|you (?:may|might) also (?:like|be interested)|most (?:read|popular|viewed|shared)\b|trending\b|further reading\b|editor'?s picks?\b|more stories\b|don'?t miss\b|(?:what to )?read next\b|up next\b|keep reading\b|in other news\s*(?::|$))/iu;
 const PHOTO = /^(?:photo(?:graph)?s?|image|picture|illustration|credit|file photo|©|\(c\))\b|\b(?:getty images|shutterstock|afp|ap photo|reuters|tass|epa|via wikimedia commons)\b/iu;
 const BYLINE = /^(?:[Bb]y|[Ww]ritten by|[Rr]eporting by|[Ee]diting by|[Ww]ords by|[Ss]tory by|[Cc]ompiled by)\s+\p{Lu}/u;
 /** A caption's trailing credit: "… Photo: Jane Roe / Agency", "(Image by Agency)". */
 const CAPTION_CREDIT = /(?:[Pp]hoto(?:graph)?s?|PHOTO|[Ii]mages?|[Pp]icture|[Ii]llustration|[Cc]redit|[Ff]ootage|[Vv]ideo)\s*(?::|by\s)\s*[\p{Lu}\p{N}©]/u;
+/** A caption or media label opening a line: "Image: …", "Photo: …", "Watch: …". */
+const MEDIA_LABEL = /^(?:image|photo(?:graph)?|picture|caption|illustration|gallery|graphic|slideshow)\s*:/iu;
+const MEDIA_PROMPT = /^(?:watch|video|listen|audio|podcast|live(?:\s+updates?)?)\s*:/iu;
+/** A caption's credit in parentheses after its last sentence: "… on Monday. (Jane Roe/Agency)". */
+const PAREN_CREDIT = /[.!?]["'”’]?\s*\((?:\p{Lu}[\p{L}.'’-]*\s*){1,4}\/\s*\p{Lu}[^()]{0,60}\)$/u;
+/** Legal notices that are not the story: disclaimers, "not investment advice". */
+const LEGAL = /^disclaimer\b|\bnot (?:intended as )?(?:investment|financial|legal|tax|medical) advice\b|\bfor information(?:al)? purposes only\b/iu;
+/** A credit line of a wire story: "(Reporting by …; Editing by …)", "X contributed to this report." */
+const CREDIT_LINE = /^\(?(?:[Aa]dditional\s+)?(?:[Rr]eporting|[Ee]diting|[Ww]riting|[Rr]esearch|[Gg]raphics|[Pp]roduction)\s+by\s+\p{Lu}|\bcontributed(?:\s+reporting)?\s+to\s+this\s+(?:report|story|article)\b/u;
+const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/u;
+/** A price per period: "$5 a month", "NOK 590 per month", "1.99 a week". */
+const PRICE_PER_PERIOD = /\d(?:[\d.,]*\d)?\s*(?:[$€£¥]|[A-Z]{3})?\s*(?:a|per|\/|each)\s*(?:month|week|year|day|mo)\b/iu;
+/** Verbs that open a publisher's prompt to the reader when they start a sentence. */
+const PROMPT_VERB =
+  /^(?:subscribe|sign (?:up|in)|log ?in|click|tap|follow|download|install|donate|join|register|upgrade|become|listen|watch|read|share|support|get|try|open|create|unlock|claim|gift|cancel|compare|discover|explore|enter|reach)\b(?![-’'])/iu;
 /** Copyright and rights notices. */
 const RIGHTS = /^(?:©|\(c\)|copyright\b)|\ball rights reserved\b/iu;
 /** A news dateline standing alone: "OSLO, May 8 -", "LONDON (Reuters) —". */
@@ -43,14 +58,14 @@ const NEWS_DATELINE = /^\p{Lu}[\p{Lu}\s.'’-]*\p{Lu},?\s*(.*?)\s*(?:\([^)]*\))?
 /** Separators of a breadcrumb or section trail ("Home › World", "Site | Section"). */
 const CRUMB_SEPARATOR = /\s+[|›»>·•]\s+|\s*[›»]\s*/u;
 const WEEKDAY_OR_MONTH =
-  /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/iu;
+  /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/iu;
 /** A sentence ending inside a line ("… will act. These are"): such a line is running text, not a title. */
 const INNER_SENTENCE_END = /\p{Ll}{3,}[.!?]["'”’)]?\s+\p{Lu}/u;
 const SALUTATION = /^(?:dear|hi|hello|greetings)\b[^.!?]{0,40}[,:!]?$/iu;
 
 /** Generic web-UI vocabulary (buttons, prompts, paywalls, consent boxes, sharing widgets). */
 const UI_PHRASES =
-  /\b(?:read more|continue reading|learn more|click here|tap here|sign up|sign in|log in|log out|subscribe|unsubscribe|newsletter|inbox|cookies?|consent|privacy policy|terms of (?:use|service)|share (?:this|on|via)|follow us|download (?:the|our) app|advert(?:isement|ising)?s?|ad-free|ads\b|support us|remind me|not now|no thanks|maybe later|accept all|manage preferences|back to top|skip to (?:main )?content|paywall|email address|print this|comments?\b)/iu;
+  /\b(?:this (?:article|story|page|guide|post|newsletter)\b|\d+\s*min(?:ute)?s?\s+(?:read|listen)|free trial|cancel any ?time|(?:open|create) (?:an? |your )?(?:free )?account|unlimited (?:digital )?access|affiliate links?|mailing list|read more|continue reading|learn more|click here|tap here|sign up|sign in|log in|log out|subscribe|unsubscribe|newsletter|inbox|cookies?|consent|privacy policy|terms of (?:use|service)|share (?:this|on|via)|follow us|download (?:the|our) app|advert(?:isement|ising)?s?|ad-free|ads\b|support us|remind me|not now|no thanks|maybe later|accept all|manage preferences|back to top|skip to (?:main )?content|paywall|email address|print this|comments?\b)/iu;
 /** Words of a publisher's appeal; they mark a line only in the publisher's voice (we → you). */
 const APPEAL_WORDS = /\b(?:support|donat(?:e|ion|ions)|contribut(?:e|ion|ions)|membership|premium|help)\b/iu;
 /** Verbs that open buttons and prompts when they start a short line. */
@@ -95,19 +110,21 @@ function isUiPrompt(text: string, words: number): boolean {
 function isHeadingShape(text: string, words: number): boolean {
   const t = text.trim();
   if (MD_HEADING.test(t)) return true;
-  if (words === 0 || words > 14) return false;
+  if (words === 0 || words > 20) return false;
+  // A long title has no sentence punctuation at all.
+  if (words > 14 && /[.!?…;,]/u.test(t)) return false;
   if (t.endsWith(':') && words <= 10) return true;
   if (TERMINAL.test(t) || /[,;]$/u.test(t) || INNER_SENTENCE_END.test(t)) return false;
   return /^[\p{Lu}\p{N}"'“‘«(]/u.test(t);
 }
 
 const DATE_WORDS =
-  /\b(?:published|updated|posted|last|on|at|am|pm|a\.m\.|p\.m\.|gmt|utc|[ecmp][sd]t|bst|cet|msk|local|time)\b/giu;
+  /\b(?:published|updated|posted|last|on|at|am|pm|a\.m\.|p\.m\.|gmt|utc|[ecmpa][sd]?t|bst|cet|cest|eet|eest|msk|ist|aest|jst|local|time)(?![\p{L}\p{N}])/giu;
 
 /** A line that is only a date or time stamp (weekday, month, numbers, "updated", time zones). */
 function isDateline(text: string, words: number): boolean {
   const t = text.trim();
-  if (words === 0 || words > 10) return false;
+  if (words === 0 || words > 20) return false;
   const hasDate = WEEKDAY_OR_MONTH.test(t) || /\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b|\b\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b/u.test(t);
   if (!hasDate) return false;
   const rest = t
@@ -144,22 +161,70 @@ function isPhotoCredit(text: string, words: number): boolean {
   return PHOTO.test(t);
 }
 
+const MD_LINK = /!?\[([^\]]*)\]\([^)]*\)/gu;
+/** The text a reader sees in a Markdown line: emphasis markers, block-quote marks and link targets dropped. */
+function readerText(text: string): string {
+  return text
+    .replace(/^\s*(?:>\s*)+/u, '')
+    .replace(MD_LINK, '$1')
+    .replace(/(\*{1,3}|_{1,3})(?=\S)([^*_]*?\S)\1(?![\p{L}\p{N}])/gu, '$2')
+    .replace(/^[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}$/gu, '')
+    .trim();
+}
+
+/** Sentences of a line, roughly (for prompts hidden in a paragraph). */
+function roughSentences(text: string): string[] {
+  return text.split(/(?<=[.!?…:])\s+(?=[\p{Lu}\p{N}"“'‘])/u).map((x) => x.replace(/^[^\p{L}\p{N}]+/u, '').trim()).filter(Boolean);
+}
+
+/**
+ * A publisher's prompt inside a line: a sentence that opens with a prompt verb and speaks to
+ * the reader or of the publisher (you/your/our), names web-UI things or a price per period.
+ */
+function hasReaderPrompt(text: string): boolean {
+  return roughSentences(unquoted(text)).some((x) => PROMPT_VERB.test(x) && (SECOND_PERSON.test(x) || FIRST_PLURAL.test(x) || UI_PHRASES.test(x) || PRICE_PER_PERIOD.test(x) || /\bapp\b|\balerts?\b|\bmember(?:ship)?\b/iu.test(x)));
+}
+
+/** A question standing alone as a line: an explainer's sub-heading ("What does this mean for me?"). */
+function isQuestionHeading(text: string, words: number): boolean {
+  return words > 0 && words <= 12 && /\?$/u.test(text) && !/[.!;]\s/u.test(text) && !/["“”«»]/u.test(text) && /^[\p{Lu}]/u.test(text);
+}
+
+/** Whether the line is all capitals (a masthead, section label or kicker), with no sentence end. */
+function isAllCaps(text: string, words: number): boolean {
+  return words > 0 && words <= 8 && /\p{Lu}.*\p{Lu}/u.test(text) && !/\p{Ll}/u.test(text) && !TERMINAL.test(text);
+}
+
 /** Reason a single line is not content judged by its own shape alone, or undefined. */
-function shapeReason(text: string, isFirstBlock: boolean, standalone: boolean): { kind: LineKind; reason: LineReason } | undefined {
-  const t = text.trim();
+function shapeReason(raw: string, isFirstBlock: boolean, standalone: boolean, isolated = false): { kind: LineKind; reason: LineReason } | undefined {
+  const md = raw.trim();
+  // A Markdown image, or a line that is nothing but links (share buttons, link lists).
+  if (/^!\[[^\]]*\]\([^)]*\)$/u.test(md)) return { kind: 'boilerplate', reason: 'photo-credit' };
+  if (/\]\(/u.test(md) && !hasLetters(md.replace(MD_LINK, ' '))) return { kind: 'boilerplate', reason: 'navigation' };
+  const t = readerText(md);
   const words = wordCount(t);
   if (!hasLetters(t)) return { kind: 'boilerplate', reason: 'navigation' };
+  if (MEDIA_LABEL.test(t) && words <= 40) return { kind: 'boilerplate', reason: 'photo-credit' };
+  if (MEDIA_PROMPT.test(t) && words <= 40) return { kind: 'boilerplate', reason: 'call-to-action' };
+  if (PAREN_CREDIT.test(t) && words <= 45) return { kind: 'boilerplate', reason: 'photo-credit' };
+  if (CREDIT_LINE.test(t) && words <= 30) return { kind: 'boilerplate', reason: 'byline' };
+  if (LEGAL.test(t) && words <= 40) return { kind: 'boilerplate', reason: 'navigation' };
+  if (EMAIL.test(t) && words <= 25) return { kind: 'boilerplate', reason: 'call-to-action' };
   if (URL_LINE.test(t) || SLUG.test(t)) return { kind: 'boilerplate', reason: 'url' };
   if (CROSS_PROMO.test(t)) return { kind: 'boilerplate', reason: 'cross-promotion' };
   if (SALUTATION.test(t) && words <= 5) return { kind: 'boilerplate', reason: 'call-to-action' };
   if (isUiPrompt(t, words)) return { kind: 'boilerplate', reason: words <= 4 && !UI_PHRASES.test(t) ? 'navigation' : 'call-to-action' };
   if (isAppealVoice(t)) return { kind: 'boilerplate', reason: 'call-to-action' };
+  if (words <= 50 && hasReaderPrompt(t)) return { kind: 'boilerplate', reason: 'call-to-action' };
   if (BYLINE.test(t) && words <= 10 && !TERMINAL.test(t)) return { kind: 'boilerplate', reason: 'byline' };
   if (isPhotoCredit(t, words)) return { kind: 'boilerplate', reason: 'photo-credit' };
   if (isDateline(t, words) || isNewsDateline(t, words)) return { kind: 'boilerplate', reason: 'dateline' };
   if (RIGHTS.test(t) && words <= 20) return { kind: 'boilerplate', reason: 'navigation' };
   if (isCrumbTrail(t)) return { kind: 'boilerplate', reason: 'navigation' };
-  if (MD_HEADING.test(t) || (standalone && isHeadingShape(t, words))) return { kind: 'heading', reason: 'heading' };
+  if (MD_HEADING.test(md) || (standalone && isHeadingShape(t, words))) return { kind: 'heading', reason: 'heading' };
+  if (isAllCaps(t, words)) return { kind: 'heading', reason: 'heading' };
+  // A question on a line of its own between blank lines; one inside a block of prompts is a prompt.
+  if (isolated && isQuestionHeading(t, words)) return { kind: 'heading', reason: 'heading' };
   // A file's title: a short first paragraph set off by a blank line, even when it ends in a period.
   // (A title ends in at most one full stop: two sentences are a paragraph.)
   if (isFirstBlock && standalone && words <= 20 && !/[,;:]$/u.test(t) && !INNER_SENTENCE_END.test(t)) return { kind: 'heading', reason: 'heading' };
@@ -245,10 +310,15 @@ function repeatedLines(files: readonly SourceFile[]): Map<string, number> {
 function isHardWrapped(texts: readonly string[]): boolean {
   let joins = 0;
   let breaks = 0;
+  // Only lines near the file's line width can have been broken for width: short runs of chrome
+  // (menus, link lists, table rows) in a file of long paragraphs are not wrapped text.
+  // (The width is a high percentile of line lengths, so one long URL line does not set it.)
+  const lengths = texts.map((t) => t.trimEnd().length).filter((n) => n > 0).sort((x, y) => x - y);
+  const width = lengths[Math.floor(lengths.length * 0.9)] ?? 0;
   for (let i = 0; i + 1 < texts.length; i++) {
     const a = texts[i]!.trim();
     const b = texts[i + 1]!.trim();
-    if (!a || !b || a.length < 30) continue;
+    if (!a || !b || a.length < 30 || a.length < width * 0.6 || BULLET.test(texts[i + 1]!) || /^\|/u.test(a)) continue;
     breaks++;
     if (!TERMINAL.test(a) && !a.endsWith(':')) joins++;
   }
@@ -292,9 +362,13 @@ function classifyFile(file: SourceFile, repeated: ReadonlyMap<string, number>): 
         const shape = shapeReason(joined.replace(BULLET, ''), false, false);
         const rep = texts.slice(i, j).filter((t) => repeated.has(normalizeLine(t))).length;
         let r: { kind: LineKind; reason?: LineReason } = { kind: 'content' };
+        const runStandalone = (i === 0 || blank[i - 1]!) && (j === texts.length || blank[j]!);
         if (rep * 2 >= j - i && isTemplateRepeat(joined, Math.max(...texts.slice(i, j).map((t) => repeated.get(normalizeLine(t)) ?? 0))))
           r = { kind: 'boilerplate', reason: 'repeated-across-files' };
         else if (shape && shape.kind === 'boilerplate') r = shape;
+        // A title wrapped over two or three lines: set off by blank lines, no sentence end anywhere.
+        else if (runStandalone && j - i <= 3 && wordCount(joined) <= 24 && !/[.!?…]/u.test(joined.replace(/\b(?:\p{L}\.)+/gu, '')) && /^[\p{Lu}\p{N}"'“‘]/u.test(joined))
+          r = { kind: 'heading', reason: 'heading' };
         for (let k = i; k < j; k++) {
           result[k] = r;
           inRun[k] = true;
@@ -321,7 +395,7 @@ function classifyFile(file: SourceFile, repeated: ReadonlyMap<string, number>): 
     // The title rule needs a body after the title: a file that is one short paragraph is content.
     const isFirstBlock = i === firstNonBlank && nextBlank && i < lastNonBlank;
     const bullet = BULLET.test(t);
-    const shape = shapeReason(t.replace(BULLET, ''), isFirstBlock && !bullet, standalone && !bullet);
+    const shape = shapeReason(t.replace(BULLET, ''), isFirstBlock && !bullet, standalone && !bullet, prevBlank && nextBlank && !bullet);
     const groups = repeated.get(normalizeLine(t)) ?? 0;
     if (groups >= 2 && isTemplateRepeat(t, groups) && (!shape || shape.kind !== 'heading' || wordCount(t) > 3)) {
       result[i] = { kind: 'boilerplate', reason: 'repeated-across-files' };
@@ -367,10 +441,37 @@ function classifyFile(file: SourceFile, repeated: ReadonlyMap<string, number>): 
   for (let i = 0; i < texts.length; i++) {
     if (result[i]!.reason !== 'cross-promotion') continue;
     for (let k = i + 1; k < texts.length && !blank[k]; k++) {
-      const t = texts[k]!.replace(BULLET, '').trim();
-      if (wordCount(t) > 16 || TERMINAL.test(t)) break;
+      const t = readerText(texts[k]!.replace(BULLET, ''));
+      if (wordCount(t) > 16 || /[.!…]["'”’)]*$/u.test(t)) break;
       result[k] = { kind: 'boilerplate', reason: 'cross-promotion' };
     }
+  }
+
+  // The author's bio: a paragraph about a person the header bylines ("By Jane Roe", "Jane Roe,
+  // Correspondent"), or the paragraph under an "About the author" label.
+  const firstBody = texts.findIndex((t, k) => result[k]!.kind === 'content' && wordCount(t) >= 12 && TERMINAL.test(t.trim()));
+  const authors = new Set<string>();
+  for (let k = 0; k < (firstBody < 0 ? texts.length : firstBody); k++) {
+    if (blank[k]) continue;
+    const t = readerText(texts[k]!).replace(/^(?:by|written by|words by|story by)\s+/iu, '');
+    const head = t.split(/\s*(?:[|,·•—–]|\s-\s|\bin\b|\band\b)\s*/u)[0] ?? '';
+    const names = head.match(/^(?:\p{Lu}[\p{Ll}'’-]+\s+){0,1}(\p{Lu}[\p{L}'’-]+\s+\p{Lu}[\p{L}'’-]+)$/u);
+    if (names && wordCount(t) <= 12) authors.add(names[1]!.toLowerCase());
+  }
+  const BIO_VERB = /^(?:is|was|writes|covers|reports|reported|has|joined|previously|served|works|worked)\b/iu;
+  for (let k = 0; k < texts.length; k++) {
+    if (result[k]!.kind !== 'content') continue;
+    const t = readerText(texts[k]!);
+    const m = /^(\p{Lu}[\p{L}'’-]+\s+\p{Lu}[\p{L}'’-]+)\s+(.*)$/u.exec(t);
+    if (!m || !authors.has(m[1]!.toLowerCase()) || !BIO_VERB.test(m[2]!) || wordCount(t) > 60) continue;
+    for (let q = k; q < texts.length && !blank[q] && result[q]!.kind === 'content'; q++) result[q] = { kind: 'boilerplate', reason: 'byline' };
+  }
+  for (let k = 0; k < texts.length; k++) {
+    if (blank[k] || !/^about the (?:authors?|writers?|reporters?|contributors?)\s*:?$/iu.test(readerText(texts[k]!))) continue;
+    result[k] = { kind: 'boilerplate', reason: 'byline' };
+    let q = k + 1;
+    while (q < texts.length && blank[q]) q++;
+    for (; q < texts.length && !blank[q] && wordCount(texts[q]!) <= 80; q++) result[q] = { kind: 'boilerplate', reason: 'byline' };
   }
 
   // Paragraphs enclosed by appeal lines that speak in the publisher's voice are part of the appeal.

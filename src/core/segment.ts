@@ -33,6 +33,12 @@ export interface Sentence {
 const BULLET = /^[ \t]*(?:[•·▪◦‣●○■□➢►–—*+-]|\d{1,3}[.)]|[a-zA-Z][.)])[ \t]+/u;
 const TERMINAL = /[.!?…:;]["'”’»)\]]*\s*$/u;
 const SPACE = /\s/u;
+/**
+ * A news dateline opening a paragraph: an upper-case place, perhaps a region or date, perhaps
+ * an agency in parentheses, then a dash ("PINECREST, Calif. (AP) — ", "OSLO, May 8 (Reuters) - ").
+ * It stays outside the sentence span, like a list marker: it is not part of the statement.
+ */
+const INLINE_DATELINE = /^\p{Lu}{3,}(?:[\s.'’-]+\p{Lu}{2,})*(?:,\s*[\p{L}\p{N}.\s]{1,30}?)?\s*(?:\([^()]{1,40}\))?\s*(?:--|[-–—])\s+(?=["“‘'\p{Lu}\p{N}])/u;
 
 /** A paragraph: one or more adjacent content lines read as one block of running text. */
 interface Paragraph {
@@ -62,6 +68,8 @@ export function paragraphsOf(text: string, lines: readonly ClassifiedLine[]): Pa
     if (open && !marker && !TERMINAL.test(text.slice(open.start, open.end))) {
       open.end = end;
     } else {
+      const dateline = INLINE_DATELINE.exec(text.slice(start, end));
+      if (dateline && dateline[0].length < end - start) start += dateline[0].length;
       open = { start, end };
       out.push(open);
     }
