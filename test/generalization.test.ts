@@ -57,9 +57,9 @@ const GOLD_NAMES = ['port-strike', 'wildfire', 'rate-decision'];
  *    emergency) reach no summary: topic summaries stop after one or two sentences.
  */
 const KNOWN_FAILURES: Record<string, readonly string[]> = {
-  'port-strike': ['labels', 'multiSource'],
-  wildfire: ['labels', 'multiSource', 'keyFacts'],
-  'rate-decision': ['labels', 'multiSource', 'keyFacts'],
+  'port-strike': ['multiSource'],
+  wildfire: ['multiSource'],
+  'rate-decision': ['multiSource'],
 };
 const KEY_FACT_RECALL = 0.7;
 /** Words of times and dates, and numbers: a label made only of these is not a topic. */

@@ -12,3 +12,14 @@ export function nlp(): WinkMethods {
   instance ??= winkNLP(model, ['sbd', 'pos']);
   return instance;
 }
+
+let withEntities: WinkMethods | undefined;
+
+/**
+ * A second wink-nlp instance that also recognises entities (dates, times, quantities). Used only
+ * where a few sentences need them (topic labels), so the main pipeline keeps its faster setup.
+ */
+export function nlpWithEntities(): WinkMethods {
+  withEntities ??= winkNLP(model, ['sbd', 'pos', 'ner']);
+  return withEntities;
+}

@@ -50,6 +50,8 @@ function isCandidate(s: Sentence): boolean {
   if (n < SELECTION.minWords || n > SELECTION.maxWords) return false;
   // A sentence that is a question to the reader or an unterminated fragment reads badly out of context.
   if (/\?["'”’»)]*$/u.test(s.text)) return false;
+  // A sentence opening with "And"/"Or"/"Nor" continues the one before it and misleads alone.
+  if (/^(?:and|or|nor)\b/iu.test(s.text)) return false;
   return true;
 }
 
@@ -112,7 +114,7 @@ function binaryHas(sorted: Int32Array | Float64Array, x: number): boolean {
  * reported by several sources dominate; concepts in a document's lead count a little more. With
  * fewer than three documents, sentence frequency stands in for document frequency.
  */
-function conceptWeights(pool: readonly Sentence[], index: TermIndex): Map<number, number> {
+function conceptWeights(pool: readonly Sentence[], index: TermIndex): { strong: Map<number, number>; all: Map<number, number> } {
   const files = new Set(pool.map((s) => s.fileIndex));
   const byDocs = files.size >= 3;
   // Per concept: units (documents, or sentences with few documents) that contain it, and the sum
@@ -142,8 +144,9 @@ function conceptWeights(pool: readonly Sentence[], index: TermIndex): Map<number
     for (const [c, a] of acc) if (a.units >= minSupport) weights.set(c, a.total + a.best + (a.lead ? SELECTION.leadBonus : 0));
     return weights;
   };
-  const weights = weigh(SELECTION.minSupport);
-  return weights.size ? weights : weigh(1);
+  const all = weigh(1);
+  const strong = weigh(SELECTION.minSupport);
+  return { strong: strong.size ? strong : all, all };
 }
 
 /** Content-stem containment of two sentences weighted by idf, and the number of shared stems. */
@@ -174,16 +177,60 @@ export function factOverlap(index: TermIndex, a: number, b: number): { score: nu
 export const SAME_FACT_THRESHOLD = 0.45;
 
 /**
- * True when two sentences state the same fact: most of the shorter one's content words (by
- * idf weight) recur in the other, at least three of them, and their numbers do not disagree.
+ * True when two sentences state the same fact: their numbers do not disagree, and most of the
+ * shorter one's content words (by idf weight) recur in the other (at least three of them), or a
+ * distinctive number recurs with a good part of the words around it.
  */
-export function sameFact(index: TermIndex, a: number, b: number): boolean {
-  const { score, shared } = factOverlap(index, a, b);
-  if (shared < 3 || score < SAME_FACT_THRESHOLD) return false;
+export function sameFact(index: TermIndex, a: number, b: number, sentences?: readonly Sentence[]): boolean {
   const na = index.numbers[a]!;
   const nb = index.numbers[b]!;
   if (na.length && nb.length && !na.some((x) => nb.includes(x))) return false;
-  return true;
+  const { score, shared } = factOverlap(index, a, b);
+  if (shared >= 3 && score >= SAME_FACT_THRESHOLD) return true;
+  // A shared distinctive number ("4,200", "2.6") anchors the fact even in long sentences that
+  // say more around it: compare the words around the number in each.
+  if (!sentences) return false;
+  for (const x of na) {
+    if (!isDistinctNumber(x) || !nb.includes(x)) continue;
+    if (shared >= 2 && score >= DISTINCT_NUMBER_THRESHOLD) return true;
+    if (numberContext(index, sentences[a]!, sentences[b]!, x)) return true;
+  }
+  return false;
+}
+
+/** Words each side of a number that describe what it counts. */
+const NUMBER_WINDOW = 5;
+
+/**
+ * True when the content words within a few words of number `x` in both sentences agree: at least
+ * one besides the number is shared, covering half of the smaller window's idf weight
+ * ("63 ships were lying at anchor" ~ "63 container vessels riding at anchor").
+ */
+function numberContext(index: TermIndex, a: Sentence, b: Sentence, x: string): boolean {
+  const windowOf = (s: Sentence): Set<string> => {
+    const out = new Set<string>();
+    s.words.forEach((w, i) => {
+      if (w !== x) return;
+      for (let k = Math.max(0, i - NUMBER_WINDOW); k <= Math.min(s.words.length - 1, i + NUMBER_WINDOW); k++)
+        if (k !== i && !s.stop[k] && /\p{L}/u.test(s.stems[k]!)) out.add(s.stems[k]!);
+    });
+    return out;
+  };
+  const A = windowOf(a);
+  const B = windowOf(b);
+  const weight = (set: Set<string>) => [...set].reduce((n, t) => n + (index.vocab.has(t) ? idf(index, index.vocab.get(t)!) : 0), 0);
+  const shared = new Set([...A].filter((t) => B.has(t)));
+  if (shared.size === 0) return false;
+  return weight(shared) / Math.max(1e-9, Math.min(weight(A), weight(B))) >= 0.5;
+}
+
+/** Threshold of `factOverlap` for sentences that share a distinctive number. */
+export const DISTINCT_NUMBER_THRESHOLD = 0.3;
+
+/** A number that identifies a fact: three or more digits or a decimal part, but not a year. */
+function isDistinctNumber(word: string): boolean {
+  if (/^(?:1[89]|20)\d\d$/u.test(word)) return false;
+  return word.replace(/\D/gu, '').length >= 3 || /\d[.,]\d/u.test(word);
 }
 
 /** Sentences of other files that state the same fact as `s`, the best match per file. */
@@ -199,7 +246,7 @@ function corroborating(s: Sentence, ctx: SummarizeContext): Sentence[] {
       seen.add(other);
       const o = all[other]!;
       if (o.fileIndex === s.fileIndex) continue;
-      if (!sameFact(index, s.id, other)) continue;
+      if (!sameFact(index, s.id, other, all)) continue;
       const score = factOverlap(index, s.id, other).score;
       const prev = best.get(o.fileIndex);
       if (!prev || score > prev.score || (score === prev.score && other < prev.id)) best.set(o.fileIndex, { id: other, score });
@@ -254,11 +301,16 @@ function fits(set: readonly Sentence[], p: SelectionProblem): boolean {
 }
 
 /** Cost-scaled greedy (Lin & Bilmes 2010) with length exponent `r`; returns sentences with their marginal gains. */
-function greedy(cands: readonly Sentence[], p: SelectionProblem, r: number): { s: Sentence; gain: number }[] {
+function greedy(cands: readonly Sentence[], p: SelectionProblem, r: number, initial: readonly { s: Sentence; gain: number }[] = []): { s: Sentence; gain: number }[] {
   const cur = new Map<number, number>();
-  const chosen: { s: Sentence; gain: number }[] = [];
-  const remaining = new Set(cands);
+  const chosen: { s: Sentence; gain: number }[] = [...initial];
+  const remaining = new Set(cands.filter((s) => !initial.some((c) => c.s === s)));
   let used = 0;
+  for (const { s } of initial) {
+    used += p.length(s);
+    const f = p.factor(s);
+    for (const c of p.concepts(s)) if ((cur.get(c) ?? 0) < f) cur.set(c, f);
+  }
   while (chosen.length < p.maxSentences && remaining.size) {
     let best: Sentence | undefined;
     let bestScore = 0;
@@ -373,7 +425,7 @@ export function summarizeSentences(pool: readonly Sentence[], ctx: SummarizeCont
   const maxSentences = Math.max(0, ctx.maxSentences);
   if (maxWords === 0 || maxSentences === 0) return [];
   let candidates = pool.filter(isCandidate);
-  const weights = conceptWeights(pool, index);
+  const { strong: weights, all: weakWeights } = conceptWeights(pool, index);
   let relevance: Map<number, number> | undefined;
   if (ctx.query) {
     const q = queryTerms(index, ctx.query);
@@ -412,16 +464,34 @@ export function summarizeSentences(pool: readonly Sentence[], ctx: SummarizeCont
   for (const r of relevance?.values() ?? []) if (r > maxRel) maxRel = r;
   const lengths = new Map(candidates.map((s) => [s.id, wordsOf(s.text)]));
 
+  const corroborationCache = new Map<number, Set<number>>();
+  const corroboratingIds = (s: Sentence): Set<number> => {
+    let ids = corroborationCache.get(s.id);
+    if (!ids) corroborationCache.set(s.id, (ids = new Set(corroborating(s, ctx).map((o) => o.id))));
+    return ids;
+  };
   const factor = (s: Sentence): number => (relevance ? 0.25 + (relevance.get(s.id) ?? 0) / maxRel : 1);
-  const chosen = selectSentences(candidates, {
+  const redundant = (a: Sentence, b: Sentence): boolean => {
+    if (sameFact(index, a.id, b.id, ctx.all)) return true;
+    // One hop: two sentences that each state the fact of the same sentence in a third file.
+    const ca = corroboratingIds(a);
+    for (const x of corroboratingIds(b)) if (ca.has(x)) return true;
+    return false;
+  };
+  const problem: SelectionProblem = {
     concepts: (s) => index.concepts[s.id]!,
     weights,
     factor,
     length: (s) => lengths.get(s.id)!,
     maxWords,
     maxSentences,
-    redundant: (a, b) => sameFact(index, a.id, b.id),
-  });
+    redundant,
+  };
+  const chosen = selectSentences(candidates, problem);
+  // Fill: when no sentence adds a concept that several sources share but the budget has room,
+  // go on with concepts of single sources (a sub-story one outlet reports is still news).
+  const filled = greedy(candidates, { ...problem, weights: weakWeights }, 1, chosen);
+  chosen.splice(0, chosen.length, ...filled);
 
   // Readable order: corpus order (file, then position), so each source's story reads in sequence.
   chosen.sort((x, y) => x.s.fileIndex - y.s.fileIndex || x.s.position - y.s.position);

@@ -1,6 +1,6 @@
 import type { Topic } from '../../schemas/topic.js';
 import type { Sentence } from './segment.js';
-import { nlp } from './nlp.js';
+import { nlpWithEntities } from './nlp.js';
 import { sha256Hex } from './source-file.js';
 import { idf, type TermIndex } from './term-index.js';
 
@@ -184,6 +184,7 @@ function surfaceWords(ids: readonly number[], sentences: readonly Sentence[]): M
 
 const NOMINAL = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM']);
 const LINK = new Set(['of', 'on', 'and', 'for', 'in', 'against', 'over']);
+const QUANTITY_ENTITIES = new Set(['DATE', 'TIME', 'DURATION', 'CARDINAL', 'ORDINAL', 'PERCENT', 'MONEY']);
 
 /**
  * A key phrase for a cluster: the noun phrase (wink-nlp part-of-speech tags: a run of
@@ -199,7 +200,7 @@ function labelOf(ids: readonly number[], sentences: readonly Sentence[], index: 
   };
   const central = [...ids].sort((a, b) => centrality(b) - centrality(a) || a - b).slice(0, 4);
   const clusterText = ids.map((id) => sentences[id]!.text.toLowerCase()).join('\n');
-  const w = nlp();
+  const w = nlpWithEntities();
   let best: { text: string; value: number } | undefined;
   for (const id of central) {
     const text = sentences[id]!.text;
@@ -208,6 +209,12 @@ function labelOf(ids: readonly number[], sentences: readonly Sentence[], index: 
     const spaces = doc.tokens().out(w.its.precedingSpaces) as string[];
     const pos = doc.tokens().out(w.its.pos) as string[];
     const stems = doc.tokens().out(w.its.stem as never) as unknown as string[];
+    // Tokens inside dates, times, durations and quantities: a label made only of them names no story.
+    const quantity = new Uint8Array(values.length);
+    const types = doc.entities().out(w.its.type) as string[];
+    (doc.entities().out(w.its.span) as unknown as [number, number][]).forEach(([a, b], k) => {
+      if (QUANTITY_ENTITIES.has(types[k]!)) for (let t = a; t <= b; t++) quantity[t] = 1;
+    });
     const starts: number[] = [];
     let at = 0;
     values.forEach((v, i) => {
@@ -239,7 +246,7 @@ function labelOf(ids: readonly number[], sentences: readonly Sentence[], index: 
       while (i >= 2 && values[i - 1] === '-' && spaces[i - 1] === '' && spaces[i] === '') i -= 2;
       const n = j - i + 1;
       if (n < 1 || n > 7) continue;
-      if (!pos.slice(i, j + 1).some((p) => p === 'NOUN' || p === 'PROPN')) continue;
+      if (!pos.slice(i, j + 1).some((p, k) => (p === 'NOUN' || p === 'PROPN') && !quantity[i + k])) continue;
       let weight = 0;
       for (let k = i; k <= j; k++) {
         const t = index.vocab.get(stems[k]!.toLowerCase());
