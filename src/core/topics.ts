@@ -126,6 +126,55 @@ function averageLinkage(vecs: readonly Vec[]): { a: number; b: number; sim: numb
   return merges;
 }
 
+/**
+ * The Buckshot assignment: for each sentence in `ids`, the index of the centroid it is most
+ * similar to (first of equals), or -1 when none reaches `threshold`. The same result as
+ * comparing `dot(vector, centroid)` with every centroid, bit for bit, at a fraction of the cost:
+ * the products are accumulated through an inverted index of the centroids' terms, in the order
+ * `dot` sums them (over the smaller vector's entries; the rare centroid smaller than the sentence
+ * is compared with `dot` itself). Vectors are built and dropped in chunks, never all at once.
+ */
+function nearestCentroids(sentences: readonly Sentence[], ids: readonly number[], index: TermIndex, centroids: readonly Vec[], threshold: number): Int32Array {
+  const k = centroids.length;
+  const postings = new Map<number, { c: number[]; w: number[] }>();
+  centroids.forEach((c, j) => {
+    for (const [t, y] of c) {
+      let p = postings.get(t);
+      if (!p) postings.set(t, (p = { c: [], w: [] }));
+      p.c.push(j);
+      p.w.push(y);
+    }
+  });
+  const acc = new Float64Array(k);
+  const out = new Int32Array(ids.length).fill(-1);
+  const CHUNK = 4096;
+  for (let from = 0; from < ids.length; from += CHUNK) {
+    const vecs = sentenceVectors(sentences, ids.slice(from, from + CHUNK), index);
+    vecs.forEach((v, i) => {
+      acc.fill(0);
+      for (const [t, x] of v) {
+        const p = postings.get(t);
+        if (!p) continue;
+        const cs = p.c;
+        const ws = p.w;
+        for (let n = 0; n < cs.length; n++) acc[cs[n]!]! += x * ws[n]!;
+      }
+      let best = -1;
+      let bestSim = threshold;
+      for (let j = 0; j < k; j++) {
+        const c = centroids[j]!;
+        const s = v.size > c.size ? dot(v, c) : acc[j]!;
+        if (s > bestSim) {
+          best = j;
+          bestSim = s;
+        }
+      }
+      out[from + i] = best;
+    });
+  }
+  return out;
+}
+
 /** Cuts a dendrogram at a similarity: clusters as lists of item indexes. */
 function cut(n: number, merges: readonly { a: number; b: number; sim: number }[], threshold: number): number[][] {
   const parent = Array.from({ length: n }, (_, i) => i);
@@ -283,17 +332,9 @@ export function discoverTopics(sentences: readonly Sentence[], index: TermIndex)
     const seedGroups = cut(sampled.length, averageLinkage(vecs), TOPICS.cutSimilarity).filter((g) => g.length >= TOPICS.minSentences);
     const centroids = seedGroups.map((g) => centroid(g.map((i) => vecs[i]!)));
     groups = centroids.map(() => []);
-    const all = sentenceVectors(sentences, ids, index);
+    const nearest = nearestCentroids(sentences, ids, index, centroids, TOPICS.cutSimilarity);
     ids.forEach((id, k) => {
-      let best = -1;
-      let bestSim = TOPICS.cutSimilarity;
-      centroids.forEach((c, j) => {
-        const s = dot(all[k]!, c);
-        if (s > bestSim) {
-          best = j;
-          bestSim = s;
-        }
-      });
+      const best = nearest[k]!;
       if (best >= 0) groups[best]!.push(id);
     });
   }
