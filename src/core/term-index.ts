@@ -20,6 +20,8 @@ export interface TermIndex {
   readonly df: Uint32Array;
   /** Number of sentences containing each stem. */
   readonly sf: Uint32Array;
+  /** Stem id → its idf, `log(1 + N / sf)`, computed once (read by {@link idf}). */
+  readonly idfs: Float64Array;
   /** Stem id → ids of the sentences that contain it (ascending). */
   readonly postings: readonly Int32Array[];
   readonly fileCount: number;
@@ -50,10 +52,18 @@ export function buildTermIndex(sentences: readonly Sentence[]): TermIndex {
   };
   const tokenIds: Int32Array[] = sentences.map((s) => Int32Array.from(s.stems, idOf));
   const base = Math.max(1, terms.length);
+  // Per-stem properties, tested once per distinct stem rather than once per occurrence.
+  const ALNUM = /[\p{L}\p{N}]/u;
+  const alnum = new Uint8Array(base);
+  const contentStem = new Uint8Array(base);
+  terms.forEach((t, id) => {
+    alnum[id] = ALNUM.test(t) ? 1 : 0;
+    contentStem[id] = isContentTerm(t, false) ? 1 : 0;
+  });
   const content: Int32Array[] = [];
   const concepts: Float64Array[] = [];
   const numbers: string[][] = [];
-  const dfSets = new Map<number, number>(); // stem → last file index counted
+  const lastFile = new Int32Array(base); // stem → last file index + 1 counted in df
   const df = new Uint32Array(base);
   const sf = new Uint32Array(base);
   const postingLists: number[][] = Array.from({ length: base }, () => []);
@@ -62,26 +72,28 @@ export function buildTermIndex(sentences: readonly Sentence[]): TermIndex {
     files.add(s.fileIndex);
     const ids = tokenIds[i]!;
     const c = new Set<number>();
-    for (let k = 0; k < ids.length; k++) if (isContentTerm(s.stems[k]!, s.stop[k]!)) c.add(ids[k]!);
-    const sorted = Int32Array.from([...c].sort((a, b) => a - b));
+    for (let k = 0; k < ids.length; k++) if (!s.stop[k] && contentStem[ids[k]!]) c.add(ids[k]!);
+    const sorted = Int32Array.from(c).sort();
     content.push(sorted);
     for (const t of sorted) {
       sf[t]!++;
       postingLists[t]!.push(i);
-      if (dfSets.get(t) !== s.fileIndex + 1) {
-        dfSets.set(t, s.fileIndex + 1);
+      if (lastFile[t] !== s.fileIndex + 1) {
+        lastFile[t] = s.fileIndex + 1;
         df[t]!++;
       }
     }
     const b = new Set<number>();
     for (let k = 0; k + 1 < ids.length; k++) {
       if (s.stop[k] && s.stop[k + 1]) continue;
-      if (!/[\p{L}\p{N}]/u.test(s.stems[k]!) || !/[\p{L}\p{N}]/u.test(s.stems[k + 1]!)) continue;
+      if (!alnum[ids[k]!] || !alnum[ids[k + 1]!]) continue;
       b.add(ids[k]! * base + ids[k + 1]!);
     }
-    concepts.push(Float64Array.from([...b].sort((x, y) => x - y)));
+    concepts.push(Float64Array.from(b).sort());
     numbers.push(s.words.filter((w) => /\d/u.test(w)));
   });
+  const idfs = new Float64Array(base);
+  for (let t = 0; t < base; t++) idfs[t] = Math.log(1 + sentences.length / Math.max(1, sf[t]!));
   return {
     vocab,
     terms,
@@ -90,6 +102,7 @@ export function buildTermIndex(sentences: readonly Sentence[]): TermIndex {
     numbers,
     df,
     sf,
+    idfs,
     postings: postingLists.map((p) => Int32Array.from(p)),
     fileCount: files.size,
     sentenceCount: sentences.length,
@@ -97,7 +110,7 @@ export function buildTermIndex(sentences: readonly Sentence[]): TermIndex {
   };
 }
 
-/** Inverse sentence frequency of a stem, smoothed: log(1 + N / sf). */
+/** Inverse sentence frequency of a stem, smoothed: log(1 + N / sf) (precomputed per stem). */
 export function idf(index: TermIndex, term: number): number {
-  return Math.log(1 + index.sentenceCount / Math.max(1, index.sf[term] ?? 0));
+  return index.idfs[term] ?? Math.log(1 + index.sentenceCount);
 }
