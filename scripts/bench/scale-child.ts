@@ -1,0 +1,188 @@
+/**
+ * One corpus size of `npm run bench`, in its own process so that peak RSS is this size's alone.
+ * Started by scripts/bench/run.ts with `fork` (IPC); sends one JSON result and exits.
+ *
+ * Measures, in this order:
+ *  1. the real model build (`loadCorpus` + `buildModel`, what the server does at start-up), its
+ *     sentences per second and the peak RSS up to and including it;
+ *  2. one topic summary and one query summary computed by `summarize` (median after warm-up),
+ *     and the same reads through the HTTP app in process (`app.request`, cached bodies);
+ *  3. the stages one by one (classify → segment → index → topics) for the breakdown;
+ *  4. the reference: plain wink-nlp `readDoc` + sentence split over the same file texts, with
+ *     the same wink instance (same model, same `sbd` + `pos` pipeline) the segmenter uses.
+ */
+import { classifyLines } from '../../src/core/classify-lines.js';
+import { loadCorpus } from '../../src/core/load-corpus.js';
+import { nlp } from '../../src/core/nlp.js';
+import { buildModel, type CorpusModel, summarize } from '../../src/core/pipeline.js';
+import { segmentCorpus } from '../../src/core/segment.js';
+import { buildTermIndex } from '../../src/core/term-index.js';
+import { discoverTopics } from '../../src/core/topics.js';
+import { createApp } from '../../src/http/app.js';
+import { round, timeMedian, timeMedianAsync } from '../../src/bench/stats.js';
+
+export interface ScaleResult {
+  readonly size: number;
+  readonly files: number;
+  readonly bytes: number;
+  readonly sentences: number;
+  readonly topics: number;
+  readonly largestTopicSentences: number;
+  /** Load (read + decode) and buildModel, ms. */
+  readonly loadMs: number;
+  readonly buildModelMs: number;
+  readonly totalBuildMs: number;
+  readonly sentencesPerSec: number;
+  /** Peak RSS (MB) of this process up to the end of the build and the summaries. */
+  readonly peakRssMb: number;
+  /** Heap used after the build (MB), with the model alive. */
+  readonly heapUsedMb: number;
+  readonly topicSummaryMs: number;
+  readonly querySummaryMs: number;
+  readonly query: string;
+  /** Cached reads through the HTTP app in this process (no network), median ms per request. */
+  readonly cachedTopicsMs: number;
+  readonly cachedTopicSummaryMs: number;
+  readonly cachedQueryMs: number;
+  readonly topicsBodyBytes: number;
+  /** Bytes of the served topic-summary and query-summary bodies (citations included). */
+  readonly topicSummaryBytes: number;
+  readonly queryBytes: number;
+  readonly stages: { classifyMs: number; segmentMs: number; indexMs: number; topicsMs: number };
+  /** Plain wink-nlp readDoc + sentences over the same file texts. */
+  readonly wink: { ms: number; sentences: number; sentencesPerSec: number };
+  /** Pipeline throughput over the same texts as a ratio of raw wink-nlp (wink ms / build ms). */
+  readonly throughputRatio: number;
+  /** Peak RSS (MB) of the whole child, stage and wink passes included. */
+  readonly childPeakRssMb: number;
+}
+
+const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+const rssMb = () => process.resourceUsage().maxRSS / 1024; // maxRSS is in kilobytes
+
+async function main(): Promise<ScaleResult> {
+  const [dir, sizeArg, query = 'summary'] = process.argv.slice(2);
+  if (!dir || !sizeArg) throw new Error('usage: scale-child <dir> <size> [query]');
+  const size = Number(sizeArg);
+  const quick = process.env.BENCH_QUICK === '1';
+
+  // Load the wink model before timing anything (both the pipeline and the reference use it).
+  nlp().readDoc('Warm up the model. It is loaded once.');
+
+  // 1. The real build.
+  let t = performance.now();
+  const corpus = await loadCorpus(dir);
+  const loadMs = performance.now() - t;
+  t = performance.now();
+  let model: CorpusModel | undefined = buildModel(corpus);
+  const buildModelMs = performance.now() - t;
+  const totalBuildMs = loadMs + buildModelMs;
+  const heapUsedMb = process.memoryUsage().heapUsed / (1024 * 1024);
+
+  // 2. Summaries: computed (what the first request pays) and cached reads through the app.
+  const largest = model.topics[0];
+  const m = model;
+  // The first call warms up; slow summaries (large corpora) get fewer timed runs.
+  const timeSummary = (fn: () => unknown) => {
+    const t0 = performance.now();
+    fn();
+    const first = performance.now() - t0;
+    return timeMedian(fn, first > 1000 ? 3 : quick ? 5 : 7, first > 1000 ? 0 : 1);
+  };
+  const topicSummary = largest ? timeSummary(() => summarize(m, { topicId: largest.topic.id })) : { ms: 0 };
+  const querySummary = timeSummary(() => summarize(m, { query }));
+  const app = createApp({ model: m, loadedAt: new Date() });
+  const get = async (url: string) => {
+    const res = await app.request(url);
+    const body = await res.arrayBuffer();
+    if (res.status !== 200) throw new Error(`${url}: ${res.status}`);
+    return body.byteLength;
+  };
+  const topicsUrl = '/v1/topics';
+  const summaryUrl = largest ? `/v1/topics/${largest.topic.id}/summary` : '/v1/summary';
+  const queryUrl = `/v1/summary?query=${encodeURIComponent(query)}`;
+  const topicsBodyBytes = await get(topicsUrl);
+  const topicSummaryBytes = await get(summaryUrl);
+  const queryBytes = await get(queryUrl);
+  const reads = quick ? 100 : 300;
+  const cachedTopics = await timeMedianAsync(() => get(topicsUrl), reads, 20);
+  const cachedTopicSummary = await timeMedianAsync(() => get(summaryUrl), reads, 20);
+  const cachedQuery = await timeMedianAsync(() => get(queryUrl), reads, 20);
+  const peakRssMb = rssMb();
+
+  const sentences = model.sentences.length;
+  const topics = model.topics.length;
+  const largestTopicSentences = largest?.topic.sentenceCount ?? 0;
+  const files = model.files;
+  const bytes = files.reduce((n, f) => n + f.bytes, 0);
+  model = undefined;
+  gc();
+
+  // 3. Stage by stage (the same calls buildModel makes), for the breakdown.
+  t = performance.now();
+  const lines = classifyLines(files);
+  const classifyMs = performance.now() - t;
+  t = performance.now();
+  const segs = segmentCorpus(files, lines);
+  const segmentMs = performance.now() - t;
+  t = performance.now();
+  const index = buildTermIndex(segs);
+  const indexMs = performance.now() - t;
+  t = performance.now();
+  discoverTopics(segs, index);
+  const topicsMs = performance.now() - t;
+  gc();
+
+  // 4. Reference: plain wink-nlp over the same texts.
+  const w = nlp();
+  let winkSentences = 0;
+  t = performance.now();
+  for (const f of files) {
+    const doc = w.readDoc(f.text);
+    winkSentences += (doc.sentences().out() as string[]).length;
+  }
+  const winkMs = performance.now() - t;
+
+  const result: ScaleResult = {
+    size,
+    files: files.length,
+    bytes,
+    sentences,
+    topics,
+    largestTopicSentences,
+    loadMs: round(loadMs),
+    buildModelMs: round(buildModelMs),
+    totalBuildMs: round(totalBuildMs),
+    sentencesPerSec: round(sentences / (totalBuildMs / 1000), 0),
+    peakRssMb: round(peakRssMb, 1),
+    heapUsedMb: round(heapUsedMb, 1),
+    topicSummaryMs: round(topicSummary.ms, 3),
+    querySummaryMs: round(querySummary.ms, 3),
+    query,
+    cachedTopicsMs: round(cachedTopics.ms, 4),
+    cachedTopicSummaryMs: round(cachedTopicSummary.ms, 4),
+    cachedQueryMs: round(cachedQuery.ms, 4),
+    topicsBodyBytes,
+    topicSummaryBytes,
+    queryBytes,
+    stages: { classifyMs: round(classifyMs), segmentMs: round(segmentMs), indexMs: round(indexMs), topicsMs: round(topicsMs) },
+    wink: { ms: round(winkMs), sentences: winkSentences, sentencesPerSec: round(winkSentences / (winkMs / 1000), 0) },
+    throughputRatio: round(winkMs / totalBuildMs, 3),
+    childPeakRssMb: round(rssMb(), 1),
+  };
+  return result;
+}
+
+main().then(
+  (result) => {
+    if (process.send) process.send(result, () => process.exit(0));
+    else {
+      process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+      process.exit(0);
+    }
+  },
+  (err) => {
+    process.stderr.write(`scale-child: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exit(1);
+  },
+);
