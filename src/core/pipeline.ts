@@ -3,6 +3,8 @@ import type { Summary } from '../../schemas/summary.js';
 import type { Topic } from '../../schemas/topic.js';
 import type { VerifyResult } from '../../schemas/verify.js';
 import { classifyLines, type LineTable } from './classify-lines.js';
+import { countWords } from './count-words.js';
+import { compareIds } from './load-corpus.js';
 import { buildTermIndex, type TermIndex } from './term-index.js';
 import { segmentCorpus, type Sentence } from './segment.js';
 import { sha256Hex, sourceFromText, type SourceFile } from './source-file.js';
@@ -87,7 +89,7 @@ export function buildModel(
 
 /** A model over texts a caller sent (nothing touches the disk); sha256 is of each text's UTF-8 bytes. */
 export function modelFromTexts(documents: readonly { file: string; text: string }[], options: ModelOptions = {}): CorpusModel {
-  const files = [...documents].map((d) => sourceFromText(d.file, d.text)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const files = [...documents].map((d) => sourceFromText(d.file, d.text)).sort((a, b) => compareIds(a.id, b.id));
   return buildModel({ files }, options);
 }
 
@@ -145,11 +147,7 @@ export function summarize(model: CorpusModel, request: SummaryRequest = {}): Sum
   };
 }
 
-/** Words as a reader counts them: whitespace-separated tokens. */
-export function countWords(text: string): number {
-  const m = text.match(/\S+/gu);
-  return m ? m.length : 0;
-}
+export { countWords } from './count-words.js';
 
 /** The exact lines `start..end` (1-based, inclusive, clamped to the file) of a file with their kinds. */
 export function documentLines(

@@ -1,6 +1,7 @@
 import type { Citation } from '../../schemas/citation.js';
 import type { LineSpan } from '../../schemas/span.js';
 import type { SummarySentence } from '../../schemas/summary.js';
+import { countWords } from './count-words.js';
 import { nlp } from './nlp.js';
 import type { Sentence } from './segment.js';
 import type { SourceFile } from './source-file.js';
@@ -39,14 +40,10 @@ export const SELECTION = {
   positionScale: 2,
 };
 
-function wordsOf(text: string): number {
-  const m = text.match(/\S+/gu);
-  return m ? m.length : 0;
-}
 
 function isCandidate(s: Sentence): boolean {
   if (!s.hasVerb) return false;
-  const n = wordsOf(s.text);
+  const n = countWords(s.text);
   if (n < SELECTION.minWords || n > SELECTION.maxWords) return false;
   // A sentence that is a question to the reader or an unterminated fragment reads badly out of context.
   if (/\?["'”’»)]*$/u.test(s.text)) return false;
@@ -80,17 +77,18 @@ export function queryTerms(index: TermIndex, query: string): { terms: number[]; 
  * sentence contains plus a bonus for each query bigram it contains (term proximity), relative to
  * the query's total mass. Zero-relevance sentences are absent.
  */
-function queryRelevance(pool: readonly Sentence[], index: TermIndex, q: readonly number[], qBigrams: readonly number[]): Map<number, number> {
+function queryRelevance(pool: readonly Sentence[], all: readonly Sentence[], index: TermIndex, q: readonly number[], qBigrams: readonly number[]): Map<number, number> {
   const mass = q.reduce((n, t) => n + idf(index, t), 0) + qBigrams.length;
   const scores = new Map<number, number>();
   if (mass <= 0) return scores;
-  for (const s of pool) {
-    const terms = index.content[s.id]!;
-    let score = 0;
-    for (const t of q) if (binaryHas(terms, t)) score += idf(index, t);
-    if (score === 0) continue;
-    for (const b of qBigrams) if (binaryHas(index.concepts[s.id]!, b)) score += 1;
-    scores.set(s.id, score / mass);
+  // Only sentences that contain a query term can score: walk the terms' postings, not the pool.
+  const inPool = pool === all ? undefined : new Set(pool.map((s) => s.id));
+  for (const t of q)
+    for (const id of index.postings[t]!) if (!inPool || inPool.has(id)) scores.set(id, (scores.get(id) ?? 0) + idf(index, t));
+  for (const [id, score] of scores) {
+    let bonus = 0;
+    for (const b of qBigrams) if (binaryHas(index.concepts[id]!, b)) bonus += 1;
+    scores.set(id, (score + bonus) / mass);
   }
   return scores;
 }
@@ -108,19 +106,35 @@ function binaryHas(sorted: Int32Array | Float64Array, x: number): boolean {
   return false;
 }
 
+/** Concept weights: `strong` (concepts several sources share) and `all` (single sources too). */
+interface ConceptWeights {
+  readonly strong: ReadonlyMap<number, number>;
+  readonly all: ReadonlyMap<number, number>;
+}
+
+const weightCache = new WeakMap<readonly Sentence[], ConceptWeights>();
+
+/** Concept weights of a pool, computed once per pool array (the whole corpus's is reused by every request). */
+function conceptWeights(pool: readonly Sentence[], index: TermIndex): ConceptWeights {
+  let w = weightCache.get(pool);
+  if (!w) weightCache.set(pool, (w = computeConceptWeights(pool, index)));
+  return w;
+}
+
 /**
  * Concept weights in the manner of Gillick & Favre 2009 ("A Scalable Global Model for
  * Summarization"): a bigram concept is worth the number of documents that contain it, so facts
  * reported by several sources dominate; concepts in a document's lead count a little more. With
  * fewer than three documents, sentence frequency stands in for document frequency.
  */
-function conceptWeights(pool: readonly Sentence[], index: TermIndex): { strong: Map<number, number>; all: Map<number, number> } {
+function computeConceptWeights(pool: readonly Sentence[], index: TermIndex): ConceptWeights {
   const files = new Set(pool.map((s) => s.fileIndex));
   const byDocs = files.size >= 3;
   // Per concept: units (documents, or sentences with few documents) that contain it, and the sum
   // over units of the best positional credit of an occurrence. Sentences arrive grouped by file.
   const acc = new Map<number, { unit: number; best: number; total: number; units: number; lead: boolean }>();
-  for (const s of [...pool].sort((x, y) => x.id - y.id)) {
+  const ordered = pool.every((s, i) => i === 0 || pool[i - 1]!.id < s.id) ? pool : [...pool].sort((x, y) => x.id - y.id);
+  for (const s of ordered) {
     const unit = byDocs ? s.fileIndex : s.id;
     // The lead prior is a property of articles: with few documents (one file of reviews, say) it does not apply.
     const credit = byDocs && SELECTION.positionScale > 0 ? 1 / (1 + s.position / SELECTION.positionScale) : 1;
@@ -271,7 +285,8 @@ export function citationOf(s: Sentence, ctx: Pick<SummarizeContext, 'files' | 'h
 /** What the selection optimises: concept weights, per-sentence relevance factor and lengths. */
 interface SelectionProblem {
   concepts(s: Sentence): Float64Array;
-  weights: ReadonlyMap<number, number>;
+  /** Weight of a concept (0 when it does not count). */
+  weight(concept: number): number;
   /** Relevance factor of a sentence (1 without a query). */
   factor(s: Sentence): number;
   length(s: Sentence): number;
@@ -292,7 +307,7 @@ function objective(set: readonly Sentence[], p: SelectionProblem): number {
     for (const c of p.concepts(s)) if ((best.get(c) ?? 0) < f) best.set(c, f);
   }
   let v = 0;
-  for (const [c, f] of best) v += (p.weights.get(c) ?? 0) * f;
+  for (const [c, f] of best) v += p.weight(c) * f;
   return v;
 }
 
@@ -322,7 +337,7 @@ function greedy(cands: readonly Sentence[], p: SelectionProblem, r: number, init
       let g = 0;
       for (const c of p.concepts(s)) {
         const d = f - (cur.get(c) ?? 0);
-        if (d > 0) g += (p.weights.get(c) ?? 0) * d;
+        if (d > 0) g += p.weight(c) * d;
       }
       if (g <= 0) continue;
       const score = g / Math.pow(len, r);
@@ -425,11 +440,12 @@ export function summarizeSentences(pool: readonly Sentence[], ctx: SummarizeCont
   const maxSentences = Math.max(0, ctx.maxSentences);
   if (maxWords === 0 || maxSentences === 0) return [];
   let candidates = pool.filter(isCandidate);
-  const { strong: weights, all: weakWeights } = conceptWeights(pool, index);
+  const base = conceptWeights(pool, index);
+  let boost: (c: number) => number = () => 1;
   let relevance: Map<number, number> | undefined;
   if (ctx.query) {
     const q = queryTerms(index, ctx.query);
-    relevance = queryRelevance(pool, index, q.terms, q.bigrams);
+    relevance = queryRelevance(pool, ctx.all, index, q.terms, q.bigrams);
     let top = 0;
     for (const r of relevance.values()) if (r > top) top = r;
     // Keep the sentences at least half as relevant as the best one: on topic, not merely sharing a word.
@@ -439,19 +455,20 @@ export function summarizeSentences(pool: readonly Sentence[], ctx: SummarizeCont
     });
     // Concepts that contain a query term matter more.
     const qset = new Set(q.terms);
-    for (const [c, w] of weights) {
+    boost = (c) => {
       const a = Math.floor(c / index.base);
-      const b = c - a * index.base;
-      if (qset.has(a) || qset.has(b)) weights.set(c, w * 2);
-    }
+      return qset.has(a) || qset.has(c - a * index.base) ? 2 : 1;
+    };
   }
+  const weight = (c: number): number => (base.strong.get(c) ?? 0) * boost(c);
+  const weakWeight = (c: number): number => (base.all.get(c) ?? 0) * boost(c);
   // Large pools: keep the candidates with the best standalone value per word, so a request's cost
   // stays bounded however large the corpus (the greedy and the swaps run on this short list).
   if (candidates.length > SELECTION.maxCandidates) {
     const value = (s: Sentence) => {
       let v = 0;
-      for (const c of index.concepts[s.id]!) v += weights.get(c) ?? 0;
-      return (v / Math.max(1, wordsOf(s.text))) * (relevance ? (relevance.get(s.id) ?? 0) : 1);
+      for (const c of index.concepts[s.id]!) v += weight(c);
+      return (v / Math.max(1, countWords(s.text))) * (relevance ? (relevance.get(s.id) ?? 0) : 1);
     };
     candidates = candidates
       .map((s) => ({ s, v: value(s) }))
@@ -462,7 +479,7 @@ export function summarizeSentences(pool: readonly Sentence[], ctx: SummarizeCont
   }
   let maxRel = relevance ? 1e-9 : 1;
   for (const r of relevance?.values() ?? []) if (r > maxRel) maxRel = r;
-  const lengths = new Map(candidates.map((s) => [s.id, wordsOf(s.text)]));
+  const lengths = new Map(candidates.map((s) => [s.id, countWords(s.text)]));
 
   const corroborationCache = new Map<number, Set<number>>();
   const corroboratingIds = (s: Sentence): Set<number> => {
@@ -480,7 +497,7 @@ export function summarizeSentences(pool: readonly Sentence[], ctx: SummarizeCont
   };
   const problem: SelectionProblem = {
     concepts: (s) => index.concepts[s.id]!,
-    weights,
+    weight,
     factor,
     length: (s) => lengths.get(s.id)!,
     maxWords,
@@ -490,14 +507,14 @@ export function summarizeSentences(pool: readonly Sentence[], ctx: SummarizeCont
   const chosen = selectSentences(candidates, problem);
   // Fill: when no sentence adds a concept that several sources share but the budget has room,
   // go on with concepts of single sources (a sub-story one outlet reports is still news).
-  const filled = greedy(candidates, { ...problem, weights: weakWeights }, 1, chosen);
+  const filled = greedy(candidates, { ...problem, weight: weakWeight }, 1, chosen);
   chosen.splice(0, chosen.length, ...filled);
 
   // Readable order: corpus order (file, then position), so each source's story reads in sequence.
   chosen.sort((x, y) => x.s.fileIndex - y.s.fileIndex || x.s.position - y.s.position);
   const top = Math.max(1e-9, ...chosen.map((c) => c.gain));
   return chosen.map(({ s, gain }) => {
-    const others = corroborating(s, ctx);
+    const others = [...corroboratingIds(s)].map((id) => ctx.all[id]!);
     const citations = [citationOf(s, ctx), ...others.map((o) => citationOf(o, ctx))];
     return {
       text: s.text.replace(/\s+/gu, ' ').trim(),
