@@ -71,9 +71,11 @@ export function registerSummarizeRoutes(app: ApiApp, { options }: RouteDeps): vo
     const summary = summarize(model, { ...opts, ...(query ? { query } : {}) })!;
     const result: SummarizeResponse = { summary };
     if (body.topics === true) result.topics = listTopics(model).map((t) => summarize(model, { ...opts, topicId: t.id })!);
+    // Both variants vary on Accept; appended, not set, so a CORS `Vary: Origin` is kept.
+    c.header('Vary', 'Accept', { append: true });
     if (wantsMarkdown(c)) {
       const markdown = result.topics ? renderSummariesMarkdown([summary, ...result.topics], 'Summary of the posted documents') : renderSummaryMarkdown(summary);
-      return c.body(markdown, 200, { 'Content-Type': MARKDOWN_MEDIA_TYPE, Vary: 'Accept' });
+      return c.body(markdown, 200, { 'Content-Type': MARKDOWN_MEDIA_TYPE });
     }
     return c.json(result, 200);
   });

@@ -81,6 +81,20 @@ describe('POST /v1/summarize', () => {
     expect(md).toMatch(/^\[\^1\]: (notes\/harbour|wire)\.txt:\d+$/m);
   });
 
+  it('appends Vary: Accept to both the JSON and the Markdown answer, keeping the CORS Vary: Origin', async () => {
+    const { app } = await seedApp({ corsOrigin: ['https://ok.example'] });
+    const origin = { Origin: 'https://ok.example' };
+    const md = await app.request('/v1/summarize', postJson({ documents: DOCS, maxSentences: 2 }, { ...origin, Accept: 'text/markdown' }));
+    expect(md.headers.get('content-type')).toBe('text/markdown; charset=utf-8');
+    expect(md.headers.get('vary')).toBe('Origin, Accept');
+    const json = await app.request('/v1/summarize', postJson({ documents: DOCS, maxSentences: 2 }, origin));
+    expect(json.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(json.headers.get('vary')).toBe('Origin, Accept');
+    const open = await seedApp();
+    const plain = await open.app.request('/v1/summarize', postJson({ documents: DOCS, maxSentences: 2 }));
+    expect(plain.headers.get('vary')).toBe('Accept');
+  });
+
   it.each([
     ['malformed JSON', '{"documents": [', /body: malformed JSON/],
     ['a missing documents', {}, /body documents: required but missing/],
