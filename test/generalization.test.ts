@@ -45,21 +45,25 @@ type Citation = Summary['sentences'][number]['citations'][number];
 const GOLD_NAMES = ['port-strike', 'wildfire', 'rate-decision'];
 
 /**
- * Failures found by these corpora whose cause lies in the summarizer or the topic labeller
- * (src/core/summarize.ts, topics.ts), reported to their owner with a proposed fix. They run as
- * `it.fails`: CI stays green while they fail, and turns red the day one is fixed, so its entry is
- * removed here and the check guards it from then on.
- *  - labels: a topic labelled with a time or date only ("6 a.m.", "Monday evening", "September 24").
- *  - multiSource: a fact reported in different words by several outlets is stated twice, or cites
- *    only some outlets (fact merging is pairwise, not transitive, and long lead sentences fall under
- *    the containment threshold although they share the fact's distinctive number).
- *  - keyFacts: single-source sub-stories (an injured firefighter, school closures, a state of
- *    emergency) reach no summary: topic summaries stop after one or two sentences.
+ * Checks that are known to fail on a corpus run as `it.fails` (CI stays green while they fail and
+ * turns red the day one is fixed). None is listed now: the date-only labels, facts stated twice and
+ * single-source sub-stories these corpora found were fixed in src/core/summarize.ts and topics.ts.
  */
+/**
+ * Multi-source facts whose tellings share too few words with the chosen sentence for the
+ * bag-of-words fact matcher, so one outlet's citation is missing (e.g. "63 ships were lying at
+ * anchor" vs "63 container vessels riding at anchor in the bay"; "18,000 people left … under
+ * evacuation orders" vs "forced the evacuation of 18,000 people").
+ */
+const KNOWN_INCOMPLETE_CITATIONS: Record<string, readonly string[]> = {
+  'port-strike': ['ships-at-anchor'],
+  wildfire: ['evacuated'],
+  'rate-decision': ['inflation', 'vote'],
+};
 const KNOWN_FAILURES: Record<string, readonly string[]> = {
-  'port-strike': ['multiSource'],
-  wildfire: ['multiSource'],
-  'rate-decision': ['multiSource'],
+  'port-strike': [],
+  wildfire: [],
+  'rate-decision': [],
 };
 const KEY_FACT_RECALL = 0.7;
 /** Words of times and dates, and numbers: a label made only of these is not a topic. */
@@ -215,7 +219,7 @@ for (const name of GOLD_NAMES) {
       expect(problems).toEqual([]);
     });
 
-    check('multiSource')('states each multi-source fact at most once per summary and, when stated, cites every outlet that reports it', () => {
+    check('multiSource')('states each multi-source fact at most once per summary', () => {
       const problems: string[] = [];
       for (const fact of gold.multiSource) {
         const re = new RegExp(fact.pattern, 'iu');
@@ -224,13 +228,25 @@ for (const name of GOLD_NAMES) {
           if (stating.length > 1) problems.push(`${fact.id}: ${stating.length} sentences in ${where}: ${stating.map((x) => `[${x.citations[0]!.file}] ${x.text}`).join(' | ')}`);
           for (const sent of stating) {
             const cited = new Set(sent.citations.map((c) => c.file));
-            const missing = fact.files.filter((file) => !cited.has(file));
-            if (missing.length) problems.push(`${fact.id}: ${where} cites ${[...cited].join(', ')} but not ${missing.join(', ')}: ${sent.text}`);
             if (sent.support !== cited.size) problems.push(`${fact.id}: ${where} support ${sent.support} ≠ ${cited.size} distinct files`);
           }
         }
       }
       expect(problems).toEqual([]);
+    });
+
+    it('cites every outlet that reports a multi-source fact, except the known paraphrase misses', () => {
+      const incomplete = new Set<string>();
+      for (const fact of gold.multiSource) {
+        const re = new RegExp(fact.pattern, 'iu');
+        for (const [, s] of f.summaries)
+          for (const sent of s.sentences.filter((x) => re.test(x.text))) {
+            const cited = new Set(sent.citations.map((c) => c.file));
+            if (fact.files.some((file) => !cited.has(file))) incomplete.add(fact.id);
+          }
+      }
+      // Exactly the known misses: a new miss is a regression, a fixed one must leave this list.
+      expect([...incomplete].sort()).toEqual([...(KNOWN_INCOMPLETE_CITATIONS[name] ?? [])].sort());
     });
 
     check('keyFacts')(`covers at least ${KEY_FACT_RECALL * 100}% of the key facts in the corpus summary or some topic summary`, () => {
