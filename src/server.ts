@@ -30,6 +30,21 @@ function corpusSummary(model: CorpusModel) {
   return { corpus: model.fingerprint, documents: model.files.length, skipped: model.skipped.length, sentences: model.sentences.length, topics: model.topics.length };
 }
 
+/**
+ * Whether a freshly loaded model answers exactly like the served one: same fingerprint (the
+ * served files), same skipped files with the same reasons, in order, and the same empty-corpus
+ * message. Anything less would leave `/v1/documents` (and its ETag) stale, e.g. after one
+ * unreadable file is swapped for another.
+ */
+export function sameCorpus(a: CorpusModel, b: CorpusModel): boolean {
+  return (
+    a.fingerprint === b.fingerprint &&
+    a.message === b.message &&
+    a.skipped.length === b.skipped.length &&
+    a.skipped.every((s, i) => s.file === b.skipped[i]!.file && s.reason === b.skipped[i]!.reason)
+  );
+}
+
 /** A running service: its URL, its live state, and how to stop it. */
 export interface RunningServer {
   readonly url: string;
@@ -122,7 +137,7 @@ export async function startServer(config: Config, log: (r: LogRecord) => void = 
   const reloadOnce = async () => {
     try {
       const { model, ms } = await loadModel(config, log);
-      if (model.fingerprint === state.model.fingerprint && model.skipped.length === state.model.skipped.length) {
+      if (sameCorpus(model, state.model)) {
         log({ level: 'info', msg: 'corpus unchanged', corpus: model.fingerprint, ms });
         return;
       }

@@ -1,10 +1,13 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { appendFile, cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { appendFile, cp, mkdtemp, rm, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import createClient from 'openapi-fetch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.js';
+import type { LogRecord } from '../src/http/context.js';
+import { type RunningServer, startServer } from '../src/server.js';
 import type { components, paths } from './generated/citesum-api.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -161,5 +164,70 @@ describe('server start-up', () => {
     } finally {
       expect(await server.stop()).toBe(0);
     }
+  }, 60_000);
+});
+
+describe('reloading the corpus in process', () => {
+  let dataDir: string;
+  let running: RunningServer | undefined;
+  const logs: LogRecord[] = [];
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(path.join(tmpdir(), 'citesum-reload-'));
+  });
+
+  afterAll(async () => {
+    await running?.close();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  async function documents() {
+    const res = await fetch(`${running!.url}/v1/documents`);
+    return { etag: res.headers.get('etag'), body: (await res.json()) as { corpus: string; skipped: { file: string; reason: string }[]; message?: string } };
+  }
+
+  it('serves a new skipped list and ETag when one unreadable file is swapped for another, or its reason changes', async () => {
+    await writeFile(path.join(dataDir, 'good.txt'), 'The harbour council approved the budget on Monday.\nThe vote was nine to two.\n');
+    await writeFile(path.join(dataDir, 'broken-a.txt'), Buffer.from([0x41, 0x00, 0x42]));
+    running = await startServer(loadConfig({ DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: '0' }), (r) => void logs.push(r));
+    const first = await documents();
+    expect(first.body.skipped.map((s) => s.file)).toEqual(['broken-a.txt']);
+
+    // Same served files (same fingerprint), same number of skipped files, another file skipped.
+    await unlink(path.join(dataDir, 'broken-a.txt'));
+    await writeFile(path.join(dataDir, 'broken-b.txt'), Buffer.from([0x41, 0x00, 0x42]));
+    await running.reload();
+    const swapped = await documents();
+    expect(swapped.body.corpus).toBe(first.body.corpus);
+    expect(swapped.body.skipped).toEqual([{ file: 'broken-b.txt', reason: first.body.skipped[0]!.reason }]);
+    expect(swapped.etag).not.toBe(first.etag);
+
+    // Same file skipped, for another reason: binary before, not valid UTF-8 now.
+    await writeFile(path.join(dataDir, 'broken-b.txt'), Buffer.from([0x41, 0xc3, 0x28, 0x42]));
+    await running.reload();
+    const reasoned = await documents();
+    expect(reasoned.body.skipped.map((s) => s.file)).toEqual(['broken-b.txt']);
+    expect(reasoned.body.skipped[0]!.reason).not.toBe(first.body.skipped[0]!.reason);
+    expect(reasoned.etag).not.toBe(swapped.etag);
+
+    // Nothing changed: the model (and its caches) is kept.
+    const model = running.state.model;
+    await running.reload();
+    expect(running.state.model).toBe(model);
+    expect(logs.at(-1)).toMatchObject({ msg: 'corpus unchanged' });
+  }, 60_000);
+
+  it('serves the new message when an empty corpus is empty for another reason', async () => {
+    await running?.close();
+    const target = path.join(dataDir, 'not-yet');
+    running = await startServer(loadConfig({ DATA_DIR: target, HOST: '127.0.0.1', PORT: '0' }), (r) => void logs.push(r));
+    const missing = await documents();
+    expect(missing.body.message).toMatch(/does not exist/);
+    await writeFile(target, 'a file, not a folder');
+    await running.reload();
+    const notDir = await documents();
+    expect(notDir.body.corpus).toBe(missing.body.corpus);
+    expect(notDir.body.message).toMatch(/is not a directory/);
+    expect(notDir.etag).not.toBe(missing.etag);
   }, 60_000);
 });
