@@ -19,6 +19,7 @@ import { registerDocumentRoutes } from './routes/documents.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { registerSummarizeRoutes } from './routes/summarize.js';
 import { registerSummaryRoutes } from './routes/summaries.js';
+import { SummaryCache } from './summary-cache.js';
 
 /** What an HTTPException from Hono's own validators and middleware means, said for a caller. */
 function httpExceptionDetail(err: HTTPException, method: string): string {
@@ -39,6 +40,7 @@ function httpExceptionDetail(err: HTTPException, method: string): string {
 export function createApp(state: AppState, options: AppOptions = {}): OpenAPIHono<AppEnv> {
   const deps: RouteDeps = {
     state,
+    summaries: new SummaryCache(),
     options: {
       corsOrigin: options.corsOrigin ?? '*',
       maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,

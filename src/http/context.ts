@@ -1,6 +1,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { RequestIdVariables } from 'hono/request-id';
 import type { CorpusModel } from '../core/pipeline.js';
+import type { SummaryCache } from './summary-cache.js';
 
 /**
  * What the app serves: the current corpus model. The server swaps `model` (and `loadedAt`)
@@ -44,8 +45,10 @@ export type AppEnv = { Variables: RequestIdVariables };
 /** The app type every route module registers on. */
 export type ApiApp = OpenAPIHono<AppEnv>;
 
-/** What route modules need: the live state and the resolved options. */
+/** What route modules need: the live state, the resolved options and the shared summary cache. */
 export interface RouteDeps {
   readonly state: AppState;
+  /** Per-model summaries shared by the API routes and the page. */
+  readonly summaries: SummaryCache;
   readonly options: Required<Omit<AppOptions, 'log' | 'logRequests'>>;
 }

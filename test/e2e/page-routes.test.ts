@@ -86,6 +86,16 @@ describe('the page assets', () => {
       expect(again.status).toBe(304);
     }
   });
+
+  test('answer 304 to a weak or listed If-None-Match, as the API routes do', async () => {
+    for (const asset of [APP_JS, APP_CSS]) {
+      for (const header of [`W/${asset.etag}`, `"other", ${asset.etag}`, '*']) {
+        const res = await app.request(asset.path, { headers: { 'If-None-Match': header } });
+        expect(res.status, `${asset.path} ${header}`).toBe(304);
+      }
+      expect((await app.request(asset.path, { headers: { 'If-None-Match': '"other"' } })).status).toBe(200);
+    }
+  });
 });
 
 describe('the API keeps its problem+json errors next to the page', () => {

@@ -1,7 +1,9 @@
 import type { Context } from 'hono';
 import type { Summary } from '../../../schemas/summary.js';
-import { listTopics, summarize } from '../../core/pipeline.js';
+import { DEFAULT_MAX_WORDS, listTopics, summarize } from '../../core/pipeline.js';
+import { ifNoneMatchHits } from '../cache.js';
 import type { ApiApp, RouteDeps } from '../context.js';
+import { corpusSummaryKey, topicSummaryKey } from '../summary-cache.js';
 import { APP_CSS, APP_JS, type PageAsset } from './page-assets.js';
 import { parsePageParams } from './page-params.js';
 import { type PageModel, PageView } from './page-view.js';
@@ -15,7 +17,7 @@ export const PAGE_CSP =
 
 function serveAsset(c: Context, asset: PageAsset) {
   const headers = { 'Content-Type': asset.contentType, ETag: asset.etag, 'Cache-Control': c.req.query('v') ? 'public, max-age=31536000, immutable' : 'no-cache' };
-  if (c.req.header('If-None-Match') === asset.etag) return c.body(null, 304, headers);
+  if (ifNoneMatchHits(c.req.header('If-None-Match'), asset.etag)) return c.body(null, 304, headers);
   return c.body(asset.body, 200, headers);
 }
 
@@ -27,7 +29,7 @@ function serveAsset(c: Context, asset: PageAsset) {
  * @example
  * registerPage(app, deps) // in createApp, next to the API routes
  */
-export function registerPage(app: ApiApp, { state }: RouteDeps): void {
+export function registerPage(app: ApiApp, { state, summaries }: RouteDeps): void {
   app.get(APP_JS.path, (c) => serveAsset(c, APP_JS));
   app.get(APP_CSS.path, (c) => serveAsset(c, APP_CSS));
 
@@ -39,15 +41,20 @@ export function registerPage(app: ApiApp, { state }: RouteDeps): void {
     let notice = model.message;
     let summary: Summary | undefined;
     const topic = params.query ? undefined : params.topic ? topics.find((t) => t.id === params.topic) : topics[0];
+    // The same summaries, under the same keys, as GET /v1/summary and /v1/topics/{id}/summary.
+    const { maxSentences } = params;
+    const maxWords = DEFAULT_MAX_WORDS;
+    const corpusSummary = (query: string) =>
+      summaries.summaryFor(model, corpusSummaryKey(query, maxSentences, maxWords), () => summarize(model, { ...(query ? { query } : {}), maxSentences, maxWords })!).value;
     if (params.query) {
-      summary = summarize(model, { query: params.query, maxSentences: params.maxSentences });
+      summary = corpusSummary(params.query);
     } else if (topic) {
-      summary = summarize(model, { topicId: topic.id, maxSentences: params.maxSentences });
+      summary = summaries.summaryFor(model, topicSummaryKey(topic.id, maxSentences, maxWords), () => summarize(model, { topicId: topic.id, maxSentences, maxWords })!).value;
     } else if (params.topic) {
       status = 404;
       notice = `No topic has the id “${params.topic}” in the current corpus (topic ids change when the files change). Pick a topic from the list.`;
     } else if (topics.length === 0 && model.files.length > 0) {
-      summary = summarize(model, { maxSentences: params.maxSentences });
+      summary = corpusSummary('');
     }
     const page: PageModel = {
       params,

@@ -4,7 +4,7 @@ import { type TopicList, TopicListSchema } from '../../../schemas/api.js';
 import { type Summary, SummarySchema } from '../../../schemas/summary.js';
 import { type CorpusModel, DEFAULT_MAX_SENTENCES, DEFAULT_MAX_WORDS, listTopics, summarize } from '../../core/pipeline.js';
 import { renderSummaryMarkdown } from '../../render/markdown.js';
-import { cacheBody, type CachedBody, etagOf, LruMap, ModelCache } from '../cache.js';
+import { cacheBody, type CachedBody, etagOf } from '../cache.js';
 import type { ApiApp, RouteDeps } from '../context.js';
 import { CorpusSummaryQuery, SummaryOptionsQuery, TopicParams } from '../params.js';
 import { problem } from '../problem.js';
@@ -19,6 +19,7 @@ import {
   sendText,
   wantsMarkdown,
 } from '../respond.js';
+import { corpusSummaryKey, topicSummaryKey } from '../summary-cache.js';
 
 const MARKDOWN_EXAMPLE = `# calls on WhatsApp and Telegram restricted
 
@@ -86,12 +87,6 @@ export const corpusSummaryRoute = createRoute({
   },
 });
 
-interface SummaryCache {
-  topics?: CachedBody<TopicList>;
-  topicIds?: ReadonlySet<string>;
-  readonly summaries: LruMap<string, CachedBody<Summary>>;
-}
-
 /** The Markdown variant of a cached summary, rendered once. */
 function markdownOf(body: CachedBody<Summary>): { text: string; etag: string } {
   if (!body.markdown) {
@@ -102,17 +97,10 @@ function markdownOf(body: CachedBody<Summary>): { text: string; etag: string } {
 }
 
 /** GET /v1/topics, /v1/topics/{topicId}/summary, /v1/summary. */
-export function registerSummaryRoutes(app: ApiApp, { state }: RouteDeps): void {
-  const caches = new ModelCache<CorpusModel, SummaryCache>(() => ({ summaries: new LruMap(1024) }));
-
-  /** Serves one summary from the per-model cache (computing it once), as JSON or Markdown. */
+export function registerSummaryRoutes(app: ApiApp, { state, summaries: caches }: RouteDeps): void {
+  /** Serves one summary from the per-model cache shared with the page (computing it once), as JSON or Markdown. */
   function serveSummary(c: Context, model: CorpusModel, key: string, compute: () => Summary) {
-    const cache = caches.for(model);
-    let body = cache.summaries.get(key);
-    if (!body) {
-      body = cacheBody(compute());
-      cache.summaries.set(key, body);
-    }
+    const body = caches.summaryFor(model, key, compute);
     // Appended, not set: the base middleware may already vary on Origin (CORS origin lists).
     c.header('Vary', 'Accept', { append: true });
     const headers = { [CORPUS_HEADER]: model.fingerprint };
@@ -139,14 +127,14 @@ export function registerSummaryRoutes(app: ApiApp, { state }: RouteDeps): void {
     if (!cache.topicIds.has(topicId)) {
       return problem(c, 404, `path parameter topicId: no topic has the id ${JSON.stringify(topicId)} in the current corpus; list them at /v1/topics`);
     }
-    return serveSummary(c, model, `t\u0000${topicId}\u0000${maxSentences}\u0000${maxWords}`, () => summarize(model, { topicId, maxSentences, maxWords })!);
+    return serveSummary(c, model, topicSummaryKey(topicId, maxSentences, maxWords), () => summarize(model, { topicId, maxSentences, maxWords })!);
   });
 
   app.openapi(corpusSummaryRoute, (c) => {
     const { query: raw, maxSentences = DEFAULT_MAX_SENTENCES, maxWords = DEFAULT_MAX_WORDS } = c.req.valid('query');
     const query = raw?.trim() ?? '';
     const model = state.model;
-    return serveSummary(c, model, `q\u0000${query}\u0000${maxSentences}\u0000${maxWords}`, () =>
+    return serveSummary(c, model, corpusSummaryKey(query, maxSentences, maxWords), () =>
       summarize(model, { ...(query ? { query } : {}), maxSentences, maxWords })!,
     );
   });
