@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { DocumentInfoSchema, LineSchema, SkippedFileSchema } from './document.js';
+import { FingerprintSchema } from './fingerprint.js';
 import { SummarySchema } from './summary.js';
 import { TopicSchema } from './topic.js';
 
@@ -11,11 +12,7 @@ import { TopicSchema } from './topic.js';
 
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 
-/** Corpus fingerprint: SHA-256 over the served files' ids and sha256. */
-export const FingerprintSchema = Sha256.openapi('Fingerprint', {
-  description: "Corpus fingerprint: SHA-256 over the served files' ids and sha256. Changes whenever a served file changes.",
-  example: '9f2c1e0d7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f3a2b1c0d',
-});
+export { FingerprintSchema };
 
 /** Answer of GET /healthz. */
 export const HealthSchema = z

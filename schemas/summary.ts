@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { CitationSchema } from './citation.js';
+import { FingerprintSchema } from './fingerprint.js';
 import { TopicSchema } from './topic.js';
 
 /** One extracted statement with every file that states it. */
@@ -19,7 +20,7 @@ export const SummarySchema = z
     query: z.string().optional().openapi({ description: 'The query of a query-focused summary.', example: 'state-backed messaging app' }),
     sentences: z.array(SummarySentenceSchema).openapi({ description: 'The extracted sentences, in reading order.' }),
     wordCount: z.number().int().min(0).openapi({ description: 'Words in the summary (whitespace-separated).', example: 118 }),
-    corpus: z.string().regex(/^[0-9a-f]{64}$/).openapi({ description: 'Corpus fingerprint: SHA-256 over the files\' ids and sha256, the state this summary was computed from.', example: '9f2c1e0d7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f3a2b1c0d' }),
+    corpus: FingerprintSchema,
   })
   .openapi('Summary', { description: 'A cited, extractive summary of a topic, of the corpus or for a query.' });
 

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { CitationSchema } from './citation.js';
+import { FingerprintSchema } from './fingerprint.js';
 
 /** Outcome of checking one citation against the served files. */
 export const VerifyStatusSchema = z
@@ -36,6 +37,6 @@ export const VerifyRequestSchema = z
 export const VerifyResponseSchema = z
   .object({
     results: z.array(VerifyResultSchema).openapi({ description: 'One result per citation, in the order sent.' }),
-    corpus: z.string().openapi({ description: 'Fingerprint of the corpus the citations were checked against.', example: '9f2c1e0d7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f3a2b1c0d' }),
+    corpus: FingerprintSchema,
   })
   .openapi('VerifyResponse', { description: 'Answer of `POST /v1/citations/verify`.' });

@@ -9,7 +9,6 @@ export const PROBLEM_MEDIA_TYPE = 'application/problem+json';
 export const PROBLEM_TITLES = {
   400: 'Bad Request',
   404: 'Not Found',
-  406: 'Not Acceptable',
   413: 'Content Too Large',
   415: 'Unsupported Media Type',
   500: 'Internal Server Error',

@@ -43,7 +43,6 @@ export function wantsMarkdown(c: Context): boolean {
 const PROBLEM_DESCRIPTIONS: Record<ProblemStatus, string> = {
   400: 'Invalid input: `detail` names the parameter and what was wrong.',
   404: 'No such resource.',
-  406: 'None of the acceptable media types can be produced.',
   413: 'The request body or the number of documents is over the limit.',
   415: 'The body is not `application/json`.',
   500: 'Unexpected failure; `detail` carries no internals. Quote `requestId` when reporting it.',

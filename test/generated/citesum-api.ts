@@ -470,11 +470,7 @@ export interface components {
              * @example 118
              */
             wordCount: number;
-            /**
-             * @description Corpus fingerprint: SHA-256 over the files' ids and sha256, the state this summary was computed from.
-             * @example 9f2c1e0d7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f3a2b1c0d
-             */
-            corpus: string;
+            corpus: components["schemas"]["Fingerprint"];
         };
         /** @description One extracted statement with every file that states it. */
         SummarySentence: {
@@ -596,11 +592,7 @@ export interface components {
         VerifyResponse: {
             /** @description One result per citation, in the order sent. */
             results: components["schemas"]["VerifyResult"][];
-            /**
-             * @description Fingerprint of the corpus the citations were checked against.
-             * @example 9f2c1e0d7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f3a2b1c0d
-             */
-            corpus: string;
+            corpus: components["schemas"]["Fingerprint"];
         };
         /** @description The result of checking one citation; a failed check is data, not an error. */
         VerifyResult: {

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { CLIENT_TYPES_PATH, CONTRACT_PATH, generateClientTypes } from '../../scripts/client-gen.js';
 import { openApiJson } from '../../src/http/openapi.js';
+import { PROBLEM_TITLES } from '../../src/http/problem.js';
 import { postJson, seedApp } from './helpers.js';
 
 type Operation = {
@@ -129,5 +130,26 @@ describe('the committed contract', () => {
       seen.add(String(res.status));
     }
     expect([...seen].sort()).toEqual(['200', '304', '400', '404', '413', '415']);
+  });
+
+  it('knows only the error statuses some operation declares (a route can answer them)', () => {
+    const declared = new Set<string>();
+    for (const ops of Object.values(doc.paths)) for (const op of Object.values(ops)) for (const status of Object.keys(op.responses)) if (Number(status) >= 400) declared.add(status);
+    expect(Object.keys(PROBLEM_TITLES).sort()).toEqual([...declared].sort());
+  });
+
+  it('answers JSON, not 406, to an Accept it cannot produce', async () => {
+    const { app } = await seedApp();
+    for (const path of ['/v1/summary', '/v1/topics', '/v1/documents']) {
+      const res = await app.request(path, { headers: { Accept: 'image/png' } });
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get('content-type'), path).toMatch(/^application\/json/);
+    }
+  });
+
+  it('gives every corpus field of every schema the one Fingerprint schema', () => {
+    const corpusFields = Object.entries(doc.components.schemas).flatMap(([name, schema]) => (schema.properties?.corpus ? [[name, schema.properties.corpus] as const] : []));
+    expect(corpusFields.map(([name]) => name)).toEqual(expect.arrayContaining(['Summary', 'VerifyResponse', 'Health', 'TopicList']));
+    for (const [name, prop] of corpusFields) expect(prop, name).toEqual({ $ref: '#/components/schemas/Fingerprint' });
   });
 });
