@@ -8,7 +8,7 @@ import type { Summary } from '../../schemas/summary.js';
  * one footnote, so a fact stated in two files shows two markers and each source once.
  */
 
-/** `file:line` or `file:start-end`: how a citation is named in footnotes. */
+/** `file:line` or `file:start-end`: how a citation is named in footnotes and on the spot-check page's markers. */
 export function citationLabel(c: Pick<Citation, 'file' | 'lines'>): string {
   return c.lines.start === c.lines.end ? `${c.file}:${c.lines.start}` : `${c.file}:${c.lines.start}-${c.lines.end}`;
 }

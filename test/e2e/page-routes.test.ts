@@ -5,7 +5,8 @@ import { buildModel, listTopics, summarize } from '../../src/core/pipeline.js';
 import { createApp } from '../../src/http/app.js';
 import { APP_CSS, APP_JS } from '../../src/http/page/page-assets.js';
 import { parsePageParams, pageHref } from '../../src/http/page/page-params.js';
-import { citationLabel } from '../../src/http/page/page-view.js';
+import { PageView } from '../../src/http/page/page-view.js';
+import { citationLabel } from '../../src/render/markdown.js';
 
 /** The page's routes in process (no browser): HTML, assets, lenient parameters, and errors. */
 
@@ -39,6 +40,18 @@ describe('GET / (the spot-check page)', () => {
     for (const c of summary.sentences.flatMap((s) => s.citations)) expect(html).toContain(`>${citationLabel(c)}</a>`);
     expect(html).toContain(`src="${APP_JS.url}"`);
     expect(html).toContain(`href="${APP_CSS.url}"`);
+  });
+
+  test('labels a citation over several lines exactly as the Markdown footnotes do', () => {
+    const topic = listTopics(model)[0]!;
+    const summary = summarize(model, { topicId: topic.id, maxSentences: 1 })!;
+    const first = summary.sentences[0]!.citations[0]!;
+    const wrapped = { ...first, lines: { start: first.lines.start, end: first.lines.start + 2 } };
+    const view = { ...summary, sentences: [{ ...summary.sentences[0]!, citations: [wrapped] }] };
+    const html = String(PageView({ model: { params: parsePageParams(new URLSearchParams()), topics: [topic], topic, summary: view, corpus: { fingerprint: model.fingerprint, files: model.files.length } } }));
+    const label = `${first.file}:${first.lines.start}-${first.lines.start + 2}`;
+    expect(citationLabel(wrapped)).toBe(label);
+    expect(html).toContain(`>${label}</a>`);
   });
 
   test('reads maxSentences leniently: nonsense gives the default, too many gives the maximum', async () => {

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { DocumentList, TopicList } from '../../schemas/api.js';
 import type { Citation } from '../../schemas/citation.js';
 import type { Summary } from '../../schemas/summary.js';
+import { citationLabel } from '../../src/render/markdown.js';
 import { type SpawnedServer, startServer } from './start-server.js';
 
 /**
@@ -69,10 +70,6 @@ function expectedMarks(c: Citation): string[] {
 
 function lineRange(c: Citation): number[] {
   return Array.from({ length: c.lines.end - c.lines.start + 1 }, (_, k) => c.lines.start + k);
-}
-
-function label(c: Citation): string {
-  return c.lines.start === c.lines.end ? `${c.file}:${c.lines.start}` : `${c.file}:${c.lines.start}–${c.lines.end}`;
 }
 
 async function expectHighlighted(page: Page, key: string, c: Citation): Promise<void> {
@@ -166,7 +163,7 @@ describe.skipIf(!HAS_CHROMIUM)(SUITE, () => {
       for (const [j, c] of s.citations.entries()) {
         const key = `${i}.${j}`;
         const marker = page.locator(`a.cite[data-cite="${key}"]`);
-        expect(await marker.textContent()).toBe(label(c));
+        expect(await marker.textContent()).toBe(citationLabel(c));
         await marker.click();
         await expectHighlighted(page, key, c);
         expect(new URL(page.url()).searchParams.get('cite')).toBe(key);

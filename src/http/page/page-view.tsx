@@ -1,7 +1,7 @@
 import type { Child } from 'hono/jsx';
-import type { Citation } from '../../../schemas/citation.js';
 import type { Summary } from '../../../schemas/summary.js';
 import type { Topic } from '../../../schemas/topic.js';
+import { citationLabel } from '../../render/markdown.js';
 import { APP_CSS, APP_JS } from './page-assets.js';
 import { PAGE_MAX_SENTENCES, type PageParams, pageHref } from './page-params.js';
 
@@ -15,16 +15,6 @@ export interface PageModel {
   /** A problem to show above the summary (unknown topic, empty corpus). */
   readonly notice?: string;
   readonly corpus: { readonly fingerprint: string; readonly files: number };
-}
-
-/**
- * The marker text of a citation: `file:line` or `file:start–end`.
- *
- * @example
- * citationLabel({ file: 'a.txt', lines: { start: 3, end: 4 } }) // 'a.txt:3–4'
- */
-export function citationLabel(c: Pick<Citation, 'file' | 'lines'>): string {
-  return c.lines.start === c.lines.end ? `${c.file}:${c.lines.start}` : `${c.file}:${c.lines.start}–${c.lines.end}`;
 }
 
 /** JSON for a `<script type="application/json">` block: `<` escaped so no `</script>` can appear. */
