@@ -1,6 +1,7 @@
 import model from 'wink-eng-lite-web-model';
 import type { LineSpan, OffsetSpan } from '../../schemas/span.js';
 import type { ClassifiedLine } from './classify-lines.js';
+import { BULLET, CLAUSE_END } from './line-shapes.js';
 import { nlp } from './nlp.js';
 import { lineSpanOf } from './positions.js';
 import type { SourceFile } from './source-file.js';
@@ -31,8 +32,6 @@ export interface Sentence {
   readonly hasVerb: boolean;
 }
 
-const BULLET = /^[ \t]*(?:[•·▪◦‣●○■□➢►–—*+-]|\d{1,3}[.)]|[a-zA-Z][.)])[ \t]+/u;
-const TERMINAL = /[.!?…:;]["'”’»)\]]*\s*$/u;
 const SPACE = /\s/u;
 /**
  * A news dateline opening a paragraph: an upper-case place, perhaps a region or date, perhaps
@@ -55,6 +54,9 @@ interface Paragraph {
 export function paragraphsOf(text: string, lines: readonly ClassifiedLine[]): Paragraph[] {
   const out: { start: number; end: number }[] = [];
   let open: { start: number; end: number } | undefined;
+  // Whether the open paragraph's last line ends a clause. Only the last joined line can end it,
+  // so only that line is tested (re-testing the whole growing paragraph was quadratic).
+  let openEnded = false;
   for (const line of lines) {
     if (line.kind !== 'content') {
       open = undefined;
@@ -66,7 +68,7 @@ export function paragraphsOf(text: string, lines: readonly ClassifiedLine[]): Pa
     let end = line.end;
     while (end > start && SPACE.test(text[end - 1]!)) end--;
     if (end <= start) continue;
-    if (open && !marker && !TERMINAL.test(text.slice(open.start, open.end))) {
+    if (open && !marker && !openEnded) {
       open.end = end;
     } else {
       const dateline = INLINE_DATELINE.exec(text.slice(start, end));
@@ -74,6 +76,7 @@ export function paragraphsOf(text: string, lines: readonly ClassifiedLine[]): Pa
       open = { start, end };
       out.push(open);
     }
+    openEnded = CLAUSE_END.test(text.slice(start, end));
   }
   return out;
 }
@@ -172,23 +175,31 @@ export function segmentCorpus(files: readonly SourceFile[], table: ReadonlyMap<s
   const sentences: Sentence[] = [];
   files.forEach((file, fileIndex) => {
     const lines = table.get(file.id) ?? [];
+    const before = sentences.length;
     let position = 0;
-    for (const para of paragraphsOf(file.text, lines)) {
-      sentencesOfParagraph(file.text, para, (start, end, words, stems, stop, hasVerb) => {
-        sentences.push({
-          id: sentences.length,
-          file: file.id,
-          fileIndex,
-          position: position++,
-          lines: lineSpanOf(file.lineIndex, start, end),
-          offsets: { start, end },
-          text: file.text.slice(start, end),
-          words,
-          stems,
-          stop,
-          hasVerb,
+    try {
+      for (const para of paragraphsOf(file.text, lines)) {
+        sentencesOfParagraph(file.text, para, (start, end, words, stems, stop, hasVerb) => {
+          sentences.push({
+            id: sentences.length,
+            file: file.id,
+            fileIndex,
+            position: position++,
+            lines: lineSpanOf(file.lineIndex, start, end),
+            offsets: { start, end },
+            text: file.text.slice(start, end),
+            words,
+            stems,
+            stop,
+            hasVerb,
+          });
         });
-      });
+      }
+    } catch (error) {
+      // One file that cannot be segmented must not take the corpus (or the service) down: its
+      // sentences are left out, so the ids of the others stay dense, and the failure is reported.
+      sentences.length = before;
+      console.warn(`citesum: could not segment ${file.id}; its sentences are left out of summaries:`, error);
     }
   });
   return sentences;

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { classifyLines } from '../../src/core/classify-lines.js';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { classifyLines, type ClassifiedLine } from '../../src/core/classify-lines.js';
 import { loadCorpus } from '../../src/core/load-corpus.js';
 import { lineSpanOf } from '../../src/core/positions.js';
 import { paragraphsOf, segmentCorpus, type Sentence } from '../../src/core/segment.js';
@@ -187,5 +187,60 @@ describe('paragraphsOf', () => {
     const lines = classifyLines([file]).get('p.txt')!;
     const paras = paragraphsOf(text, lines).map((p) => text.slice(p.start, p.end));
     expect(paras).toEqual(['The river rose\nby two metres.', 'It fell again.']);
+  });
+});
+
+describe('paragraphsOf and segmentCorpus on list markers and long paragraphs', () => {
+  it('keeps a list marker followed by a no-break space or an em space outside the sentence span', () => {
+    const text =
+      'Key facts about the strike at the port this week:\n\n•\u00a0The council approved the harbour budget on Monday after a long debate.\n-\u00a0The vote was nine to two, with the mayor abstaining from the vote.\n1.\u2003Dockworkers said they would return to work on Thursday morning.\n\u00a0\u00a0• Officials said the port would reopen to container traffic on Friday.\n';
+    const files = [sourceFromText('a.txt', text)];
+    const sentences = segment(files);
+    expectExact(files, sentences);
+    expect(sentences.map((s) => s.text)).toEqual([
+      'The council approved the harbour budget on Monday after a long debate.',
+      'The vote was nine to two, with the mayor abstaining from the vote.',
+      'Dockworkers said they would return to work on Thursday morning.',
+      'Officials said the port would reopen to container traffic on Friday.',
+    ]);
+  });
+
+  it('joins 40,000 unpunctuated lines into one paragraph in linear time, looking only at the last line joined', () => {
+    const lines: ClassifiedLine[] = [];
+    let text = '';
+    for (let i = 0; i < 40_000; i++) {
+      const t = `and the river ran on past the mill number ${i} toward the sea`;
+      lines.push({ number: i + 1, start: text.length, end: text.length + t.length, text: t, kind: 'content' });
+      text += `${t}\n`;
+    }
+    const started = performance.now();
+    const paras = paragraphsOf(text, lines);
+    // Re-testing the whole growing paragraph for every line took about 30 s here.
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(paras).toEqual([{ start: 0, end: text.length - 1 }]);
+  });
+
+  it('leaves out the sentences of a file it cannot segment and keeps the other files with dense ids', () => {
+    const good = sourceFromText('a.txt', 'The tide turned at noon. The boats came home.\n');
+    const bad = sourceFromText('b.txt', 'The river rose by two metres overnight.\n');
+    const table = classifyLines([good, bad]);
+    const broken = table.get('b.txt')!.map((l) =>
+      Object.defineProperty({ ...l }, 'text', {
+        get(): string {
+          throw new Error('unreadable line');
+        },
+      }),
+    );
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      const sentences = segmentCorpus([good, bad], new Map([...table, ['b.txt', broken]]));
+      expect(sentences.map((s) => [s.id, s.file, s.text])).toEqual([
+        [0, 'a.txt', 'The tide turned at noon.'],
+        [1, 'a.txt', 'The boats came home.'],
+      ]);
+      expect(warn).toHaveBeenCalledOnce();
+    } finally {
+      warn.mockRestore();
+    }
   });
 });
