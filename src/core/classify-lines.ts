@@ -1,4 +1,5 @@
 import type { LineKind, LineReason } from '../../schemas/document.js';
+import { BULLET, SENTENCE_END } from './line-shapes.js';
 import { compareIds } from './load-corpus.js';
 import type { SourceFile } from './source-file.js';
 
@@ -25,8 +26,6 @@ export type LineTable = ReadonlyMap<string, readonly ClassifiedLine[]>;
 // ---------------------------------------------------------------------------
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.\-]*/gu;
-const TERMINAL = /[.!?…。]["'”’»)\]]*$/u;
-const BULLET = /^\s*(?:[•·▪◦‣●○■□➢►–—*+-]|\d{1,3}[.)]|[a-zA-Z][.)])\s+/u;
 const MD_HEADING = /^\s{0,3}#{1,6}\s+\S/u;
 const URL_LINE = /^(?:<?https?:\/\/\S+>?|www\.\S+|\/?[\w-]+(?:\/[\w.-]+)+\/?)$/iu;
 const SLUG = /^[a-z0-9]+(?:[-_][a-z0-9]+){2,}(?:\.html?)?$/u;
@@ -103,7 +102,7 @@ function isAppealVoice(text: string): boolean {
 function isUiPrompt(text: string, words: number): boolean {
   const t = text.trim();
   if (words <= 12 && UI_PHRASES.test(t)) return true;
-  if (words <= 4 && !TERMINAL.test(t.replace(/[.]$/u, '')) && UI_IMPERATIVE.test(t)) return true;
+  if (words <= 4 && !SENTENCE_END.test(t.replace(/[.]$/u, '')) && UI_IMPERATIVE.test(t)) return true;
   return false;
 }
 
@@ -114,7 +113,7 @@ function isHeadingShape(text: string, words: number): boolean {
   // A long title has no sentence punctuation at all.
   if (words > 14 && /[.!?…;,]/u.test(t)) return false;
   if (t.endsWith(':') && words <= 10) return true;
-  if (TERMINAL.test(t) || /[,;]$/u.test(t) || INNER_SENTENCE_END.test(t)) return false;
+  if (SENTENCE_END.test(t) || /[,;]$/u.test(t) || INNER_SENTENCE_END.test(t)) return false;
   return /^[\p{Lu}\p{N}"'“‘«(]/u.test(t);
 }
 
@@ -145,7 +144,7 @@ function isNewsDateline(text: string, words: number): boolean {
 
 /** A breadcrumb or section trail: two or more short segments joined by separators, no sentence. */
 function isCrumbTrail(text: string): boolean {
-  if (TERMINAL.test(text)) return false;
+  if (SENTENCE_END.test(text)) return false;
   const parts = text.split(new RegExp(CRUMB_SEPARATOR.source, 'gu')).map((p) => p.trim()).filter(Boolean);
   return parts.length >= 2 && parts.every((p) => wordCount(p) <= 4);
 }
@@ -155,7 +154,7 @@ function isPhotoCredit(text: string, words: number): boolean {
   // A caption whose last few words credit the photographer or agency.
   const credit = CAPTION_CREDIT.exec(t);
   if (credit && words <= 45 && wordCount(t.slice(credit.index)) <= 9 && !/[.!?…]$/u.test(t)) return true;
-  if (words > 10 || TERMINAL.test(t)) return false;
+  if (words > 10 || SENTENCE_END.test(t)) return false;
   if (/^!\[[^\]]*\]\([^)]*\)$/u.test(t)) return true;
   if (/^\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}\s*\/\s*[\p{Lu}][\p{L}\p{N} .&'’-]*$/u.test(t)) return true;
   return PHOTO.test(t);
@@ -192,7 +191,7 @@ function isQuestionHeading(text: string, words: number): boolean {
 
 /** Whether the line is all capitals (a masthead, section label or kicker), with no sentence end. */
 function isAllCaps(text: string, words: number): boolean {
-  return words > 0 && words <= 8 && /\p{Lu}.*\p{Lu}/u.test(text) && !/\p{Ll}/u.test(text) && !TERMINAL.test(text);
+  return words > 0 && words <= 8 && /\p{Lu}.*\p{Lu}/u.test(text) && !/\p{Ll}/u.test(text) && !SENTENCE_END.test(text);
 }
 
 /** Reason a single line is not content judged by its own shape alone, or undefined. */
@@ -216,7 +215,7 @@ function shapeReason(raw: string, isFirstBlock: boolean, standalone: boolean, is
   if (isUiPrompt(t, words)) return { kind: 'boilerplate', reason: words <= 4 && !UI_PHRASES.test(t) ? 'navigation' : 'call-to-action' };
   if (isAppealVoice(t)) return { kind: 'boilerplate', reason: 'call-to-action' };
   if (words <= 50 && hasReaderPrompt(t)) return { kind: 'boilerplate', reason: 'call-to-action' };
-  if (BYLINE.test(t) && words <= 10 && !TERMINAL.test(t)) return { kind: 'boilerplate', reason: 'byline' };
+  if (BYLINE.test(t) && words <= 10 && !SENTENCE_END.test(t)) return { kind: 'boilerplate', reason: 'byline' };
   if (isPhotoCredit(t, words)) return { kind: 'boilerplate', reason: 'photo-credit' };
   if (isDateline(t, words) || isNewsDateline(t, words)) return { kind: 'boilerplate', reason: 'dateline' };
   if (RIGHTS.test(t) && words <= 20) return { kind: 'boilerplate', reason: 'navigation' };
@@ -228,7 +227,7 @@ function shapeReason(raw: string, isFirstBlock: boolean, standalone: boolean, is
   // A file's title: a short first paragraph set off by a blank line, even when it ends in a period.
   // (A title ends in at most one full stop: two sentences are a paragraph.)
   if (isFirstBlock && standalone && words <= 20 && !/[,;:]$/u.test(t) && !INNER_SENTENCE_END.test(t)) return { kind: 'heading', reason: 'heading' };
-  if (words <= 3 && /^\p{Ll}/u.test(t) && !TERMINAL.test(t)) return { kind: 'boilerplate', reason: 'navigation' };
+  if (words <= 3 && /^\p{Ll}/u.test(t) && !SENTENCE_END.test(t)) return { kind: 'boilerplate', reason: 'navigation' };
   return undefined;
 }
 
@@ -243,44 +242,103 @@ function shapeReason(raw: string, isFirstBlock: boolean, standalone: boolean, is
  */
 function isReportedFact(text: string): boolean {
   const t = text.trim();
-  if (wordCount(t) < 8 || !TERMINAL.test(t)) return false;
+  if (wordCount(t) < 8 || !SENTENCE_END.test(t)) return false;
   const u = unquoted(t);
   return !FIRST_PLURAL.test(u) && !SECOND_PERSON.test(u) && !UI_PHRASES.test(u);
 }
 
-/** Whether a line repeated in `groups` unrelated files is template text rather than a shared fact. */
-function isTemplateRepeat(text: string, groups: number): boolean {
-  // A fact-like sentence in two unrelated files is more likely quoted or reprinted copy than a
-  // template; a template (masthead, footer, appeal) shows up across three or more.
-  return groups >= 3 || !isReportedFact(text);
+/**
+ * A line that can show two files are copies of one article: a reported fact, or a long line of
+ * third-person running prose (the lines of a hard-wrapped paragraph do not end sentences).
+ * Each outlet's own chrome (headlines, bylines, menus, appeals) is not fact-like, so it does
+ * not dilute the measure of how much of the story two files share.
+ */
+function isFactLike(text: string): boolean {
+  if (isReportedFact(text)) return true;
+  const words = text.match(WORD) ?? [];
+  if (words.length < 12) return false;
+  const u = unquoted(text);
+  if (FIRST_PLURAL.test(u) || SECOND_PERSON.test(u) || UI_PHRASES.test(u)) return false;
+  // Running prose is mostly lower-case words; a menu or a title-cased headline is not.
+  let lower = 0;
+  for (const w of words) if (/^\p{Ll}/u.test(w)) lower++;
+  return lower * 2 >= words.length;
+}
+
+/**
+ * Whether a line repeated in `groups` unrelated file groups (of `corpusGroups` in the corpus)
+ * is template text rather than a shared fact.
+ */
+function isTemplateRepeat(text: string, groups: number, corpusGroups: number): boolean {
+  // Anything that does not read as a reported fact (appeals, buttons, footers in the
+  // publisher's voice) is a template as soon as two unrelated files share it.
+  if (!isReportedFact(text)) return true;
+  // A fact-like sentence shared by a few unrelated files is more likely quoted or reprinted copy
+  // (a wire paragraph) than a template: it is a template only when it runs through about half
+  // the corpus or more, and through at least three unrelated groups.
+  return groups >= 3 && groups * 2 >= corpusGroups;
+}
+
+/** A file's lines, sliced and normalized once, for the repetition pass and the per-file pass. */
+interface FileLines {
+  readonly file: SourceFile;
+  readonly texts: readonly string[];
+  /** `normalizeLine` of each of `texts`. */
+  readonly norms: readonly string[];
+}
+
+function fileLines(file: SourceFile): FileLines {
+  const texts: string[] = [];
+  const norms: string[] = [];
+  for (const e of file.lineIndex.lines) {
+    const t = file.text.slice(e.start, e.end);
+    texts.push(t);
+    norms.push(normalizeLine(t));
+  }
+  return { file, texts, norms };
+}
+
+/** Lines repeated across unrelated files. */
+interface Repetition {
+  /** Normalized lines that occur in two or more unrelated file groups, with the number of groups. */
+  readonly groups: ReadonlyMap<string, number>;
+  /** Unrelated file groups in the corpus (near-duplicate copies of one article count once). */
+  readonly corpusGroups: number;
 }
 
 /**
  * Normalized lines that occur in two or more unrelated files, with the number of unrelated
- * file groups they occur in. Files that share most of their
- * lines are near-duplicate copies of one article (republished wire copy), not a template; their
- * shared lines are facts, so such files count once (union-find over near-duplicate pairs).
+ * file groups they occur in. Files that share much of their fact-like text are near-duplicate
+ * copies of one article (republished wire copy), not a template; their shared lines are facts,
+ * so such files count once (union-find over near-duplicate pairs). Copying is measured over
+ * fact-like lines only: the headers, menus and footers each outlet wraps around the story
+ * would otherwise dilute it.
  */
-function repeatedLines(files: readonly SourceFile[]): Map<string, number> {
+function repeatedLines(files: readonly FileLines[]): Repetition {
   const byLine = new Map<string, number[]>();
-  const lineCount: number[] = [];
+  const factLike = new Map<string, boolean>();
+  const factCount: number[] = [];
   files.forEach((f, fi) => {
     const seen = new Set<string>();
-    for (const e of f.lineIndex.lines) {
-      const n = normalizeLine(f.text.slice(e.start, e.end));
-      if (!n || !hasLetters(n) || seen.has(n)) continue;
+    let facts = 0;
+    for (let k = 0; k < f.norms.length; k++) {
+      const n = f.norms[k]!;
+      if (!n || seen.has(n) || !hasLetters(n)) continue;
       seen.add(n);
       let list = byLine.get(n);
       if (!list) byLine.set(n, (list = []));
       list.push(fi);
+      let fact = factLike.get(n);
+      if (fact === undefined) factLike.set(n, (fact = isFactLike(f.texts[k]!.trim())));
+      if (fact) facts++;
     }
-    lineCount[fi] = seen.size;
+    factCount[fi] = facts;
   });
-  // Near-duplicate file pairs, from lines shared by few files (template lines shared by many
-  // files say nothing about two files being copies).
+  // Fact-like lines shared per file pair, from lines shared by few files (a line shared by many
+  // files says nothing about two of them being copies).
   const shared = new Map<string, number>();
-  for (const list of byLine.values()) {
-    if (list.length < 2 || list.length > 8) continue;
+  for (const [n, list] of byLine) {
+    if (list.length < 2 || list.length > 8 || !factLike.get(n)) continue;
     for (let i = 0; i < list.length; i++)
       for (let j = i + 1; j < list.length; j++) {
         const key = `${list[i]}:${list[j]}`;
@@ -288,39 +346,60 @@ function repeatedLines(files: readonly SourceFile[]): Map<string, number> {
       }
   }
   const parent = files.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const find = (i: number): number => {
+    let root = i;
+    while (parent[root] !== root) root = parent[root]!;
+    while (parent[i] !== root) {
+      const next = parent[i]!;
+      parent[i] = root;
+      i = next;
+    }
+    return root;
+  };
   for (const [key, n] of shared) {
     const [a, b] = key.split(':').map(Number) as [number, number];
-    if (n / Math.max(1, Math.min(lineCount[a]!, lineCount[b]!)) > 0.6) parent[find(a)] = find(b);
+    // Copies: three or more fact-like lines in common, or most of the smaller file's.
+    if (n >= 3 || n / Math.max(1, Math.min(factCount[a]!, factCount[b]!)) > 0.6) parent[find(a)] = find(b);
   }
-  const out = new Map<string, number>();
+  const groups = new Map<string, number>();
   for (const [n, list] of byLine) {
     if (list.length < 2) continue;
-    const groups = new Set(list.map(find));
-    if (groups.size >= 2) out.set(n, groups.size);
+    const g = new Set(list.map(find));
+    if (g.size >= 2) groups.set(n, g.size);
   }
-  return out;
+  return { groups, corpusGroups: new Set(files.map((_, i) => find(i))).size };
 }
 
 // ---------------------------------------------------------------------------
 // Per-file pass.
 // ---------------------------------------------------------------------------
 
+/**
+ * A file's line width: a high percentile (p90) of its non-empty line lengths, so one long URL
+ * line does not set it. Lines near it may have been broken for width.
+ */
+function lineWidth(texts: readonly string[]): number {
+  const lengths: number[] = [];
+  for (const t of texts) {
+    const n = t.trimEnd().length;
+    if (n > 0) lengths.push(n);
+  }
+  lengths.sort((x, y) => x - y);
+  return lengths[Math.floor(lengths.length * 0.9)] ?? 0;
+}
+
 /** True when most paragraphs of a file are hard-wrapped over several lines. */
-function isHardWrapped(texts: readonly string[]): boolean {
+function isHardWrapped(texts: readonly string[], width: number): boolean {
   let joins = 0;
   let breaks = 0;
   // Only lines near the file's line width can have been broken for width: short runs of chrome
   // (menus, link lists, table rows) in a file of long paragraphs are not wrapped text.
-  // (The width is a high percentile of line lengths, so one long URL line does not set it.)
-  const lengths = texts.map((t) => t.trimEnd().length).filter((n) => n > 0).sort((x, y) => x - y);
-  const width = lengths[Math.floor(lengths.length * 0.9)] ?? 0;
   for (let i = 0; i + 1 < texts.length; i++) {
     const a = texts[i]!.trim();
     const b = texts[i + 1]!.trim();
     if (!a || !b || a.length < 30 || a.length < width * 0.6 || BULLET.test(texts[i + 1]!) || /^\|/u.test(a)) continue;
     breaks++;
-    if (!TERMINAL.test(a) && !a.endsWith(':')) joins++;
+    if (!SENTENCE_END.test(a) && !a.endsWith(':')) joins++;
   }
   return breaks >= 3 && joins / breaks >= 0.4;
 }
@@ -330,8 +409,7 @@ function isHardWrapped(texts: readonly string[]): boolean {
  * one before it when that one is long (it was broken for width) and it does not open a bullet.
  * Returns, for every line, the index of the first line of its run.
  */
-function wrapRuns(texts: readonly string[], blank: readonly boolean[]): number[] {
-  const width = Math.max(0, ...texts.map((t) => t.trimEnd().length));
+function wrapRuns(texts: readonly string[], blank: readonly boolean[], width: number): number[] {
   const head = texts.map((_, i) => i);
   for (let i = 1; i < texts.length; i++) {
     if (blank[i] || blank[i - 1] || BULLET.test(texts[i]!) || MD_HEADING.test(texts[i]!) || MD_HEADING.test(texts[i - 1]!)) continue;
@@ -340,10 +418,12 @@ function wrapRuns(texts: readonly string[], blank: readonly boolean[]): number[]
   return head;
 }
 
-function classifyFile(file: SourceFile, repeated: ReadonlyMap<string, number>): ClassifiedLine[] {
+function classifyFile(lines: FileLines, repetition: Repetition): ClassifiedLine[] {
+  const { file, texts, norms } = lines;
+  const { groups: repeated, corpusGroups } = repetition;
   const extents = file.lineIndex.lines;
-  const texts = extents.map((e) => file.text.slice(e.start, e.end));
-  const wrapped = isHardWrapped(texts);
+  const width = lineWidth(texts);
+  const wrapped = isHardWrapped(texts, width);
   const blank = texts.map((t) => t.trim() === '');
   const firstNonBlank = blank.indexOf(false);
   const lastNonBlank = blank.lastIndexOf(false);
@@ -353,17 +433,23 @@ function classifyFile(file: SourceFile, repeated: ReadonlyMap<string, number>): 
   // whose words ("comments.", a quote cut in half) say nothing about it on their own.
   const inRun = new Array<boolean>(texts.length).fill(false);
   if (wrapped) {
-    const head = wrapRuns(texts, blank);
+    const head = wrapRuns(texts, blank, width);
     for (let i = 0; i < texts.length; ) {
       let j = i + 1;
       while (j < texts.length && head[j] === i) j++;
       if (j - i >= 2) {
         const joined = texts.slice(i, j).map((t) => t.trim()).join(' ');
         const shape = shapeReason(joined.replace(BULLET, ''), false, false);
-        const rep = texts.slice(i, j).filter((t) => repeated.has(normalizeLine(t))).length;
+        let rep = 0;
+        let most = 0;
+        for (let k = i; k < j; k++) {
+          const g = repeated.get(norms[k]!) ?? 0;
+          if (g > 0) rep++;
+          if (g > most) most = g;
+        }
         let r: { kind: LineKind; reason?: LineReason } = { kind: 'content' };
         const runStandalone = (i === 0 || blank[i - 1]!) && (j === texts.length || blank[j]!);
-        if (rep * 2 >= j - i && isTemplateRepeat(joined, Math.max(...texts.slice(i, j).map((t) => repeated.get(normalizeLine(t)) ?? 0))))
+        if (rep * 2 >= j - i && isTemplateRepeat(joined, most, corpusGroups))
           r = { kind: 'boilerplate', reason: 'repeated-across-files' };
         else if (shape && shape.kind === 'boilerplate') r = shape;
         // A title wrapped over two or three lines: set off by blank lines, no sentence end anywhere.
@@ -396,8 +482,8 @@ function classifyFile(file: SourceFile, repeated: ReadonlyMap<string, number>): 
     const isFirstBlock = i === firstNonBlank && nextBlank && i < lastNonBlank;
     const bullet = BULLET.test(t);
     const shape = shapeReason(t.replace(BULLET, ''), isFirstBlock && !bullet, standalone && !bullet, prevBlank && nextBlank && !bullet);
-    const groups = repeated.get(normalizeLine(t)) ?? 0;
-    if (groups >= 2 && isTemplateRepeat(t, groups) && (!shape || shape.kind !== 'heading' || wordCount(t) > 3)) {
+    const groups = repeated.get(norms[i]!) ?? 0;
+    if (groups >= 2 && isTemplateRepeat(t, groups, corpusGroups) && (!shape || shape.kind !== 'heading' || wordCount(t) > 3)) {
       result[i] = { kind: 'boilerplate', reason: 'repeated-across-files' };
     } else if (shape) {
       result[i] = shape;
@@ -407,7 +493,7 @@ function classifyFile(file: SourceFile, repeated: ReadonlyMap<string, number>): 
   // Runs of three or more very short lines without sentence punctuation are menus or option lists.
   for (let i = 0; i < texts.length; ) {
     let j = i;
-    while (j < texts.length && !blank[j] && wordCount(texts[j]!) <= 3 && !TERMINAL.test(texts[j]!.trim())) j++;
+    while (j < texts.length && !blank[j] && wordCount(texts[j]!) <= 3 && !SENTENCE_END.test(texts[j]!.trim())) j++;
     if (j - i >= 3) for (let k = i; k < j; k++) if (result[k]!.kind !== 'boilerplate') result[k] = { kind: 'boilerplate', reason: 'navigation' };
     i = Math.max(j, i + 1);
   }
@@ -424,7 +510,7 @@ function classifyFile(file: SourceFile, repeated: ReadonlyMap<string, number>): 
     let p = i - 1;
     while (p >= 0 && blank[p]) p--;
     const lead = p >= 0 ? texts[p]!.trim() : '';
-    if (p >= 0 && p >= i - 2 && result[p]!.kind === 'content' && wordCount(lead) > 8 && (lead.endsWith(':') || !TERMINAL.test(lead)))
+    if (p >= 0 && p >= i - 2 && result[p]!.kind === 'content' && wordCount(lead) > 8 && (lead.endsWith(':') || !SENTENCE_END.test(lead)))
       for (let k = i; k < j; k++) if (result[k]!.reason === 'navigation') result[k] = { kind: 'content' };
     i = j;
   }
@@ -449,7 +535,7 @@ function classifyFile(file: SourceFile, repeated: ReadonlyMap<string, number>): 
 
   // The author's bio: a paragraph about a person the header bylines ("By Jane Roe", "Jane Roe,
   // Correspondent"), or the paragraph under an "About the author" label.
-  const firstBody = texts.findIndex((t, k) => result[k]!.kind === 'content' && wordCount(t) >= 12 && TERMINAL.test(t.trim()));
+  const firstBody = texts.findIndex((t, k) => result[k]!.kind === 'content' && wordCount(t) >= 12 && SENTENCE_END.test(t.trim()));
   const authors = new Set<string>();
   for (let k = 0; k < (firstBody < 0 ? texts.length : firstBody); k++) {
     if (blank[k]) continue;
@@ -504,8 +590,30 @@ function classifyFile(file: SourceFile, repeated: ReadonlyMap<string, number>): 
  * Features", WSDM 2010: short lines, link/UI vocabulary and template repetition mark boilerplate).
  */
 export function classifyLines(files: readonly SourceFile[]): LineTable {
-  const repeated = repeatedLines(files);
+  const prepared = files.map(fileLines);
+  const repetition = repeatedLines(prepared);
   const table = new Map<string, readonly ClassifiedLine[]>();
-  for (const f of [...files].sort((a, b) => compareIds(a.id, b.id))) table.set(f.id, classifyFile(f, repeated));
+  for (const f of [...prepared].sort((a, b) => compareIds(a.file.id, b.file.id))) {
+    let lines: ClassifiedLine[];
+    try {
+      lines = classifyFile(f, repetition);
+    } catch (error) {
+      // One file the rules cannot handle must not take the corpus (or the service) down: it is
+      // kept, with its lines unjudged and out of summaries, and the failure is reported.
+      console.warn(`citesum: could not classify the lines of ${f.file.id}; its lines are left out of summaries:`, error);
+      lines = unjudgedLines(f);
+    }
+    table.set(f.file.id, lines);
+  }
   return table;
+}
+
+/** A file's lines when classification failed: blank lines blank, every other line kept out of summaries. */
+function unjudgedLines({ file, texts }: FileLines): ClassifiedLine[] {
+  return file.lineIndex.lines.map((e, i) => {
+    const text = texts[i]!;
+    return text.trim() === ''
+      ? { number: i + 1, start: e.start, end: e.end, text, kind: 'blank', reason: 'blank' }
+      : { number: i + 1, start: e.start, end: e.end, text, kind: 'boilerplate', reason: 'fragment' };
+  });
 }

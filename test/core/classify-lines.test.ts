@@ -290,3 +290,89 @@ describe('classifyLines on short and wrapped texts', () => {
     expect(kinds(text).slice(2)).toEqual(['boilerplate', 'boilerplate', 'boilerplate', 'boilerplate']);
   });
 });
+
+describe('classifyLines on wire copy republished by several outlets', () => {
+  const wire = [
+    'Dockworkers in Valmora walked out on Monday over a pay dispute that has idled 63 ships at anchor.',
+    'The union said the strike would continue until the port authority raised wages by eight percent this year.',
+    'Port officials said the stoppage was costing the regional economy about 40 million euros a day in delayed cargo.',
+    'The transport ministry called both sides to talks in the capital on Wednesday, a spokesman said.',
+    'Shipping lines have begun diverting container vessels to Baltic ports further north, according to brokers.',
+  ];
+  const outlet = (id: string, header: string[], footer: string[], body = wire) =>
+    sourceFromText(id, `${[...header, ...body, ...footer].join('\n\n')}\n`);
+  const contentOf = (table: LineTable, id: string) =>
+    linesOf(table, id)
+      .filter((l) => l.kind === 'content')
+      .map((l) => l.text);
+
+  it('keeps a wire story republished by three outlets, each under its own header, as content', () => {
+    const table = classifyLines([
+      outlet('a.txt', ['Coastline Daily', 'Home | Local | Harbour', 'Port strike idles ships in Valmora', 'By Anna Berg', 'Published 3 March 2025', 'Share this article'], []),
+      outlet('b.txt', ['FREIGHT WEEKLY', 'Markets › Ports', 'Valmora strike: 63 ships wait', 'Reuters', 'Updated Monday 14:02 GMT', 'Read more: container rates climb'], []),
+      outlet('c.txt', ['The Baltic Ledger', 'News / Shipping', 'Strike at Valmora port', 'Staff and agencies', '3 March 2025', 'Related: Gdansk volumes rise'], []),
+    ]);
+    for (const id of ['a.txt', 'b.txt', 'c.txt']) expect(contentOf(table, id)).toEqual(wire);
+  });
+
+  it('keeps the shared paragraphs of a short wire story as content when each outlet adds its own notes, and still catches an appeal in the publisher\'s voice', () => {
+    const short = wire.slice(0, 3);
+    const table = classifyLines([
+      outlet('a.txt', ['Port strike idles ships'], ['This story was originally published by the Coastline News and is republished here with permission.'], short),
+      outlet('b.txt', ['Valmora dockworkers strike'], ['We rely on readers like you to fund independent journalism about the harbour.'], short),
+      outlet('c.txt', ['Ships wait off Valmora'], ['The views expressed in this column are the author\'s own and do not reflect those of the newspaper.'], short),
+    ]);
+    for (const id of ['a.txt', 'b.txt', 'c.txt']) for (const s of short) expect({ id, s, content: contentOf(table, id).includes(s) }).toEqual({ id, s, content: true });
+    expect(linesOf(table, 'b.txt').find((l) => l.text.startsWith('We rely'))!.kind).toBe('boilerplate');
+  });
+
+  it('reads a fact-like sentence shared by a few of many unrelated articles as content, and one that runs through about half the corpus or more as a template', () => {
+    const shared = 'The agency said the figures would be revised again at the end of the quarter.';
+    const topics = [
+      'A bridge collapsed near the river port on Tuesday, injuring four workers on the site.',
+      'The central bank left interest rates unchanged for the third month in a row.',
+      'A new vaccine trial enrolled more than 2,000 volunteers in six countries this year.',
+      'The city council voted to extend the tram line to the airport by the end of 2029.',
+      'Farmers in the north reported the worst harvest in two decades after a long drought.',
+      'The museum reopened on Sunday after a two-year renovation of its main galleries.',
+      'Two airlines announced a merger that would create the largest carrier in the region.',
+      'Scientists found a new species of frog in the cloud forests of the southern highlands.',
+    ];
+    const corpus = (withShared: number) =>
+      classifyLines(topics.map((t, i) => sourceFromText(`${i}.txt`, `Headline Number ${i} About Something\n\n${t}\n\n${i < withShared ? shared : 'Nothing else was said.'}\n`)));
+    const kindOfShared = (table: LineTable) => line(table, '0.txt', 5).kind;
+    expect(kindOfShared(corpus(3))).toBe('content');
+    const half = corpus(4);
+    expect(kindOfShared(half)).toBe('boilerplate');
+    expect(line(half, '0.txt', 5).reason).toBe('repeated-across-files');
+  });
+});
+
+describe('classifyLines on very large files', () => {
+  it('classifies a hard-wrapped file of more than 150,000 lines without running out of call arguments', () => {
+    const para =
+      'The harbour council met on Monday and approved the budget for the coming year after\nlong debate among the members who had argued over the dredging costs for weeks and\nfinally agreed to share them with the port authority and the regional government office.\n\n';
+    const file = sourceFromText('big.txt', para.repeat(38_000));
+    expect(file.lineIndex.lines.length).toBeGreaterThan(150_000);
+    const lines = classifyLines([file]).get('big.txt')!;
+    expect(lines.length).toBe(file.lineIndex.lines.length);
+    expect(lines.slice(0, 4).map((l) => l.kind)).toEqual(['content', 'content', 'content', 'blank']);
+  });
+
+  it('keeps a hard-wrapped paragraph of 130,000 lines as one run without running out of call arguments', () => {
+    const text = 'and the river ran on past the old mill and the bridge toward the sea far away\n'.repeat(130_000);
+    const lines = classifyLines([sourceFromText('run.txt', text)]).get('run.txt')!;
+    expect(lines.length).toBe(130_000);
+    expect(new Set(lines.map((l) => l.kind))).toEqual(new Set(['content']));
+  });
+});
+
+describe('classifyLines line width', () => {
+  it('still reads a hard-wrapped article as wrapped when one very long line (a URL) is added to it', async () => {
+    const base = (await loadCorpus(FIXTURES)).files.find((f) => f.id === 'sea-wrapped.txt')!;
+    const kinds = (text: string) => classifyLines([sourceFromText('a.txt', text)]).get('a.txt')!.map((l) => l.kind);
+    const before = kinds(base.text);
+    const after = kinds(`${base.text}\nSource: https://example.org/${'x'.repeat(300)}\n`);
+    expect(after.slice(0, before.length)).toEqual(before);
+  });
+});
