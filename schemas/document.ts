@@ -26,11 +26,13 @@ export const LineReasonSchema = z
 export const LineSchema = z
   .object({
     number: z.number().int().min(1).openapi({ description: '1-based line number.', example: 15 }),
+    start: z.number().int().min(0).openapi({ description: "Offset of the line's first character in the file's text (0-based, UTF-16 code units, as citation offsets).", example: 2484 }),
+    end: z.number().int().min(0).openapi({ description: "Offset just past the line's last character, excluding its line break (exclusive): `text` is the file's text from `start` to `end`.", example: 2500 }),
     text: z.string().openapi({ description: 'The exact line text, without line-break characters.', example: 'Remind me later.' }),
     kind: LineKindSchema,
     reason: LineReasonSchema.optional(),
   })
-  .openapi('Line', { description: 'One line of a file exactly as stored (without its line break), with its kind and, unless content, the reason.' });
+  .openapi('Line', { description: 'One line of a file exactly as stored (without its line break), with its offsets in the file, its kind and, unless content, the reason.' });
 
 /** Counts of lines per kind/reason in one file. */
 export const LineCountsSchema = z

@@ -149,7 +149,7 @@ export function summarize(model: CorpusModel, request: SummaryRequest = {}): Sum
 
 export { countWords } from './count-words.js';
 
-/** The exact lines `start..end` (1-based, inclusive, clamped to the file) of a file with their kinds. */
+/** The exact lines `start..end` (1-based, inclusive, clamped to the file) of a file with their offsets and kinds. */
 export function documentLines(
   model: CorpusModel,
   file: string,
@@ -164,7 +164,8 @@ export function documentLines(
   const lines: Line[] = [];
   for (let n = from; n <= to; n++) {
     const l = table[n - 1]!;
-    lines.push(l.reason && l.kind !== 'content' ? { number: l.number, text: l.text, kind: l.kind, reason: l.reason } : { number: l.number, text: l.text, kind: l.kind });
+    const line: Line = { number: l.number, start: l.start, end: l.end, text: l.text, kind: l.kind };
+    lines.push(l.reason && l.kind !== 'content' ? { ...line, reason: l.reason } : line);
   }
   return { file, sha256: source.sha256, lineCount: table.length, lines };
 }

@@ -174,6 +174,27 @@ describe.skipIf(!HAS_CHROMIUM)(SUITE, () => {
     await page.context().close();
   });
 
+  test('opening citations fetches each cited file once, as its lines with their offsets, and nothing else', async () => {
+    const page = await newPage();
+    const documentRequests: string[] = [];
+    page.on('request', (r) => {
+      const { pathname } = new URL(r.url());
+      if (pathname.startsWith('/v1/documents')) documentRequests.push(pathname);
+    });
+    const topic = topics[0]!;
+    await page.goto(`${server.url}/?topic=${encodeURIComponent(topic.id)}&maxSentences=5`);
+    const summary = await api<Summary>(`/v1/topics/${encodeURIComponent(topic.id)}/summary?maxSentences=5`);
+    const all = summary.sentences.flatMap((s, i) => s.citations.map((c, j) => ({ c, key: `${i}.${j}` })));
+    for (const { c, key } of [...all, all[0]!]) {
+      await page.click(`a.cite[data-cite="${key}"]`);
+      await expectHighlighted(page, key, c);
+    }
+    const files = [...new Set(all.map(({ c }) => c.file))];
+    expect(documentRequests).toEqual(files.map((f) => `/v1/documents/${encodeURIComponent(f)}/lines`));
+    expect(errorsOf(page)).toEqual([]);
+    await page.context().close();
+  });
+
   test('non-content lines are dimmed and say why, on hover and as a visible label', async () => {
     const docs = await api<DocumentList>('/v1/documents');
     const page = await newPage();

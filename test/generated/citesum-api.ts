@@ -73,7 +73,7 @@ export interface paths {
         };
         /**
          * Exact lines of a file (spot-check a citation)
-         * @description Lines `start..end` (1-based, inclusive; `end` is clamped to the file) exactly as stored, without their line-break characters, each with its kind and, for non-content lines, the reason. Every citation's `href` points here.
+         * @description Lines `start..end` (1-based, inclusive; `end` is clamped to the file) exactly as stored, without their line-break characters, each with its `start`/`end` offsets in the file's text (the offsets citations use), its kind and, for non-content lines, the reason. Every citation's `href` points here.
          */
         get: operations["getDocumentLines"];
         put?: never;
@@ -388,13 +388,23 @@ export interface components {
             /** @description The requested lines, exactly as stored, without line-break characters. */
             lines: components["schemas"]["Line"][];
         };
-        /** @description One line of a file exactly as stored (without its line break), with its kind and, unless content, the reason. */
+        /** @description One line of a file exactly as stored (without its line break), with its offsets in the file, its kind and, unless content, the reason. */
         Line: {
             /**
              * @description 1-based line number.
              * @example 15
              */
             number: number;
+            /**
+             * @description Offset of the line's first character in the file's text (0-based, UTF-16 code units, as citation offsets).
+             * @example 2484
+             */
+            start: number;
+            /**
+             * @description Offset just past the line's last character, excluding its line break (exclusive): `text` is the file's text from `start` to `end`.
+             * @example 2500
+             */
+            end: number;
             /**
              * @description The exact line text, without line-break characters.
              * @example Remind me later.

@@ -52,7 +52,7 @@ export const getDocumentLinesRoute = createRoute({
   operationId: 'getDocumentLines',
   summary: 'Exact lines of a file (spot-check a citation)',
   description:
-    'Lines `start..end` (1-based, inclusive; `end` is clamped to the file) exactly as stored, without their line-break characters, each with its kind and, for non-content lines, the reason. Every citation\'s `href` points here.',
+    'Lines `start..end` (1-based, inclusive; `end` is clamped to the file) exactly as stored, without their line-break characters, each with its `start`/`end` offsets in the file\'s text (the offsets citations use), its kind and, for non-content lines, the reason. Every citation\'s `href` points here.',
   request: { params: FileParams, query: LinesQuery },
   responses: {
     200: { description: 'The lines.', content: { 'application/json': { schema: DocumentLinesSchema } } },

@@ -111,6 +111,34 @@ describe('GET /v1/documents/{file}/lines', () => {
     expect(clamped.lines.at(-1)!.number).toBe(all.lineCount);
   });
 
+  it("gives each line its offsets: the file's text from start to end is the line, and only its line break lies before the next", async () => {
+    const text = 'The council met on Monday 🌊.\r\nIt approved the budget.\rA lone CR ended that line.\n\nThe ferry runs daily.';
+    const app = createApp({ model: modelFromTexts([{ file: 'mixed.txt', text }]), loadedAt: new Date() });
+    const body = DocumentLinesSchema.parse(await (await app.request('/v1/documents/mixed.txt/lines')).json());
+    expect(body.lines.map((l) => [l.start, l.end])).toEqual([
+      [0, 29],
+      [31, 54],
+      [55, 81],
+      [82, 82],
+      [83, 104],
+    ]);
+    for (const [i, l] of body.lines.entries()) {
+      expect(text.slice(l.start, l.end), `line ${l.number}`).toBe(l.text);
+      const next = body.lines[i + 1];
+      expect(text.slice(l.end, next ? next.start : text.length), `after line ${l.number}`).toMatch(next ? /^(?:\r\n|\n|\r)$/ : /^$/);
+    }
+    const range = DocumentLinesSchema.parse(await (await app.request('/v1/documents/mixed.txt/lines?start=2&end=3')).json());
+    expect(range.lines).toEqual(body.lines.slice(1, 3));
+  });
+
+  it('gives the seed files line offsets into the text GET /v1/documents/{file} returns', async () => {
+    const { app } = await seedApp();
+    const lines = DocumentLinesSchema.parse(await (await app.request(`/v1/documents/${SEED}/lines`)).json());
+    const { text } = DocumentSchema.parse(await (await app.request(`/v1/documents/${SEED}`)).json());
+    for (const l of lines.lines) expect(text.slice(l.start, l.end)).toBe(l.text);
+    expect(lines.lines.at(-1)!.end).toBe(text.replace(/(?:\r\n|\n|\r)$/, '').length);
+  });
+
   it('gives non-content lines their reason', async () => {
     const { app } = await seedApp();
     const body = DocumentLinesSchema.parse(await (await app.request('/v1/documents/001_df515b8c033e9bb4.txt/lines')).json());

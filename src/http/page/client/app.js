@@ -18,7 +18,7 @@ const closeBtn = document.getElementById('source-close');
 const verifyBtn = document.getElementById('verify');
 const verifyResult = document.getElementById('verify-result');
 
-/** file id → Promise<{lines, doc}>: each file is fetched once per page. */
+/** file id → Promise of its lines with their offsets: each file is fetched once per page. */
 const files = new Map();
 let openKey = null;
 let openSeq = 0;
@@ -41,12 +41,11 @@ async function getJson(url, init = {}) {
   return body;
 }
 
-/** The file's classified lines and its exact text (the text gives each line's offset). */
+/** The file's classified lines, each with its `start`/`end` offsets: one request. */
 function loadFile(file) {
   let p = files.get(file);
   if (!p) {
-    const id = encodeURIComponent(file);
-    p = Promise.all([getJson(`/v1/documents/${id}/lines`), getJson(`/v1/documents/${id}`)]).then(([lines, doc]) => ({ lines, doc }));
+    p = getJson(`/v1/documents/${encodeURIComponent(file)}/lines`);
     p.catch(() => files.delete(file));
     files.set(file, p);
   }
@@ -54,40 +53,45 @@ function loadFile(file) {
 }
 
 /**
- * Offset of each line's first character: walk the lines (returned without their breaks) and
- * skip the break that follows each one in the text (`\r\n`, `\n` or a lone `\r`).
+ * The file's text rebuilt from its lines at their offsets: the gap between one line's `end` and
+ * the next line's `start` is its line break (`\r\n` when two characters wide, else `\n`), so
+ * every offset is the file's own. A lone `\r` comes back as `\n`, so quotes are compared with
+ * their breaks normalized the same way (see `sameBreaks`).
  */
-function lineStarts(text, lines) {
-  const starts = [];
-  let pos = 0;
-  let exact = true;
+function textOf(lines) {
+  let text = '';
   for (const line of lines) {
-    starts.push(pos);
-    if (text.slice(pos, pos + line.text.length) !== line.text) exact = false;
-    pos += line.text.length;
-    if (text.charCodeAt(pos) === 13 && text.charCodeAt(pos + 1) === 10) pos += 2;
-    else if (text.charCodeAt(pos) === 10 || text.charCodeAt(pos) === 13) pos += 1;
+    const gap = line.start - text.length;
+    if (gap > 0) text += gap === 2 ? '\r\n' : '\n'.repeat(gap);
+    text += line.text;
   }
-  return { starts, exact };
+  return text;
+}
+
+/** A quote with its lone `\r` breaks written as `\n`, as `textOf` writes them. */
+function sameBreaks(quote) {
+  return quote.replace(/\r(?!\n)/g, '\n');
 }
 
 /** Where to highlight: the cited offsets when the quote is there, else where the quote is now. */
 function locate(text, c) {
   const { start, end } = c.offsets;
-  if (text.slice(start, end) === c.quote) return { start, end, note: null };
-  const at = c.quote ? text.indexOf(c.quote) : -1;
+  const quote = sameBreaks(c.quote);
+  if (text.slice(start, end) === quote) return { start, end, note: null };
+  const at = quote ? text.indexOf(quote) : -1;
   if (at >= 0) {
-    return { start: at, end: at + c.quote.length, note: 'The quote is no longer at the cited offsets; it is highlighted where it is now.' };
+    return { start: at, end: at + quote.length, note: 'The quote is no longer at the cited offsets; it is highlighted where it is now.' };
   }
   return { start, end, note: 'The text at the cited offsets differs from the quote; the highlight shows what is there now.' };
 }
 
-function lineOf(starts, offset) {
+/** Index of the line an offset falls on (a line break belongs to the line before it). */
+function lineOf(lines, offset) {
   let lo = 0;
-  let hi = starts.length - 1;
+  let hi = lines.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
+    if (lines[mid].start <= offset) lo = mid;
     else hi = mid - 1;
   }
   return lo;
@@ -104,15 +108,13 @@ function note(text, kind = 'warn') {
   paneNotes.append(el('p', `note note-${kind}`, text));
 }
 
-function renderLines(c, lines, doc) {
-  const text = doc.text;
-  const { starts, exact } = lineStarts(text, lines.lines);
-  if (!exact) note('The file changed while it was being loaded; reopen the citation.');
+function renderLines(c, lines) {
+  const text = textOf(lines.lines);
   if (lines.sha256 !== c.sha256) note('This file changed since the summary was made (sha256 differs): the citation is stale.');
   const hit = locate(text, c);
   if (hit.note) note(hit.note);
-  const first = lineOf(starts, hit.start);
-  const last = lineOf(starts, Math.max(hit.start, hit.end - 1));
+  const first = lineOf(lines.lines, hit.start);
+  const last = lineOf(lines.lines, Math.max(hit.start, hit.end - 1));
   const firstNumber = lines.lines[first]?.number;
   const lastNumber = lines.lines[last]?.number;
   if (!hit.note && (firstNumber !== c.lines.start || lastNumber !== c.lines.end)) {
@@ -127,8 +129,8 @@ function renderLines(c, lines, doc) {
     row.dataset.line = String(line.number);
     row.append(el('span', 'ln', String(line.number)));
     const txt = el('span', 'txt');
-    const ls = starts[i];
-    const le = ls + line.text.length;
+    const ls = line.start;
+    const le = line.end;
     if (i >= first && i <= last) {
       row.classList.add('cited');
       firstRow ??= row;
@@ -179,9 +181,9 @@ async function openCitation(key, { focus = false } = {}) {
   paneLines.replaceChildren(el('p', 'muted loading', 'Loading the file…'));
   if (focus) paneTitle.focus({ preventScroll: true });
   try {
-    const { lines, doc } = await loadFile(c.file);
+    const lines = await loadFile(c.file);
     if (seq !== openSeq) return;
-    const row = renderLines(c, lines, doc);
+    const row = renderLines(c, lines);
     paneLines.removeAttribute('aria-busy');
     if (row) {
       paneLines.scrollTop = Math.max(0, row.offsetTop - paneLines.clientHeight / 3);
