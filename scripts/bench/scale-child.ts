@@ -4,7 +4,7 @@
  *
  * Measures, in this order:
  *  1. the real model build (`loadCorpus` + `buildModel`, what the server does at start-up), its
- *     sentences per second and the peak RSS up to and including it;
+ *     sentences per second and the peak RSS up to and including it (and again after step 2);
  *  2. one topic summary and one query summary computed by `summarize` (median after warm-up),
  *     and the same reads through the HTTP app in process (`app.request`, cached bodies);
  *  3. the stages one by one (classify → segment → index → topics) for the breakdown;
@@ -33,7 +33,9 @@ export interface ScaleResult {
   readonly buildModelMs: number;
   readonly totalBuildMs: number;
   readonly sentencesPerSec: number;
-  /** Peak RSS (MB) of this process up to the end of the build and the summaries. */
+  /** Peak RSS (MB) of this process at the end of the build (load + buildModel): the indexing peak. */
+  readonly buildPeakRssMb: number;
+  /** Peak RSS (MB) up to the end of the summaries too (what serving the first summaries adds). */
   readonly peakRssMb: number;
   /** Heap used after the build (MB), with the model alive. */
   readonly heapUsedMb: number;
@@ -77,6 +79,7 @@ async function main(): Promise<ScaleResult> {
   let model: CorpusModel | undefined = buildModel(corpus);
   const buildModelMs = performance.now() - t;
   const totalBuildMs = loadMs + buildModelMs;
+  const buildPeakRssMb = rssMb();
   const heapUsedMb = process.memoryUsage().heapUsed / (1024 * 1024);
 
   // 2. Summaries: computed (what the first request pays) and cached reads through the app.
@@ -154,6 +157,7 @@ async function main(): Promise<ScaleResult> {
     buildModelMs: round(buildModelMs),
     totalBuildMs: round(totalBuildMs),
     sentencesPerSec: round(sentences / (totalBuildMs / 1000), 0),
+    buildPeakRssMb: round(buildPeakRssMb, 1),
     peakRssMb: round(peakRssMb, 1),
     heapUsedMb: round(heapUsedMb, 1),
     topicSummaryMs: round(topicSummary.ms, 3),
