@@ -1,0 +1,29 @@
+import { existsSync } from 'node:fs';
+
+/** The browser the page's end-to-end tests drive: Debian's Chromium, never a downloaded one (`CITESUM_CHROMIUM` overrides the path). */
+export const CHROMIUM = process.env.CITESUM_CHROMIUM || '/usr/bin/chromium';
+
+/** Whether the browser suites run, fail (CI without the browser) or are skipped (with why). */
+export type ChromiumCheck = { readonly mode: 'run' } | { readonly mode: 'fail' | 'skip'; readonly message: string };
+
+/** True when `CI` is set to anything but an empty string, `0` or `false`. */
+export function inCi(env: NodeJS.ProcessEnv): boolean {
+  const ci = env.CI?.trim().toLowerCase();
+  return ci !== undefined && ci !== '' && ci !== '0' && ci !== 'false';
+}
+
+/**
+ * Decides what the browser suites do. A missing browser in CI is a failure, not a skip: a
+ * skipped check in CI passes without checking anything. Elsewhere the suites are skipped and
+ * say why and how to install the browser.
+ *
+ * @example
+ * chromiumCheck('/usr/bin/chromium', { CI: 'true' }, () => false).mode // 'fail'
+ */
+export function chromiumCheck(path: string, env: NodeJS.ProcessEnv, exists: (path: string) => boolean = existsSync): ChromiumCheck {
+  if (exists(path)) return { mode: 'run' };
+  const missing = `${path} is absent; install it with \`apt-get install -y chromium\``;
+  return inCi(env)
+    ? { mode: 'fail', message: `CI is set but ${missing}: the spot-check page's browser tests cannot run, and in CI they must` }
+    : { mode: 'skip', message: `SKIPPED: ${missing}` };
+}
