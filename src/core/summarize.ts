@@ -247,6 +247,9 @@ function isDistinctNumber(word: string): boolean {
   return word.replace(/\D/gu, '').length >= 3 || /\d[.,]\d/u.test(word);
 }
 
+/** Most sentences compared with one summary sentence when looking for other files that state it. */
+const MAX_CORROBORATION_CANDIDATES = 1500;
+
 /** Sentences of other files that state the same fact as `s`, the best match per file. */
 function corroborating(s: Sentence, ctx: SummarizeContext): Sentence[] {
   const { index, all } = ctx;
@@ -254,8 +257,11 @@ function corroborating(s: Sentence, ctx: SummarizeContext): Sentence[] {
   const terms = [...index.content[s.id]!].sort((x, y) => idf(index, y) - idf(index, x) || x - y).slice(0, 12);
   const seen = new Set<number>();
   const best = new Map<number, { id: number; score: number }>();
-  for (const t of terms) {
+  // Rarest words first, and a bounded number of comparisons: on a large corpus where every word
+  // is common, a request still costs the same.
+  scan: for (const t of terms) {
     for (const other of index.postings[t]!) {
+      if (seen.size >= MAX_CORROBORATION_CANDIDATES) break scan;
       if (seen.has(other)) continue;
       seen.add(other);
       const o = all[other]!;
