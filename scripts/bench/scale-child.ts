@@ -9,7 +9,9 @@
  *     and the same reads through the HTTP app in process (`app.request`, cached bodies);
  *  3. the stages one by one (classify → segment → index → topics) for the breakdown;
  *  4. the reference: plain wink-nlp `readDoc` + sentence split over the same file texts, with
- *     the same wink instance (same model, same `sbd` + `pos` pipeline) the segmenter uses.
+ *     the same wink instance (same model, same `sbd` + `pos` pipeline) the segmenter uses, once
+ *     right after the build and once at the end; the ratio compares the faster reference pass
+ *     with the faster of the two builds (noise on a shared machine only adds time).
  */
 import { classifyLines } from '../../src/core/classify-lines.js';
 import { loadCorpus } from '../../src/core/load-corpus.js';
@@ -51,15 +53,26 @@ export interface ScaleResult {
   readonly topicSummaryBytes: number;
   readonly queryBytes: number;
   readonly stages: { classifyMs: number; segmentMs: number; indexMs: number; topicsMs: number };
-  /** Plain wink-nlp readDoc + sentences over the same file texts. */
-  readonly wink: { ms: number; sentences: number; sentencesPerSec: number };
-  /** Pipeline throughput over the same texts as a ratio of raw wink-nlp (wink ms / build ms). */
+  /** Plain wink-nlp readDoc + sentences over the same file texts: the faster of two passes (and both). */
+  readonly wink: { ms: number; passesMs: number[]; sentences: number; sentencesPerSec: number };
+  /** The faster of the real build and the stage-by-stage pass (load included in both). */
+  readonly bestBuildMs: number;
+  /** Pipeline throughput over the same texts as a ratio of raw wink-nlp (wink ms / best build ms). */
   readonly throughputRatio: number;
   /** Peak RSS (MB) of the whole child, stage and wink passes included. */
   readonly childPeakRssMb: number;
 }
 
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+
+/** The reference: plain wink-nlp readDoc + sentence split over every file text. */
+function winkPass(texts: readonly string[]): { ms: number; sentences: number } {
+  const w = nlp();
+  let sentences = 0;
+  const t = performance.now();
+  for (const text of texts) sentences += (w.readDoc(text).sentences().out() as string[]).length;
+  return { ms: performance.now() - t, sentences };
+}
 const rssMb = () => process.resourceUsage().maxRSS / 1024; // maxRSS is in kilobytes
 
 async function main(): Promise<ScaleResult> {
@@ -81,6 +94,8 @@ async function main(): Promise<ScaleResult> {
   const totalBuildMs = loadMs + buildModelMs;
   const buildPeakRssMb = rssMb();
   const heapUsedMb = process.memoryUsage().heapUsed / (1024 * 1024);
+  // Reference, first pass (a second one ends the run; the faster of the two is used).
+  const winkA = winkPass(model.files.map((f) => f.text));
 
   // 2. Summaries: computed (what the first request pays) and cached reads through the app.
   const largest = model.topics[0];
@@ -136,15 +151,14 @@ async function main(): Promise<ScaleResult> {
   const topicsMs = performance.now() - t;
   gc();
 
-  // 4. Reference: plain wink-nlp over the same texts.
-  const w = nlp();
-  let winkSentences = 0;
-  t = performance.now();
-  for (const f of files) {
-    const doc = w.readDoc(f.text);
-    winkSentences += (doc.sentences().out() as string[]).length;
-  }
-  const winkMs = performance.now() - t;
+  // 4. Reference, second pass.
+  const winkB = winkPass(files.map((f) => f.text));
+  // Noise on a shared machine only ever adds time: compare the faster of the two builds (the
+  // real buildModel and the stage-by-stage pass) with the faster of the two reference passes.
+  const stagesTotalMs = loadMs + classifyMs + segmentMs + indexMs + topicsMs;
+  const bestBuildMs = Math.min(totalBuildMs, stagesTotalMs);
+  const winkMs = Math.min(winkA.ms, winkB.ms);
+  const winkSentences = winkA.sentences;
 
   const result: ScaleResult = {
     size,
@@ -170,8 +184,9 @@ async function main(): Promise<ScaleResult> {
     topicSummaryBytes,
     queryBytes,
     stages: { classifyMs: round(classifyMs), segmentMs: round(segmentMs), indexMs: round(indexMs), topicsMs: round(topicsMs) },
-    wink: { ms: round(winkMs), sentences: winkSentences, sentencesPerSec: round(winkSentences / (winkMs / 1000), 0) },
-    throughputRatio: round(winkMs / totalBuildMs, 3),
+    wink: { ms: round(winkMs), passesMs: [round(winkA.ms), round(winkB.ms)], sentences: winkSentences, sentencesPerSec: round(winkSentences / (winkMs / 1000), 0) },
+    bestBuildMs: round(bestBuildMs),
+    throughputRatio: round(winkMs / bestBuildMs, 3),
     childPeakRssMb: round(rssMb(), 1),
   };
   return result;
