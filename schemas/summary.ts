@@ -7,8 +7,8 @@ import { TopicSchema } from './topic.js';
 export const SummarySentenceSchema = z
   .object({
     text: z.string().openapi({ description: 'The sentence, verbatim from its first citation (whitespace collapsed).', example: 'Access to calls in foreign messengers will be restored after they start complying with Russian legislation.' }),
-    citations: z.array(CitationSchema).min(1).openapi({ description: 'Where the statement is found; the first is where the text was taken from.' }),
-    support: z.number().int().min(1).openapi({ description: 'Number of distinct files that state it.', example: 2 }),
+    citations: z.array(CitationSchema).min(1).openapi({ description: 'Where the statement is found: the first is where the text was taken from, then one citation per other file that states the same fact, in corpus order (at most 25 in all).' }),
+    support: z.number().int().min(1).openapi({ description: 'Number of distinct files that state it (equals the number of distinct cited files unless more than 25 files state it).', example: 2 }),
     score: z.number().openapi({ description: 'Selection score (higher is more central to the summary).', example: 0.42 }),
   })
   .openapi('SummarySentence', { description: 'One extracted statement with every file that states it.' });

@@ -247,6 +247,9 @@ function isDistinctNumber(word: string): boolean {
   return word.replace(/\D/gu, '').length >= 3 || /\d[.,]\d/u.test(word);
 }
 
+/** Most citations listed for one summary sentence (the source first, then other files in corpus order). */
+export const MAX_CITATIONS = 25;
+
 /** Most sentences compared with one summary sentence when looking for other files that state it. */
 const MAX_CORROBORATION_CANDIDATES = 1500;
 
@@ -520,12 +523,15 @@ export function summarizeSentences(pool: readonly Sentence[], ctx: SummarizeCont
   chosen.sort((x, y) => x.s.fileIndex - y.s.fileIndex || x.s.position - y.s.position);
   const top = Math.max(1e-9, ...chosen.map((c) => c.gain));
   return chosen.map(({ s, gain }) => {
+    // One citation per other file that states the fact (at most MAX_CITATIONS in all); `support`
+    // counts every such file, so a fact told by thousands of archived articles stays one sentence
+    // with a bounded body.
     const others = [...corroboratingIds(s)].map((id) => ctx.all[id]!);
-    const citations = [citationOf(s, ctx), ...others.map((o) => citationOf(o, ctx))];
+    const citations = [citationOf(s, ctx), ...others.slice(0, MAX_CITATIONS - 1).map((o) => citationOf(o, ctx))];
     return {
       text: s.text.replace(/\s+/gu, ' ').trim(),
       citations,
-      support: new Set(citations.map((c) => c.file)).size,
+      support: 1 + others.length,
       score: Math.round((gain / top) * 1e4) / 1e4,
     };
   });

@@ -130,3 +130,18 @@ describe('summarize on posted texts', () => {
       }
   });
 });
+
+describe('summarize on a fact many files state', () => {
+  it('counts every file in support but lists at most 25 citations', () => {
+    const docs = Array.from({ length: 30 }, (_, i) => ({
+      file: `wire-${String(i).padStart(2, '0')}.txt`,
+      text: `The harbour authority closed the northern pier on Monday after a storm damaged 40 moorings, reporter ${i} wrote.\nLocal note ${i}: the ${['bakery', 'library', 'school', 'museum', 'garage'][i % 5]} on street ${i} opened late.\n`,
+    }));
+    const summary = summarize(modelFromTexts(docs), { maxSentences: 1 })!;
+    const [first] = summary.sentences;
+    expect(first!.text).toContain('northern pier');
+    expect(first!.support).toBe(30);
+    expect(first!.citations).toHaveLength(25);
+    expect(new Set(first!.citations.map((c) => c.file)).size).toBe(25);
+  });
+});

@@ -489,10 +489,10 @@ export interface components {
              * @example Access to calls in foreign messengers will be restored after they start complying with Russian legislation.
              */
             text: string;
-            /** @description Where the statement is found; the first is where the text was taken from. */
+            /** @description Where the statement is found: the first is where the text was taken from, then one citation per other file that states the same fact, in corpus order (at most 25 in all). */
             citations: components["schemas"]["Citation"][];
             /**
-             * @description Number of distinct files that state it.
+             * @description Number of distinct files that state it (equals the number of distinct cited files unless more than 25 files state it).
              * @example 2
              */
             support: number;
