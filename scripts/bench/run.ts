@@ -424,7 +424,7 @@ function nLogNGrowth(n1: number, n2: number): number {
 
 function scaleTables(results: readonly ScaleResult[]): string {
   const main = markdownTable(
-    ['articles', 'MB', 'sentences', 'topics', 'build (load→topics)', 'sentences/s', 'peak RSS: build / +summaries', 'wink readDoc+split (2 passes)', 'throughput vs wink', 'topic summary', 'query summary', 'cached topic summary (app)', 'cached query (app)', 'body: topics / topic summary / query'],
+    ['articles', 'MB', 'sentences', 'topics', 'build (load→topics)', 'sentences/s', 'peak RSS (MiB): build / +summaries', 'wink readDoc+split (2 passes)', 'throughput vs wink', 'topic summary', 'query summary', 'cached topic summary (app)', 'cached query (app)', 'body: topics / topic summary / query'],
     results.map((r) => [
       fmtNum(r.size),
       (r.bytes / 2 ** 20).toFixed(1),
@@ -432,7 +432,7 @@ function scaleTables(results: readonly ScaleResult[]): string {
       String(r.topics),
       fmtMs(r.totalBuildMs),
       fmtNum(r.sentencesPerSec),
-      `${fmtNum(r.buildPeakRssMb)} / ${fmtNum(r.peakRssMb)} MB`,
+      `${fmtNum(r.buildPeakRssMb)} / ${fmtNum(r.peakRssMb)}`,
       r.wink.passesMs.map((x) => fmtMs(x)).join(', '),
       fmtRatio(r.throughputRatio),
       fmtMs(r.topicSummaryMs),
@@ -479,8 +479,8 @@ function targets(scale: readonly ScaleResult[], web: HttpSection | undefined): T
   const tenK = scale.find((r) => r.size === 10_000);
   if (tenK) {
     out.push({ target: '10,000 articles indexed in ≤ 60 s', measured: fmtMs(tenK.totalBuildMs), met: tenK.totalBuildMs <= 60_000 });
-    out.push({ target: '10,000 articles indexed with peak RSS < 2 GB', measured: `${fmtNum(tenK.buildPeakRssMb)} MB`, met: tenK.buildPeakRssMb < 2048 });
-    out.push({ target: '10,000 articles: peak RSS < 2 GB including the first topic and query summaries', measured: `${fmtNum(tenK.peakRssMb)} MB`, met: tenK.peakRssMb < 2048 });
+    out.push({ target: '10,000 articles indexed with peak RSS < 2 GiB', measured: `${fmtNum(tenK.buildPeakRssMb)} MiB`, met: tenK.buildPeakRssMb < 2048 });
+    out.push({ target: '10,000 articles: peak RSS < 2 GiB including the first topic and query summaries', measured: `${fmtNum(tenK.peakRssMb)} MiB`, met: tenK.peakRssMb < 2048 });
   } else if (largest) {
     out.push({ target: '10,000 articles indexed in ≤ 60 s', measured: `not measured (quick mode; ${fmtNum(largest.size)} took ${fmtMs(largest.totalBuildMs)})`, met: false });
   }
@@ -540,7 +540,7 @@ async function main(): Promise<void> {
       for (const size of SIZES) {
         log(`scale ${fmtNum(size)} articles…`);
         const r = await runScale(size, corpora.get(size)!.dir, query);
-        log(`scale ${fmtNum(size)}: build ${fmtMs(r.totalBuildMs)}, ${fmtNum(r.sentencesPerSec)} sentences/s, peak RSS ${fmtNum(r.buildPeakRssMb)} MB (${fmtNum(r.peakRssMb)} MB with summaries), wink ratio ${fmtRatio(r.throughputRatio)}`);
+        log(`scale ${fmtNum(size)}: build ${fmtMs(r.totalBuildMs)}, ${fmtNum(r.sentencesPerSec)} sentences/s, peak RSS ${fmtNum(r.buildPeakRssMb)} MiB (${fmtNum(r.peakRssMb)} MiB with summaries), wink ratio ${fmtRatio(r.throughputRatio)}`);
         scale.push(r);
       }
     const web = only.includes('http') ? await benchHttp() : undefined;
@@ -556,7 +556,7 @@ async function main(): Promise<void> {
       md.push('');
       md.push(`## Corpus scale`);
       md.push('');
-      md.push(`Synthetic news corpora (seed ${SEED}, ~${fmtNum([...corpora.values()].reduce((n, c) => n + c.words, 0) / [...corpora.keys()].reduce((n, k) => n + k, 0))} words/article), each size in its own process. Build = loadCorpus + buildModel (classify → segment → index → topics). Reference: plain wink-nlp readDoc + sentence split over the same file texts, same instance (model + sbd/pos), two passes (after the build and at the end); "throughput vs wink" = faster wink pass / faster of the two builds (the real buildModel, and the stage-by-stage pass below). Summaries: median of computed summaries after warm-up (largest topic; query "${query}"); "cached … (app)" = the same reads through the HTTP app in process, as every request after the first is served.`);
+      md.push(`Synthetic news corpora (seed ${SEED}, ~${fmtNum([...corpora.values()].reduce((n, c) => n + c.words, 0) / [...corpora.keys()].reduce((n, k) => n + k, 0))} words/article), each size in its own process. Build = loadCorpus + buildModel (classify → segment → index → topics). Reference: plain wink-nlp readDoc + sentence split over the same file texts, same instance (model + sbd/pos), two passes (before and after the stage-by-stage pass, model released); "throughput vs wink" = faster wink pass / faster of the two builds (the real buildModel, and the stage-by-stage pass below). Summaries: median of computed summaries after warm-up (largest topic; query "${query}"); "cached … (app)" = the same reads through the HTTP app in process, as every request after the first is served.`);
       md.push('');
       md.push(scaleTables(scale));
     }
