@@ -156,10 +156,19 @@ function sentencesOfParagraph(
       if (p === 'VERB' || p === 'AUX') hasVerb = true;
       const t = types[i]!;
       if (t !== 'word' && t !== 'number') continue;
-      const n = normals[i]!.toLowerCase();
+      let n = normals[i]!.toLowerCase();
+      let v = values[i]!;
       if (n === "'s" || n === '’s' || n === "'" || n === '’') continue;
+      // wink-nlp learns unknown words as it reads: "cafe's" is two tokens the first time and one
+      // token later in the same process. Dropping the possessive ending from the word itself makes
+      // the features the same whatever was read before (same corpus → same output).
+      const possessive = /^(.+?)['’]s$/u.exec(n);
+      if (possessive && /['’]s$/u.test(v)) {
+        n = possessive[1]!;
+        v = v.slice(0, -2);
+      }
       words.push(intern(n));
-      stems.push(stemOf(values[i]!));
+      stems.push(stemOf(v));
       stop.push(Boolean(stopsAll[i]));
     }
     emit(para.start + s, para.start + e, words, stems, stop, hasVerb);

@@ -5,6 +5,7 @@ import { loadCorpus } from '../../src/core/load-corpus.js';
 import { lineSpanOf } from '../../src/core/positions.js';
 import { paragraphsOf, segmentCorpus, type Sentence } from '../../src/core/segment.js';
 import { sourceFromText, type SourceFile } from '../../src/core/source-file.js';
+import { modelFromTexts } from '../../src/core/pipeline.js';
 
 const SEEDS = fileURLToPath(new URL('../../data', import.meta.url));
 const FIXTURES = fileURLToPath(new URL('../fixtures/boilerplate', import.meta.url));
@@ -242,5 +243,17 @@ describe('paragraphsOf and segmentCorpus on list markers and long paragraphs', (
     } finally {
       warn.mockRestore();
     }
+  });
+});
+
+describe('segmentCorpus across repeated reads', () => {
+  it('gives the same words for the same text whatever the process read before (wink-nlp learns unknown words)', () => {
+    const words = (text: string) => modelFromTexts([{ file: 'a.txt', text }], { topics: false }).sentences.map((s) => [s.words.join(' '), s.stems.join(' ')]);
+    const text = 'There were some great quobble\'s just around the block from the hotel.\n';
+    const first = words(text);
+    // This sentence teaches wink-nlp "quobble's" as one token (the comma after it does).
+    words('There are plenty of internet quobble\'s, a bakery and a pharmacy on the street.\n');
+    expect(words(text)).toEqual(first);
+    expect(first[0]![0]).toContain('great quobble just');
   });
 });
