@@ -14,17 +14,14 @@ export interface TermIndex {
   readonly content: readonly Int32Array[];
   /** Per sentence: sorted unique bigram concepts (`a * V + b` over consecutive stems, not both stop words). */
   readonly concepts: readonly Float64Array[];
-  /** Per sentence: true when it contains a number. */
+  /** Per sentence: its number tokens ("96", "4,200", "2.6"), for fact matching. */
   readonly numbers: readonly (readonly string[])[];
-  /** Number of files whose content contains each stem. */
-  readonly df: Uint32Array;
   /** Number of sentences containing each stem. */
   readonly sf: Uint32Array;
   /** Stem id → its idf, `log(1 + N / sf)`, computed once (read by {@link idf}). */
   readonly idfs: Float64Array;
   /** Stem id → ids of the sentences that contain it (ascending). */
   readonly postings: readonly Int32Array[];
-  readonly fileCount: number;
   readonly sentenceCount: number;
   /** Size of the stem vocabulary, the base of the bigram keys. */
   readonly base: number;
@@ -63,13 +60,9 @@ export function buildTermIndex(sentences: readonly Sentence[]): TermIndex {
   const content: Int32Array[] = [];
   const concepts: Float64Array[] = [];
   const numbers: string[][] = [];
-  const lastFile = new Int32Array(base); // stem → last file index + 1 counted in df
-  const df = new Uint32Array(base);
   const sf = new Uint32Array(base);
   const postingLists: number[][] = Array.from({ length: base }, () => []);
-  const files = new Set<number>();
   sentences.forEach((s, i) => {
-    files.add(s.fileIndex);
     const ids = tokenIds[i]!;
     const c = new Set<number>();
     for (let k = 0; k < ids.length; k++) if (!s.stop[k] && contentStem[ids[k]!]) c.add(ids[k]!);
@@ -78,10 +71,6 @@ export function buildTermIndex(sentences: readonly Sentence[]): TermIndex {
     for (const t of sorted) {
       sf[t]!++;
       postingLists[t]!.push(i);
-      if (lastFile[t] !== s.fileIndex + 1) {
-        lastFile[t] = s.fileIndex + 1;
-        df[t]!++;
-      }
     }
     const b = new Set<number>();
     for (let k = 0; k + 1 < ids.length; k++) {
@@ -100,11 +89,9 @@ export function buildTermIndex(sentences: readonly Sentence[]): TermIndex {
     content,
     concepts,
     numbers,
-    df,
     sf,
     idfs,
     postings: postingLists.map((p) => Int32Array.from(p)),
-    fileCount: files.size,
     sentenceCount: sentences.length,
     base,
   };
