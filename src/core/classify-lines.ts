@@ -25,7 +25,7 @@ export type LineTable = ReadonlyMap<string, readonly ClassifiedLine[]>;
 // none is tied to a particular site's wording.
 // ---------------------------------------------------------------------------
 
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.\-]*/gu;
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu;
 const MD_HEADING = /^\s{0,3}#{1,6}\s+\S/u;
 const URL_LINE = /^(?:<?https?:\/\/\S+>?|www\.\S+|\/?[\w-]+(?:\/[\w.-]+)+\/?)$/iu;
 const SLUG = /^[a-z0-9]+(?:[-_][a-z0-9]+){2,}(?:\.html?)?$/u;

@@ -289,7 +289,9 @@ function labelOf(ids: readonly number[], sentences: readonly Sentence[], index: 
       const [b0, b1] = runs[r + 1]!;
       if (b0 === a1 + 2 && LINK.has(values[a1 + 1]!.toLowerCase())) chunks.push([a0, b1]);
     }
-    for (let [i, j] of chunks) {
+    for (const chunk of chunks) {
+      let i = chunk[0];
+      const j = chunk[1];
       while (i <= j && pos[i] === 'ADJ' && j - i >= 1 && pos[i + 1] === 'ADJ') i++;
       // Keep hyphenated compounds whole ("full-scale invasion", "state-backed app").
       while (i >= 2 && values[i - 1] === '-' && spaces[i - 1] === '' && spaces[i] === '') i -= 2;

@@ -6,6 +6,7 @@ import { createApp } from '../../src/http/app.js';
 /** The page and the API share one per-model summary cache: each summary is computed once. */
 
 vi.mock('../../src/core/pipeline.js', async (importOriginal) => {
+  // eslint-disable-next-line @typescript-eslint/consistent-type-imports -- vi.mock's factory types the module it replaces
   const original = await importOriginal<typeof import('../../src/core/pipeline.js')>();
   return { ...original, summarize: vi.fn(original.summarize) };
 });
