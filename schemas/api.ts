@@ -17,14 +17,30 @@ export { FingerprintSchema };
 /** Answer of GET /healthz. */
 export const HealthSchema = z
   .object({
-    status: z.literal('ok').openapi({ description: 'Always `ok` when the service answers.', example: 'ok' }),
+    status: z
+      .literal('ok')
+      .openapi({ description: 'Always `ok` when the service answers.', example: 'ok' }),
     corpus: FingerprintSchema,
     documents: z.number().int().min(0).openapi({ description: 'Files served.', example: 5 }),
-    skipped: z.number().int().min(0).openapi({ description: 'Files the loader skipped (see `GET /v1/documents`).', example: 0 }),
-    sentences: z.number().int().min(0).openapi({ description: 'Content sentences in the corpus.', example: 71 }),
+    skipped: z
+      .number()
+      .int()
+      .min(0)
+      .openapi({ description: 'Files the loader skipped (see `GET /v1/documents`).', example: 0 }),
+    sentences: z
+      .number()
+      .int()
+      .min(0)
+      .openapi({ description: 'Content sentences in the corpus.', example: 71 }),
     topics: z.number().int().min(0).openapi({ description: 'Topics discovered.', example: 7 }),
-    loadedAt: z.string().openapi({ description: 'When the served corpus was loaded (ISO 8601).', example: '2026-11-22T14:50:00.000Z' }),
-    message: z.string().optional().openapi({ description: 'Set when the corpus is empty or the data folder is missing.', example: 'no readable .txt or .md files in data' }),
+    loadedAt: z.string().openapi({
+      description: 'When the served corpus was loaded (ISO 8601).',
+      example: '2026-11-22T14:50:00.000Z',
+    }),
+    message: z.string().optional().openapi({
+      description: 'Set when the corpus is empty or the data folder is missing.',
+      example: 'no readable .txt or .md files in data',
+    }),
   })
   .openapi('Health', { description: 'Answer of `GET /healthz`.' });
 
@@ -33,31 +49,54 @@ export const DocumentListSchema = z
   .object({
     corpus: FingerprintSchema,
     documents: z.array(DocumentInfoSchema).openapi({ description: 'Served files in id order.' }),
-    skipped: z.array(SkippedFileSchema).openapi({ description: 'Files found but not served, with the reason.' }),
-    message: z.string().optional().openapi({ description: 'Set when the corpus is empty or the data folder is missing.', example: 'no readable .txt or .md files in data' }),
+    skipped: z
+      .array(SkippedFileSchema)
+      .openapi({ description: 'Files found but not served, with the reason.' }),
+    message: z.string().optional().openapi({
+      description: 'Set when the corpus is empty or the data folder is missing.',
+      example: 'no readable .txt or .md files in data',
+    }),
   })
-  .openapi('DocumentList', { description: 'Answer of `GET /v1/documents`: the served files and the skipped ones.' });
+  .openapi('DocumentList', {
+    description: 'Answer of `GET /v1/documents`: the served files and the skipped ones.',
+  });
 
 /** Answer of GET /v1/documents/{file}: a file's info and its exact decoded text. */
 export const DocumentSchema = DocumentInfoSchema.extend({
   corpus: FingerprintSchema,
   text: z.string().openapi({
     description:
-      'The decoded file text (a leading BOM removed). Every citation\'s `offsets` index into this string: `text.slice(offsets.start, offsets.end) === quote`.',
+      "The decoded file text (a leading BOM removed). Every citation's `offsets` index into this string: `text.slice(offsets.start, offsets.end) === quote`.",
     example: 'In a rare display of state-authorized dissent, …',
   }),
-  linesHref: z.string().openapi({ description: 'URL of the classified lines of this file.', example: '/v1/documents/000_3e47eca7661924bb.txt/lines' }),
-}).openapi('Document', { description: 'Answer of `GET /v1/documents/{file}`: a file\'s info and its exact decoded text.' });
+  linesHref: z.string().openapi({
+    description: 'URL of the classified lines of this file.',
+    example: '/v1/documents/000_3e47eca7661924bb.txt/lines',
+  }),
+}).openapi('Document', {
+  description: "Answer of `GET /v1/documents/{file}`: a file's info and its exact decoded text.",
+});
 
 /** Answer of GET /v1/documents/{file}/lines. */
 export const DocumentLinesSchema = z
   .object({
     file: z.string().openapi({ description: 'File id.', example: '003_2772de2c2eaa7074.txt' }),
-    sha256: Sha256.openapi({ description: "SHA-256 of the file's bytes.", example: '5b1c0a6e2d0c5f0a7f1b8e9c3d2a4b6c8e0f1a2b3c4d5e6f708192a3b4c5d6e7' }),
-    lineCount: z.number().int().min(0).openapi({ description: 'Lines in the whole file.', example: 15 }),
-    lines: z.array(LineSchema).openapi({ description: 'The requested lines, exactly as stored, without line-break characters.' }),
+    sha256: Sha256.openapi({
+      description: "SHA-256 of the file's bytes.",
+      example: '5b1c0a6e2d0c5f0a7f1b8e9c3d2a4b6c8e0f1a2b3c4d5e6f708192a3b4c5d6e7',
+    }),
+    lineCount: z
+      .number()
+      .int()
+      .min(0)
+      .openapi({ description: 'Lines in the whole file.', example: 15 }),
+    lines: z.array(LineSchema).openapi({
+      description: 'The requested lines, exactly as stored, without line-break characters.',
+    }),
   })
-  .openapi('DocumentLines', { description: 'Answer of `GET /v1/documents/{file}/lines`: the exact lines of a range.' });
+  .openapi('DocumentLines', {
+    description: 'Answer of `GET /v1/documents/{file}/lines`: the exact lines of a range.',
+  });
 
 /** Answer of GET /v1/topics. */
 export const TopicListSchema = z
@@ -70,14 +109,15 @@ export const TopicListSchema = z
 /** One document a caller sends to POST /v1/summarize. */
 export const PostedDocumentSchema = z
   .object({
-    file: z
-      .string()
-      .min(1)
-      .max(1024)
-      .openapi({ description: 'Your name for the document; citations refer to it.', example: 'notes/meeting.txt' }),
+    file: z.string().min(1).max(1024).openapi({
+      description: 'Your name for the document; citations refer to it.',
+      example: 'notes/meeting.txt',
+    }),
     text: z.string().openapi({
-      description: 'The document text. Offsets in citations count UTF-16 code units into it (a leading BOM removed).',
-      example: 'Russia restricted calls on WhatsApp and Telegram in August.\nThe watchdog cited criminal activity.\n',
+      description:
+        'The document text. Offsets in citations count UTF-16 code units into it (a leading BOM removed).',
+      example:
+        'Russia restricted calls on WhatsApp and Telegram in August.\nThe watchdog cited criminal activity.\n',
     }),
   })
   .strict()
@@ -92,15 +132,41 @@ export const SummarizeRequestSchema = z
       .superRefine((docs, ctx) => {
         const seen = new Set<string>();
         docs.forEach((d, i) => {
-          if (seen.has(d.file)) ctx.addIssue({ code: 'custom', path: [i, 'file'], message: `duplicate file name ${JSON.stringify(d.file)}` });
+          if (seen.has(d.file))
+            ctx.addIssue({
+              code: 'custom',
+              path: [i, 'file'],
+              message: `duplicate file name ${JSON.stringify(d.file)}`,
+            });
           seen.add(d.file);
         });
       })
-      .openapi({ description: 'The documents to summarize (distinct `file` names). Over the configured maximum (default 1000) the request is refused with 413.' }),
-    query: z.string().max(2000).optional().openapi({ description: 'Optional query: a query-focused summary.', example: 'user numbers of the messaging apps' }),
-    maxSentences: z.number().int().min(1).max(50).optional().openapi({ description: 'At most this many sentences (default 5).', example: 5 }),
-    maxWords: z.number().int().min(1).max(5000).optional().openapi({ description: 'Word budget, never exceeded (default 250).', example: 250 }),
-    topics: z.boolean().optional().openapi({ description: 'Also discover the documents\' topics and summarize each.', example: false }),
+      .openapi({
+        description:
+          'The documents to summarize (distinct `file` names). Over the configured maximum (default 1000) the request is refused with 413.',
+      }),
+    query: z.string().max(2000).optional().openapi({
+      description: 'Optional query: a query-focused summary.',
+      example: 'user numbers of the messaging apps',
+    }),
+    maxSentences: z
+      .number()
+      .int()
+      .min(1)
+      .max(50)
+      .optional()
+      .openapi({ description: 'At most this many sentences (default 5).', example: 5 }),
+    maxWords: z
+      .number()
+      .int()
+      .min(1)
+      .max(5000)
+      .optional()
+      .openapi({ description: 'Word budget, never exceeded (default 250).', example: 250 }),
+    topics: z.boolean().optional().openapi({
+      description: "Also discover the documents' topics and summarize each.",
+      example: false,
+    }),
   })
   .strict()
   .openapi('SummarizeRequest', { description: 'Body of `POST /v1/summarize`.' });
@@ -109,10 +175,10 @@ export const SummarizeRequestSchema = z
 export const SummarizeResponseSchema = z
   .object({
     summary: SummarySchema,
-    topics: z
-      .array(SummarySchema)
-      .optional()
-      .openapi({ description: 'With `topics: true`: one summary per discovered topic (its `topic` field holds the topic).' }),
+    topics: z.array(SummarySchema).optional().openapi({
+      description:
+        'With `topics: true`: one summary per discovered topic (its `topic` field holds the topic).',
+    }),
   })
   .openapi('SummarizeResponse', { description: 'Answer of `POST /v1/summarize`.' });
 

@@ -26,44 +26,98 @@ export const LineReasonSchema = z
 export const LineSchema = z
   .object({
     number: z.number().int().min(1).openapi({ description: '1-based line number.', example: 15 }),
-    start: z.number().int().min(0).openapi({ description: "Offset of the line's first character in the file's text (0-based, UTF-16 code units, as citation offsets).", example: 2484 }),
-    end: z.number().int().min(0).openapi({ description: "Offset just past the line's last character, excluding its line break (exclusive): `text` is the file's text from `start` to `end`.", example: 2500 }),
-    text: z.string().openapi({ description: 'The exact line text, without line-break characters.', example: 'Remind me later.' }),
+    start: z.number().int().min(0).openapi({
+      description:
+        "Offset of the line's first character in the file's text (0-based, UTF-16 code units, as citation offsets).",
+      example: 2484,
+    }),
+    end: z.number().int().min(0).openapi({
+      description:
+        "Offset just past the line's last character, excluding its line break (exclusive): `text` is the file's text from `start` to `end`.",
+      example: 2500,
+    }),
+    text: z.string().openapi({
+      description: 'The exact line text, without line-break characters.',
+      example: 'Remind me later.',
+    }),
     kind: LineKindSchema,
     reason: LineReasonSchema.optional(),
   })
-  .openapi('Line', { description: 'One line of a file exactly as stored (without its line break), with its offsets in the file, its kind and, unless content, the reason.' });
+  .openapi('Line', {
+    description:
+      'One line of a file exactly as stored (without its line break), with its offsets in the file, its kind and, unless content, the reason.',
+  });
 
 /** Counts of lines per kind/reason in one file. */
 export const LineCountsSchema = z
   .object({
-    content: z.number().int().min(0).openapi({ description: 'Lines that feed summaries.', example: 6 }),
+    content: z
+      .number()
+      .int()
+      .min(0)
+      .openapi({ description: 'Lines that feed summaries.', example: 6 }),
     heading: z.number().int().min(0).openapi({ description: 'Section headings.', example: 1 }),
-    boilerplate: z.number().int().min(0).openapi({ description: 'Navigation, calls to action, credits, repeated blocks and other non-content lines.', example: 8 }),
-    blank: z.number().int().min(0).openapi({ description: 'Empty or whitespace-only lines.', example: 1 }),
+    boilerplate: z.number().int().min(0).openapi({
+      description:
+        'Navigation, calls to action, credits, repeated blocks and other non-content lines.',
+      example: 8,
+    }),
+    blank: z
+      .number()
+      .int()
+      .min(0)
+      .openapi({ description: 'Empty or whitespace-only lines.', example: 1 }),
   })
   .openapi('LineCounts', { description: 'How many lines of each kind the file has.' });
 
 /** One served file: identity, fingerprint and what the classifier made of it. */
 export const DocumentInfoSchema = z
   .object({
-    file: z.string().openapi({ description: 'File id: path relative to the data folder, `/`-separated.', example: '000_3e47eca7661924bb.txt' }),
-    sha256: z.string().regex(/^[0-9a-f]{64}$/).openapi({ description: "SHA-256 of the file's bytes, hex.", example: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855' }),
+    file: z.string().openapi({
+      description: 'File id: path relative to the data folder, `/`-separated.',
+      example: '000_3e47eca7661924bb.txt',
+    }),
+    sha256: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .openapi({
+        description: "SHA-256 of the file's bytes, hex.",
+        example: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+      }),
     bytes: z.number().int().min(0).openapi({ description: 'File size in bytes.', example: 2526 }),
-    lineCount: z.number().int().min(0).openapi({ description: 'Number of lines (a last line without a final newline counts).', example: 15 }),
-    sentenceCount: z.number().int().min(0).openapi({ description: 'Number of content sentences.', example: 9 }),
+    lineCount: z.number().int().min(0).openapi({
+      description: 'Number of lines (a last line without a final newline counts).',
+      example: 15,
+    }),
+    sentenceCount: z
+      .number()
+      .int()
+      .min(0)
+      .openapi({ description: 'Number of content sentences.', example: 9 }),
     lines: LineCountsSchema,
-    reasons: z.record(z.string(), z.number().int().min(0)).openapi({ description: 'Non-content lines per reason.', example: { 'repeated-across-files': 6, 'call-to-action': 1 } }),
+    reasons: z.record(z.string(), z.number().int().min(0)).openapi({
+      description: 'Non-content lines per reason.',
+      example: { 'repeated-across-files': 6, 'call-to-action': 1 },
+    }),
   })
-  .openapi('DocumentInfo', { description: 'One served file: its id, fingerprint and what the line classifier made of it.' });
+  .openapi('DocumentInfo', {
+    description: 'One served file: its id, fingerprint and what the line classifier made of it.',
+  });
 
 /** A file the loader did not serve, with the reason. */
 export const SkippedFileSchema = z
   .object({
-    file: z.string().openapi({ description: 'Path relative to the data folder, `/`-separated.', example: 'image.txt' }),
-    reason: z.string().openapi({ description: 'Why the file was skipped.', example: 'not valid UTF-8' }),
+    file: z.string().openapi({
+      description: 'Path relative to the data folder, `/`-separated.',
+      example: 'image.txt',
+    }),
+    reason: z
+      .string()
+      .openapi({ description: 'Why the file was skipped.', example: 'not valid UTF-8' }),
   })
-  .openapi('SkippedFile', { description: 'A file found in the data folder but not served, and why.' });
+  .openapi('SkippedFile', {
+    description: 'A file found in the data folder but not served, and why.',
+  });
 
 export type LineKind = z.infer<typeof LineKindSchema>;
 export type LineReason = z.infer<typeof LineReasonSchema>;

@@ -13,30 +13,60 @@ export const VerifyStatusSchema = z
 /** The result of one citation check; a failed check is data, not an exception. */
 export const VerifyResultSchema = z
   .object({
-    file: z.string().openapi({ description: 'The cited file id, as sent.', example: '003_2772de2c2eaa7074.txt' }),
+    file: z
+      .string()
+      .openapi({ description: 'The cited file id, as sent.', example: '003_2772de2c2eaa7074.txt' }),
     status: VerifyStatusSchema,
-    reason: z.string().optional().openapi({ description: 'Why the citation did not verify.', example: 'sha256 differs: the file changed since the citation was made' }),
-    sha256: z.string().optional().openapi({ description: "The file's current sha256, when the file exists.", example: 'a1e87499e650ccf8a45fbb7454a5270d8f7e1d51e3fa5bc3d249b79930977fb7' }),
-    actual: z.string().optional().openapi({ description: 'The text currently at the cited offsets (for `mismatch` and `stale`).', example: 'ccess to calls in foreign messengers will be restored' }),
-    actualLines: z.object({ start: z.number().int(), end: z.number().int() }).optional().openapi({ description: 'The lines the cited offsets fall on now.' }),
+    reason: z.string().optional().openapi({
+      description: 'Why the citation did not verify.',
+      example: 'sha256 differs: the file changed since the citation was made',
+    }),
+    sha256: z.string().optional().openapi({
+      description: "The file's current sha256, when the file exists.",
+      example: 'a1e87499e650ccf8a45fbb7454a5270d8f7e1d51e3fa5bc3d249b79930977fb7',
+    }),
+    actual: z.string().optional().openapi({
+      description: 'The text currently at the cited offsets (for `mismatch` and `stale`).',
+      example: 'ccess to calls in foreign messengers will be restored',
+    }),
+    actualLines: z
+      .object({ start: z.number().int(), end: z.number().int() })
+      .optional()
+      .openapi({ description: 'The lines the cited offsets fall on now.' }),
   })
-  .openapi('VerifyResult', { description: 'The result of checking one citation; a failed check is data, not an error.' });
+  .openapi('VerifyResult', {
+    description: 'The result of checking one citation; a failed check is data, not an error.',
+  });
 
 export type VerifyStatus = z.infer<typeof VerifyStatusSchema>;
 export type VerifyResult = z.infer<typeof VerifyResultSchema>;
 
 /** A citation to check: the fields of a Citation; `href`, `sha256` and `lines` are optional. */
-export const CitationClaimSchema = CitationSchema.partial({ href: true, sha256: true, lines: true }).openapi('CitationClaim', { description: 'A citation to check: the fields of a `Citation`; `href`, `sha256` and `lines` are optional.' });
+export const CitationClaimSchema = CitationSchema.partial({
+  href: true,
+  sha256: true,
+  lines: true,
+}).openapi('CitationClaim', {
+  description:
+    'A citation to check: the fields of a `Citation`; `href`, `sha256` and `lines` are optional.',
+});
 
 /** Body of POST /v1/citations/verify. */
 export const VerifyRequestSchema = z
-  .object({ citations: z.array(CitationClaimSchema).max(10_000).openapi({ description: 'Citations to check, e.g. all citations of a summary.' }) })
+  .object({
+    citations: z
+      .array(CitationClaimSchema)
+      .max(10_000)
+      .openapi({ description: 'Citations to check, e.g. all citations of a summary.' }),
+  })
   .openapi('VerifyRequest', { description: 'Body of `POST /v1/citations/verify`.' });
 
 /** Answer of POST /v1/citations/verify: one result per citation, in order. */
 export const VerifyResponseSchema = z
   .object({
-    results: z.array(VerifyResultSchema).openapi({ description: 'One result per citation, in the order sent.' }),
+    results: z
+      .array(VerifyResultSchema)
+      .openapi({ description: 'One result per citation, in the order sent.' }),
     corpus: FingerprintSchema,
   })
   .openapi('VerifyResponse', { description: 'Answer of `POST /v1/citations/verify`.' });

@@ -18,6 +18,8 @@ if (!benchAvailable(dir)) {
 const { text, maxAbsDiff } = calibrationReport(dir);
 console.log(text);
 if (maxAbsDiff > CALIBRATION_TOLERANCE) {
-  console.error(`\nNOT CALIBRATED: a submission is ${maxAbsDiff.toFixed(2)} points off the published table`);
+  console.error(
+    `\nNOT CALIBRATED: a submission is ${maxAbsDiff.toFixed(2)} points off the published table`,
+  );
   process.exit(1);
 }

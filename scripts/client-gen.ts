@@ -30,7 +30,9 @@ async function main(): Promise<void> {
   if (process.argv.includes('--check')) {
     const current = await readFile(CLIENT_TYPES_PATH, 'utf8').catch(() => '');
     if (current !== contents) {
-      process.stderr.write('test/generated/citesum-api.ts is out of date: run `npm run client:gen`\n');
+      process.stderr.write(
+        'test/generated/citesum-api.ts is out of date: run `npm run client:gen`\n',
+      );
       process.exit(1);
     }
     process.stdout.write('test/generated/citesum-api.ts is up to date\n');

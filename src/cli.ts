@@ -4,7 +4,13 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Summary } from '../schemas/summary.js';
 import { DEFAULT_MAX_FILE_BYTES, loadCorpus } from './core/load-corpus.js';
-import { buildModel, DEFAULT_MAX_SENTENCES, DEFAULT_MAX_WORDS, listTopics, summarize } from './core/pipeline.js';
+import {
+  buildModel,
+  DEFAULT_MAX_SENTENCES,
+  DEFAULT_MAX_WORDS,
+  listTopics,
+  summarize,
+} from './core/pipeline.js';
 import { renderSummariesMarkdown, renderSummaryMarkdown } from './render/markdown.js';
 
 export const USAGE = `Usage: npm run summarize -- [options] [folder]
@@ -30,11 +36,22 @@ export class CliError extends Error {
   }
 }
 
-function wholeNumber(name: string, value: string | undefined, min: number, max: number, fallback: number): number {
+function wholeNumber(
+  name: string,
+  value: string | undefined,
+  min: number,
+  max: number,
+  fallback: number,
+): number {
   if (value === undefined) return fallback;
-  if (!/^\d+$/.test(value.trim())) throw new CliError(`--${name} must be a whole number between ${min} and ${max}, got ${JSON.stringify(value)}`, 2);
+  if (!/^\d+$/.test(value.trim()))
+    throw new CliError(
+      `--${name} must be a whole number between ${min} and ${max}, got ${JSON.stringify(value)}`,
+      2,
+    );
   const n = Number(value);
-  if (n < min || n > max) throw new CliError(`--${name} must be between ${min} and ${max}, got ${n}`, 2);
+  if (n < min || n > max)
+    throw new CliError(`--${name} must be between ${min} and ${max}, got ${n}`, 2);
   return n;
 }
 
@@ -49,7 +66,10 @@ export interface CliOptions {
 }
 
 /** Parses and validates the arguments (throws {@link CliError} with exit code 2 on bad ones). */
-export function parseCliArgs(args: readonly string[], env: NodeJS.ProcessEnv = process.env): CliOptions {
+export function parseCliArgs(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv = process.env,
+): CliOptions {
   let parsed;
   try {
     parsed = parseArgs({
@@ -68,7 +88,11 @@ export function parseCliArgs(args: readonly string[], env: NodeJS.ProcessEnv = p
     throw new CliError(`${(err as Error).message}\n\n${USAGE}`, 2);
   }
   const { values, positionals } = parsed;
-  if (positionals.length > 1) throw new CliError(`expected at most one folder, got ${positionals.length}: ${positionals.join(' ')}\n\n${USAGE}`, 2);
+  if (positionals.length > 1)
+    throw new CliError(
+      `expected at most one folder, got ${positionals.length}: ${positionals.join(' ')}\n\n${USAGE}`,
+      2,
+    );
   const query = values.query?.trim();
   if (values.query !== undefined && !query) throw new CliError('--query must not be empty', 2);
   if (query && values.all) throw new CliError('--query and --all cannot be combined', 2);
@@ -76,7 +100,13 @@ export function parseCliArgs(args: readonly string[], env: NodeJS.ProcessEnv = p
     folder: positionals[0] ?? (env.DATA_DIR || 'data'),
     ...(query ? { query } : {}),
     all: values.all ?? false,
-    maxSentences: wholeNumber('max-sentences', values['max-sentences'], 1, 50, DEFAULT_MAX_SENTENCES),
+    maxSentences: wholeNumber(
+      'max-sentences',
+      values['max-sentences'],
+      1,
+      50,
+      DEFAULT_MAX_SENTENCES,
+    ),
     maxWords: wholeNumber('max-words', values['max-words'], 1, 5000, DEFAULT_MAX_WORDS),
     help: values.help ?? false,
   };
@@ -93,19 +123,33 @@ export async function runCli(opts: CliOptions): Promise<{ markdown: string; warn
   } catch (err) {
     if (err instanceof CliError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
-    throw new CliError(code === 'ENOENT' ? `folder ${opts.folder} does not exist` : `folder ${opts.folder} cannot be read (${code ?? String(err)})`, 1);
+    throw new CliError(
+      code === 'ENOENT'
+        ? `folder ${opts.folder} does not exist`
+        : `folder ${opts.folder} cannot be read (${code ?? String(err)})`,
+      1,
+    );
   }
   const corpus = await loadCorpus(opts.folder, { maxFileBytes: DEFAULT_MAX_FILE_BYTES });
   const warnings = corpus.skipped.map((s) => `skipped ${s.file}: ${s.reason}`);
-  if (corpus.files.length === 0) throw new CliError(corpus.message ?? `no readable .txt or .md files in ${opts.folder}`, 1);
+  if (corpus.files.length === 0)
+    throw new CliError(corpus.message ?? `no readable .txt or .md files in ${opts.folder}`, 1);
   const model = buildModel(corpus, { topics: !opts.query && !opts.all });
   const budget = { maxSentences: opts.maxSentences, maxWords: opts.maxWords };
   if (opts.query || opts.all) {
     const summary = summarize(model, { ...budget, ...(opts.query ? { query: opts.query } : {}) })!;
     return { markdown: renderSummaryMarkdown(summary), warnings };
   }
-  const summaries: Summary[] = listTopics(model).map((t) => summarize(model, { ...budget, topicId: t.id })!);
-  return { markdown: renderSummariesMarkdown(summaries, `Topics of ${path.basename(path.resolve(opts.folder))}`), warnings };
+  const summaries: Summary[] = listTopics(model).map((t) =>
+    summarize(model, { ...budget, topicId: t.id })!,
+  );
+  return {
+    markdown: renderSummariesMarkdown(
+      summaries,
+      `Topics of ${path.basename(path.resolve(opts.folder))}`,
+    ),
+    warnings,
+  };
 }
 
 async function main(): Promise<void> {

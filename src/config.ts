@@ -9,7 +9,13 @@ function intVar(min: number, max: number, fallback: number) {
     .trim()
     .regex(/^\d+$/, { message: `must be a whole number between ${min} and ${max}` })
     .transform(Number)
-    .pipe(z.number().int().min(min, { message: `must be at least ${min}` }).max(max, { message: `must be at most ${max}` }))
+    .pipe(
+      z
+        .number()
+        .int()
+        .min(min, { message: `must be at least ${min}` })
+        .max(max, { message: `must be at most ${max}` }),
+    )
     .default(fallback);
 }
 
@@ -22,7 +28,10 @@ const OriginSchema = z.string().refine(
       return false;
     }
   },
-  { message: 'each origin must look like https://example.org (scheme, host and optional port, no path or trailing slash)' },
+  {
+    message:
+      'each origin must look like https://example.org (scheme, host and optional port, no path or trailing slash)',
+  },
 );
 
 /** Environment variables the service reads, with their defaults. */
@@ -40,15 +49,24 @@ export const EnvSchema = z.object({
     .transform((s, ctx): '*' | string[] => {
       if (s === '*') return '*';
       if (s === '' || s === 'none') return [];
-      const list = s.split(',').map((o) => o.trim()).filter(Boolean);
+      const list = s
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean);
       for (const o of list) {
         const r = OriginSchema.safeParse(o);
-        if (!r.success) ctx.addIssue({ code: 'custom', message: `${JSON.stringify(o)}: ${r.error.issues[0]!.message}` });
+        if (!r.success)
+          ctx.addIssue({
+            code: 'custom',
+            message: `${JSON.stringify(o)}: ${r.error.issues[0]!.message}`,
+          });
       }
       return list;
     }),
   LOG: z
-    .enum(['json', 'off'], { message: 'must be "json" (one JSON line per request on stdout) or "off"' })
+    .enum(['json', 'off'], {
+      message: 'must be "json" (one JSON line per request on stdout) or "off"',
+    })
     .default('json'),
 });
 

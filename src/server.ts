@@ -13,21 +13,34 @@ import type { AppState, LogRecord } from './http/context.js';
 
 /** Writes one JSON log line to stdout. */
 export function jsonLog(record: LogRecord): void {
-  process.stdout.write(`${JSON.stringify(record.time ? record : { time: new Date().toISOString(), ...record })}\n`);
+  process.stdout.write(
+    `${JSON.stringify(record.time ? record : { time: new Date().toISOString(), ...record })}\n`,
+  );
 }
 
 /** Loads the data folder and builds its model, logging what was skipped and why. */
-async function loadModel(config: Config, log: (r: LogRecord) => void): Promise<{ model: CorpusModel; ms: number }> {
+async function loadModel(
+  config: Config,
+  log: (r: LogRecord) => void,
+): Promise<{ model: CorpusModel; ms: number }> {
   const started = performance.now();
   const corpus = await loadCorpus(config.dataDir, { maxFileBytes: config.maxFileBytes });
-  for (const s of corpus.skipped) log({ level: 'warn', msg: 'skipped file', file: s.file, reason: s.reason });
-  if (corpus.message) log({ level: 'warn', msg: `empty corpus: ${corpus.message}`, dataDir: config.dataDir });
+  for (const s of corpus.skipped)
+    log({ level: 'warn', msg: 'skipped file', file: s.file, reason: s.reason });
+  if (corpus.message)
+    log({ level: 'warn', msg: `empty corpus: ${corpus.message}`, dataDir: config.dataDir });
   const model = buildModel(corpus);
   return { model, ms: Math.round(performance.now() - started) };
 }
 
 function corpusSummary(model: CorpusModel) {
-  return { corpus: model.fingerprint, documents: model.files.length, skipped: model.skipped.length, sentences: model.sentences.length, topics: model.topics.length };
+  return {
+    corpus: model.fingerprint,
+    documents: model.files.length,
+    skipped: model.skipped.length,
+    sentences: model.sentences.length,
+    topics: model.topics.length,
+  };
 }
 
 /**
@@ -76,7 +89,12 @@ function watchFolder(dir: string, onChange: () => void, log: (r: LogRecord) => v
     try {
       watcher = watch(dir, { recursive: true }, changed);
       watcher.on('error', (err) => {
-        log({ level: 'warn', msg: 'data folder watch failed; polling for it', dataDir: dir, error: String(err) });
+        log({
+          level: 'warn',
+          msg: 'data folder watch failed; polling for it',
+          dataDir: dir,
+          error: String(err),
+        });
         watcher?.close();
         watcher = undefined;
         changed();
@@ -118,7 +136,10 @@ function watchFolder(dir: string, onChange: () => void, log: (r: LogRecord) => v
  * const server = await startServer(loadConfig(), jsonLog)
  * console.log(server.url)
  */
-export async function startServer(config: Config, log: (r: LogRecord) => void = jsonLog): Promise<RunningServer> {
+export async function startServer(
+  config: Config,
+  log: (r: LogRecord) => void = jsonLog,
+): Promise<RunningServer> {
   log({ level: 'info', msg: 'loading corpus', dataDir: path.resolve(config.dataDir) });
   const first = await loadModel(config, log);
   log({ level: 'info', msg: 'corpus loaded', ...corpusSummary(first.model), ms: first.ms });
@@ -146,7 +167,11 @@ export async function startServer(config: Config, log: (r: LogRecord) => void = 
       state.loadedAt = new Date();
       log({ level: 'info', msg: 'corpus reloaded', ...corpusSummary(model), previous, ms });
     } catch (err) {
-      log({ level: 'error', msg: 'reload failed; still serving the previous corpus', error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+      log({
+        level: 'error',
+        msg: 'reload failed; still serving the previous corpus',
+        error: err instanceof Error ? (err.stack ?? err.message) : String(err),
+      });
     }
   };
   const reload = (): Promise<void> => {
@@ -165,7 +190,9 @@ export async function startServer(config: Config, log: (r: LogRecord) => void = 
   };
 
   const server = await new Promise<Server>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s as Server)) as Server;
+    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () =>
+      resolve(s as Server),
+    ) as Server;
     s.once('error', reject);
   });
   const { port } = server.address() as AddressInfo;
@@ -205,10 +232,14 @@ async function main(): Promise<void> {
     running = await startServer(config, jsonLog);
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
-    process.stderr.write(`citesum: cannot start: ${e.code === 'EADDRINUSE' ? `port ${config.port} on ${config.host} is already in use (set PORT)` : (e.message ?? String(err))}\n`);
+    process.stderr.write(
+      `citesum: cannot start: ${e.code === 'EADDRINUSE' ? `port ${config.port} on ${config.host} is already in use (set PORT)` : (e.message ?? String(err))}\n`,
+    );
     process.exit(1);
   }
-  process.on('unhandledRejection', (reason) => jsonLog({ level: 'error', msg: 'unhandled rejection', error: String(reason) }));
+  process.on('unhandledRejection', (reason) =>
+    jsonLog({ level: 'error', msg: 'unhandled rejection', error: String(reason) }),
+  );
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) process.exit(1);

@@ -11,12 +11,23 @@ const DATA = path.join(ROOT, 'data');
 
 describe('parseCliArgs', () => {
   it('defaults to the data folder, topics, and the default budget', () => {
-    expect(parseCliArgs([], {})).toEqual({ folder: 'data', all: false, maxSentences: 5, maxWords: 250, help: false });
+    expect(parseCliArgs([], {})).toEqual({
+      folder: 'data',
+      all: false,
+      maxSentences: 5,
+      maxWords: 250,
+      help: false,
+    });
     expect(parseCliArgs([], { DATA_DIR: '/srv/x' }).folder).toBe('/srv/x');
   });
 
   it('reads the query, the budget and the folder', () => {
-    expect(parseCliArgs(['--query', 'user numbers', '--max-sentences', '3', '--max-words', '80', 'articles'], {})).toEqual({
+    expect(
+      parseCliArgs(
+        ['--query', 'user numbers', '--max-sentences', '3', '--max-words', '80', 'articles'],
+        {},
+      ),
+    ).toEqual({
       folder: 'articles',
       query: 'user numbers',
       all: false,
@@ -56,28 +67,46 @@ describe('runCli', () => {
   });
 
   it('prints one query-focused summary with --query', async () => {
-    const { markdown } = await runCli(parseCliArgs(['--query', 'monthly users', '--max-sentences', '2', DATA], {}));
+    const { markdown } = await runCli(
+      parseCliArgs(['--query', 'monthly users', '--max-sentences', '2', DATA], {}),
+    );
     expect(markdown.startsWith('# Summary for “monthly users”\n\n')).toBe(true);
   });
 
   it('fails with exit code 1 for a missing folder or a folder without text files', async () => {
-    await expect(runCli(parseCliArgs(['/no/such/folder'], {}))).rejects.toMatchObject({ exitCode: 1, message: 'folder /no/such/folder does not exist' });
+    await expect(runCli(parseCliArgs(['/no/such/folder'], {}))).rejects.toMatchObject({
+      exitCode: 1,
+      message: 'folder /no/such/folder does not exist',
+    });
     const empty = await mkdtemp(path.join(tmpdir(), 'citesum-cli-'));
     try {
       await writeFile(path.join(empty, 'image.png'), 'x');
-      await expect(runCli(parseCliArgs([empty], {}))).rejects.toMatchObject({ exitCode: 1, message: expect.stringMatching(/no readable \.txt or \.md files/) });
+      await expect(runCli(parseCliArgs([empty], {}))).rejects.toMatchObject({
+        exitCode: 1,
+        message: expect.stringMatching(/no readable \.txt or \.md files/),
+      });
     } finally {
       await rm(empty, { recursive: true, force: true });
     }
   });
 
   it('runs as npm run summarize does: Markdown on stdout, a clear message and non-zero exit on bad input', () => {
-    const ok = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', '--all', '--max-sentences', '2'], { cwd: ROOT, encoding: 'utf8' });
+    const ok = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'src/cli.ts', '--all', '--max-sentences', '2'],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
     expect(ok.status).toBe(0);
     expect(ok.stdout.startsWith('# Summary\n\n')).toBe(true);
-    const bad = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', '--max-words', 'abc'], { cwd: ROOT, encoding: 'utf8' });
+    const bad = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'src/cli.ts', '--max-words', 'abc'],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
     expect(bad.status).toBe(2);
-    expect(bad.stderr).toBe('citesum: --max-words must be a whole number between 1 and 5000, got "abc"\n');
+    expect(bad.stderr).toBe(
+      'citesum: --max-words must be a whole number between 1 and 5000, got "abc"\n',
+    );
     expect(bad.stdout).toBe('');
   }, 30_000);
 });

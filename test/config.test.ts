@@ -40,7 +40,10 @@ describe('loadConfig', () => {
   });
 
   it('treats empty variables as unset and CORS_ORIGIN=none as no CORS', () => {
-    expect(loadConfig({ PORT: '', CORS_ORIGIN: 'none' })).toMatchObject({ port: 3000, corsOrigin: [] });
+    expect(loadConfig({ PORT: '', CORS_ORIGIN: 'none' })).toMatchObject({
+      port: 3000,
+      corsOrigin: [],
+    });
   });
 
   it.each([
@@ -51,7 +54,10 @@ describe('loadConfig', () => {
     [{ MAX_FILE_BYTES: '1.5' }, 'MAX_FILE_BYTES="1.5": must be a whole number'],
     [{ MAX_DOCUMENTS: 'lots' }, 'MAX_DOCUMENTS="lots": must be a whole number'],
     [{ LOG: 'verbose' }, 'LOG="verbose": must be "json"'],
-    [{ CORS_ORIGIN: 'https://a.example/path' }, 'CORS_ORIGIN="https://a.example/path": "https://a.example/path": each origin must look like https://example.org'],
+    [
+      { CORS_ORIGIN: 'https://a.example/path' },
+      'CORS_ORIGIN="https://a.example/path": "https://a.example/path": each origin must look like https://example.org',
+    ],
     [{ HOST: ' ' }, 'HOST=" ": must not be empty'],
   ])('refuses %o with a message naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);

@@ -71,7 +71,9 @@ const TEMPORAL =
   /^(?:[\d.,:%-]+|a\.m\.?|p\.m\.?|am|pm|(?:mon|tues|wednes|thurs|fri|satur|sun)day|jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|morning|afternoon|evening|night|tonight|today|yesterday|tomorrow|last|next|this|early|late|weeks?|days?|months?|years?|hours?|minutes?|one|two|three|four|five|six|seven|eight|nine|ten)$/iu;
 
 function goldOf(name: string): Gold {
-  return JSON.parse(readFileSync(fileURLToPath(new URL(`./fixtures/gold/${name}.json`, import.meta.url)), 'utf8')) as Gold;
+  return JSON.parse(
+    readFileSync(fileURLToPath(new URL(`./fixtures/gold/${name}.json`, import.meta.url)), 'utf8'),
+  ) as Gold;
 }
 
 /** Everything a client fetched about one corpus. */
@@ -99,14 +101,25 @@ async function fetchAll(gold: Gold): Promise<Fetched> {
   for (const t of topics) {
     const base = `/v1/topics/${encodeURIComponent(t.id)}/summary`;
     summaries.set(`topic "${t.label}"`, await getJson<Summary>(app, base));
-    summaries.set(`topic "${t.label}" max10`, await getJson<Summary>(app, `${base}?maxSentences=10`));
+    summaries.set(
+      `topic "${t.label}" max10`,
+      await getJson<Summary>(app, `${base}?maxSentences=10`),
+    );
   }
-  for (const q of gold.queries) summaries.set(`query "${q}"`, await getJson<Summary>(app, `/v1/summary?query=${encodeURIComponent(q)}`));
+  for (const q of gold.queries)
+    summaries.set(
+      `query "${q}"`,
+      await getJson<Summary>(app, `/v1/summary?query=${encodeURIComponent(q)}`),
+    );
   return { app, topics, summaries };
 }
 
 function allCitations(f: Fetched): { where: string; text: string; citation: Citation }[] {
-  return [...f.summaries].flatMap(([where, s]) => s.sentences.flatMap((sent) => sent.citations.map((citation) => ({ where, text: sent.text, citation }))));
+  return [...f.summaries].flatMap(([where, s]) =>
+    s.sentences.flatMap((sent) =>
+      sent.citations.map((citation) => ({ where, text: sent.text, citation })),
+    ),
+  );
 }
 
 /** Splits a quote at line breaks the way the API counts lines (\r\n, \n, lone \r). */
@@ -158,12 +171,14 @@ for (const name of GOLD_NAMES) {
       for (const [where, s] of f.summaries) {
         if (where.startsWith('query')) continue;
         expect(s.sentences.length, where).toBeGreaterThan(0);
-        for (const sent of s.sentences) expect(sent.citations.length, `${where}: ${sent.text}`).toBeGreaterThan(0);
+        for (const sent of s.sentences)
+          expect(sent.citations.length, `${where}: ${sent.text}`).toBeGreaterThan(0);
       }
     });
 
     it('answers every gold query with at least one cited sentence', () => {
-      for (const q of gold.queries) expect(f.summaries.get(`query "${q}"`)!.sentences.length, q).toBeGreaterThan(0);
+      for (const q of gold.queries)
+        expect(f.summaries.get(`query "${q}"`)!.sentences.length, q).toBeGreaterThan(0);
     });
 
     it('verifies every citation of every summary through POST /v1/citations/verify', async () => {
@@ -175,25 +190,35 @@ for (const name of GOLD_NAMES) {
       });
       expect(res.status).toBe(200);
       const { results } = (await res.json()) as { results: { status: string; reason?: string }[] };
-      const failed = results.map((r, i) => ({ ...r, where: cites[i]!.where, quote: cites[i]!.citation.quote })).filter((r) => r.status !== 'verified');
+      const failed = results
+        .map((r, i) => ({ ...r, where: cites[i]!.where, quote: cites[i]!.citation.quote }))
+        .filter((r) => r.status !== 'verified');
       expect(failed).toEqual([]);
     });
 
     it('takes every sentence text verbatim from its first citation', () => {
       for (const [where, s] of f.summaries)
-        for (const sent of s.sentences) expect(sent.text, where).toBe(sent.citations[0]!.quote.replace(/\s+/gu, ' ').trim());
+        for (const sent of s.sentences)
+          expect(sent.text, where).toBe(sent.citations[0]!.quote.replace(/\s+/gu, ' ').trim());
     });
 
     it('never quotes site chrome: no boilerplate string in any citation quote', () => {
       const leaks = allCitations(f).flatMap(({ where, citation }) =>
-        [...gold.boilerplate, ...(gold.inlineBoilerplate ?? [])].filter((b) => citation.quote.includes(b)).map((b) => `${where} ${citation.file}:${citation.lines.start} quotes "${b}": ${citation.quote}`),
+        [...gold.boilerplate, ...(gold.inlineBoilerplate ?? [])]
+          .filter((b) => citation.quote.includes(b))
+          .map(
+            (b) =>
+              `${where} ${citation.file}:${citation.lines.start} quotes "${b}": ${citation.quote}`,
+          ),
       );
       expect(leaks).toEqual([]);
     });
 
     it('never quotes a title or section heading as a sentence', () => {
       const leaks = allCitations(f).flatMap(({ where, citation }) =>
-        gold.headings.filter((h) => citation.quote.includes(h)).map((h) => `${where} ${citation.file}:${citation.lines.start} quotes heading "${h}"`),
+        gold.headings
+          .filter((h) => citation.quote.includes(h))
+          .map((h) => `${where} ${citation.file}:${citation.lines.start} quotes heading "${h}"`),
       );
       expect(leaks).toEqual([]);
     });
@@ -204,16 +229,24 @@ for (const name of GOLD_NAMES) {
         const lines = await citedLines(c);
         const at = `${where} ${c.file}:${c.lines.start}-${c.lines.end}`;
         const parts = quoteLines(c.quote);
-        if (lines.length !== c.lines.end - c.lines.start + 1 || lines[0]?.number !== c.lines.start) problems.push(`${at}: lines endpoint returned ${lines.map((l) => l.number).join(',')}`);
-        if (lines.length !== parts.length) problems.push(`${at}: quote spans ${parts.length} line(s), citation says ${lines.length}`);
+        if (lines.length !== c.lines.end - c.lines.start + 1 || lines[0]?.number !== c.lines.start)
+          problems.push(`${at}: lines endpoint returned ${lines.map((l) => l.number).join(',')}`);
+        if (lines.length !== parts.length)
+          problems.push(
+            `${at}: quote spans ${parts.length} line(s), citation says ${lines.length}`,
+          );
         for (const l of lines) {
-          if (l.kind !== 'content') problems.push(`${at}: line ${l.number} is ${l.kind}/${l.reason}: ${l.text}`);
+          if (l.kind !== 'content')
+            problems.push(`${at}: line ${l.number} is ${l.kind}/${l.reason}: ${l.text}`);
           const leaked = gold.boilerplate.find((b) => l.text.includes(b));
           if (leaked) problems.push(`${at}: line ${l.number} holds boilerplate "${leaked}"`);
         }
         if (lines.length === parts.length)
           parts.forEach((p, i) => {
-            if (!lines[i]!.text.includes(p)) problems.push(`${at}: quote part "${p}" is not on line ${lines[i]!.number}: "${lines[i]!.text}"`);
+            if (!lines[i]!.text.includes(p))
+              problems.push(
+                `${at}: quote part "${p}" is not on line ${lines[i]!.number}: "${lines[i]!.text}"`,
+              );
           });
       }
       expect(problems).toEqual([]);
@@ -225,10 +258,16 @@ for (const name of GOLD_NAMES) {
         const re = new RegExp(fact.pattern, 'iu');
         for (const [where, s] of f.summaries) {
           const stating = s.sentences.filter((sent) => re.test(sent.text));
-          if (stating.length > 1) problems.push(`${fact.id}: ${stating.length} sentences in ${where}: ${stating.map((x) => `[${x.citations[0]!.file}] ${x.text}`).join(' | ')}`);
+          if (stating.length > 1)
+            problems.push(
+              `${fact.id}: ${stating.length} sentences in ${where}: ${stating.map((x) => `[${x.citations[0]!.file}] ${x.text}`).join(' | ')}`,
+            );
           for (const sent of stating) {
             const cited = new Set(sent.citations.map((c) => c.file));
-            if (sent.support !== cited.size) problems.push(`${fact.id}: ${where} support ${sent.support} ≠ ${cited.size} distinct files`);
+            if (sent.support !== cited.size)
+              problems.push(
+                `${fact.id}: ${where} support ${sent.support} ≠ ${cited.size} distinct files`,
+              );
           }
         }
       }
@@ -249,13 +288,23 @@ for (const name of GOLD_NAMES) {
       expect([...incomplete].sort()).toEqual([...(KNOWN_INCOMPLETE_CITATIONS[name] ?? [])].sort());
     });
 
-    check('keyFacts')(`covers at least ${KEY_FACT_RECALL * 100}% of the key facts in the corpus summary or some topic summary`, () => {
-      const texts = [...f.summaries]
-        .filter(([where]) => !where.startsWith('query'))
-        .flatMap(([, s]) => s.sentences.flatMap((sent) => [sent.text, ...sent.citations.map((c) => c.quote)]));
-      const missing = gold.keyFacts.filter((k) => !texts.some((t) => new RegExp(k.pattern, 'iu').test(t))).map((k) => k.id);
-      const covered = gold.keyFacts.length - missing.length;
-      expect(covered / gold.keyFacts.length, `key facts found in no summary: ${missing.join(', ')}`).toBeGreaterThanOrEqual(KEY_FACT_RECALL);
-    });
+    check('keyFacts')(
+      `covers at least ${KEY_FACT_RECALL * 100}% of the key facts in the corpus summary or some topic summary`,
+      () => {
+        const texts = [...f.summaries]
+          .filter(([where]) => !where.startsWith('query'))
+          .flatMap(([, s]) =>
+            s.sentences.flatMap((sent) => [sent.text, ...sent.citations.map((c) => c.quote)]),
+          );
+        const missing = gold.keyFacts
+          .filter((k) => !texts.some((t) => new RegExp(k.pattern, 'iu').test(t)))
+          .map((k) => k.id);
+        const covered = gold.keyFacts.length - missing.length;
+        expect(
+          covered / gold.keyFacts.length,
+          `key facts found in no summary: ${missing.join(', ')}`,
+        ).toBeGreaterThanOrEqual(KEY_FACT_RECALL);
+      },
+    );
   });
 }

@@ -18,7 +18,10 @@ class ServerProcess {
   readonly lines: Record<string, unknown>[] = [];
   readonly exited: Promise<number | null>;
   stderr = '';
-  #waiters: { test: (l: Record<string, unknown>) => boolean; resolve: (l: Record<string, unknown>) => void }[] = [];
+  #waiters: {
+    test: (l: Record<string, unknown>) => boolean;
+    resolve: (l: Record<string, unknown>) => void;
+  }[] = [];
 
   constructor(readonly child: ChildProcess) {
     let buffer = '';
@@ -31,7 +34,9 @@ class ServerProcess {
         try {
           const record = JSON.parse(line) as Record<string, unknown>;
           this.lines.push(record);
-          this.#waiters = this.#waiters.filter((w) => (w.test(record) ? (w.resolve(record), false) : true));
+          this.#waiters = this.#waiters.filter((w) =>
+            w.test(record) ? (w.resolve(record), false) : true,
+          );
         } catch {
           /* not a log line */
         }
@@ -51,13 +56,26 @@ class ServerProcess {
   }
 
   /** Resolves with the first log record (past or future) that passes `test`. */
-  waitFor(test: (l: Record<string, unknown>) => boolean, timeoutMs = 60_000): Promise<Record<string, unknown>> {
+  waitFor(
+    test: (l: Record<string, unknown>) => boolean,
+    timeoutMs = 60_000,
+  ): Promise<Record<string, unknown>> {
     const seen = this.lines.find(test);
     if (seen) return Promise.resolve(seen);
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`timed out waiting for a log line; got:\n${this.lines.map((l) => JSON.stringify(l)).join('\n')}\n${this.stderr}`)), timeoutMs);
+      const timer = setTimeout(
+        () =>
+          reject(
+            new Error(
+              `timed out waiting for a log line; got:\n${this.lines.map((l) => JSON.stringify(l)).join('\n')}\n${this.stderr}`,
+            ),
+          ),
+        timeoutMs,
+      );
       this.#waiters.push({ test, resolve: (l) => (clearTimeout(timer), resolve(l)) });
-      void this.exited.then((code) => reject(new Error(`server exited with ${code}:\n${this.stderr}`)));
+      void this.exited.then((code) =>
+        reject(new Error(`server exited with ${code}:\n${this.stderr}`)),
+      );
     });
   }
 
@@ -92,7 +110,11 @@ describe('the real server, through a client generated from schemas/openapi.json'
 
   it('logs the files it skipped at start, and lists them', async () => {
     const skipped = await server.waitFor((l) => l.msg === 'skipped file');
-    expect(skipped).toMatchObject({ level: 'warn', file: 'broken.txt', reason: expect.stringMatching(/binary/) });
+    expect(skipped).toMatchObject({
+      level: 'warn',
+      file: 'broken.txt',
+      reason: expect.stringMatching(/binary/),
+    });
     const { data } = await client.GET('/v1/documents');
     expect(data!.skipped).toEqual([{ file: 'broken.txt', reason: skipped.reason }]);
     expect(data!.documents).toHaveLength(5);
@@ -103,7 +125,9 @@ describe('the real server, through a client generated from schemas/openapi.json'
     expect(topics.response.status).toBe(200);
     const topic = topics.data!.topics[0]!;
 
-    const summary = await client.GET('/v1/topics/{topicId}/summary', { params: { path: { topicId: topic.id }, query: { maxSentences: 5 } } });
+    const summary = await client.GET('/v1/topics/{topicId}/summary', {
+      params: { path: { topicId: topic.id }, query: { maxSentences: 5 } },
+    });
     expect(summary.response.status).toBe(200);
     expect(summary.data!.topic!.id).toBe(topic.id);
     const citations: Citation[] = summary.data!.sentences.flatMap((s) => s.citations);
@@ -116,33 +140,47 @@ describe('the real server, through a client generated from schemas/openapi.json'
     const changed = citations[0]!.file;
     const oldCorpus = summary.data!.corpus;
     await appendFile(path.join(dataDir, changed), '\nA line added after the summary was made.\n');
-    const reloaded = await server.waitFor((l) => l.msg === 'corpus reloaded' && l.previous === oldCorpus, 30_000);
+    const reloaded = await server.waitFor(
+      (l) => l.msg === 'corpus reloaded' && l.previous === oldCorpus,
+      30_000,
+    );
     expect(reloaded.corpus).not.toBe(oldCorpus);
 
     const after = await client.POST('/v1/citations/verify', { body: { citations } });
     expect(after.data!.corpus).toBe(reloaded.corpus);
-    expect(after.data!.results.map((r) => r.status)).toEqual(citations.map((c) => (c.file === changed ? 'stale' : 'verified')));
+    expect(after.data!.results.map((r) => r.status)).toEqual(
+      citations.map((c) => (c.file === changed ? 'stale' : 'verified')),
+    );
     const health = await client.GET('/healthz');
     expect(health.data!.corpus).toBe(reloaded.corpus);
   }, 60_000);
 
   it('answers errors as problem+json through the client', async () => {
-    const res = await client.GET('/v1/topics/{topicId}/summary', { params: { path: { topicId: 'nope' } } });
+    const res = await client.GET('/v1/topics/{topicId}/summary', {
+      params: { path: { topicId: 'nope' } },
+    });
     expect(res.response.status).toBe(404);
     expect(res.response.headers.get('content-type')).toBe('application/problem+json');
     expect(res.error).toMatchObject({ status: 404, detail: expect.stringContaining('topicId') });
   });
 
   it('logs one JSON line per request with its request id', async () => {
-    const res = await fetch(`${await server.url()}/healthz`, { headers: { 'X-Request-Id': 'server-test-1' } });
+    const res = await fetch(`${await server.url()}/healthz`, {
+      headers: { 'X-Request-Id': 'server-test-1' },
+    });
     expect(res.status).toBe(200);
-    const line = await server.waitFor((l) => l.msg === 'request' && l.requestId === 'server-test-1', 10_000);
+    const line = await server.waitFor(
+      (l) => l.msg === 'request' && l.requestId === 'server-test-1',
+      10_000,
+    );
     expect(line).toMatchObject({ method: 'GET', path: '/healthz', status: 200 });
   });
 
   it('shuts down gracefully on SIGTERM', async () => {
     expect(await server.stop()).toBe(0);
-    expect(server.lines.map((l) => l.msg)).toEqual(expect.arrayContaining(['shutting down', 'stopped']));
+    expect(server.lines.map((l) => l.msg)).toEqual(
+      expect.arrayContaining(['shutting down', 'stopped']),
+    );
   });
 });
 
@@ -157,10 +195,18 @@ describe('server start-up', () => {
   it('starts on a missing data folder with an empty corpus and says why', async () => {
     const server = ServerProcess.start({ DATA_DIR: path.join(tmpdir(), 'citesum-does-not-exist') });
     try {
-      const warn = await server.waitFor((l) => typeof l.msg === 'string' && (l.msg as string).startsWith('empty corpus'));
+      const warn = await server.waitFor(
+        (l) => typeof l.msg === 'string' && (l.msg as string).startsWith('empty corpus'),
+      );
       expect(warn.msg).toMatch(/does not exist/);
-      const health = (await (await fetch(`${await server.url()}/healthz`)).json()) as { documents: number; message: string };
-      expect(health).toMatchObject({ documents: 0, message: expect.stringMatching(/does not exist/) });
+      const health = (await (await fetch(`${await server.url()}/healthz`)).json()) as {
+        documents: number;
+        message: string;
+      };
+      expect(health).toMatchObject({
+        documents: 0,
+        message: expect.stringMatching(/does not exist/),
+      });
     } finally {
       expect(await server.stop()).toBe(0);
     }
@@ -183,13 +229,26 @@ describe('reloading the corpus in process', () => {
 
   async function documents() {
     const res = await fetch(`${running!.url}/v1/documents`);
-    return { etag: res.headers.get('etag'), body: (await res.json()) as { corpus: string; skipped: { file: string; reason: string }[]; message?: string } };
+    return {
+      etag: res.headers.get('etag'),
+      body: (await res.json()) as {
+        corpus: string;
+        skipped: { file: string; reason: string }[];
+        message?: string;
+      },
+    };
   }
 
   it('serves a new skipped list and ETag when one unreadable file is swapped for another, or its reason changes', async () => {
-    await writeFile(path.join(dataDir, 'good.txt'), 'The harbour council approved the budget on Monday.\nThe vote was nine to two.\n');
+    await writeFile(
+      path.join(dataDir, 'good.txt'),
+      'The harbour council approved the budget on Monday.\nThe vote was nine to two.\n',
+    );
     await writeFile(path.join(dataDir, 'broken-a.txt'), Buffer.from([0x41, 0x00, 0x42]));
-    running = await startServer(loadConfig({ DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: '0' }), (r) => void logs.push(r));
+    running = await startServer(
+      loadConfig({ DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: '0' }),
+      (r) => void logs.push(r),
+    );
     const first = await documents();
     expect(first.body.skipped.map((s) => s.file)).toEqual(['broken-a.txt']);
 
@@ -199,7 +258,9 @@ describe('reloading the corpus in process', () => {
     await running.reload();
     const swapped = await documents();
     expect(swapped.body.corpus).toBe(first.body.corpus);
-    expect(swapped.body.skipped).toEqual([{ file: 'broken-b.txt', reason: first.body.skipped[0]!.reason }]);
+    expect(swapped.body.skipped).toEqual([
+      { file: 'broken-b.txt', reason: first.body.skipped[0]!.reason },
+    ]);
     expect(swapped.etag).not.toBe(first.etag);
 
     // Same file skipped, for another reason: binary before, not valid UTF-8 now.
@@ -220,7 +281,10 @@ describe('reloading the corpus in process', () => {
   it('serves the new message when an empty corpus is empty for another reason', async () => {
     await running?.close();
     const target = path.join(dataDir, 'not-yet');
-    running = await startServer(loadConfig({ DATA_DIR: target, HOST: '127.0.0.1', PORT: '0' }), (r) => void logs.push(r));
+    running = await startServer(
+      loadConfig({ DATA_DIR: target, HOST: '127.0.0.1', PORT: '0' }),
+      (r) => void logs.push(r),
+    );
     const missing = await documents();
     expect(missing.body.message).toMatch(/does not exist/);
     await writeFile(target, 'a file, not a folder');

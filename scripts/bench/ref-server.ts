@@ -8,5 +8,9 @@ import { Hono } from 'hono';
 
 const app = new Hono();
 app.get('/healthz', (c) => c.json({ status: 'ok' }));
-const server = serve({ fetch: app.fetch, port: Number(process.env.PORT ?? 0), hostname: '127.0.0.1' });
+const server = serve({
+  fetch: app.fetch,
+  port: Number(process.env.PORT ?? 0),
+  hostname: '127.0.0.1',
+});
 process.on('SIGTERM', () => server.close(() => process.exit(0)));

@@ -85,7 +85,9 @@ async function measureServing(model: CorpusModel, query: string, quick: boolean)
     const first = performance.now() - t0;
     return timeMedian(fn, first > 1000 ? 3 : quick ? 5 : 7, first > 1000 ? 0 : 1);
   };
-  const topicSummary = largest ? timeSummary(() => summarize(model, { topicId: largest.topic.id })) : { ms: 0 };
+  const topicSummary = largest
+    ? timeSummary(() => summarize(model, { topicId: largest.topic.id }))
+    : { ms: 0 };
   const querySummary = timeSummary(() => summarize(model, { query }));
   const app = createApp({ model, loadedAt: new Date() });
   const get = async (url: string) => {
@@ -170,7 +172,18 @@ async function main(): Promise<ScaleResult> {
 
   // 1. and 2. The real build, then serving from it; only numbers and the files outlive the model.
   const built = await measureBuildAndServing(dir, query, quick);
-  const { files, loadMs, buildModelMs, totalBuildMs, buildPeakRssMb, heapUsedMb, sentences, topics, serving, peakRssMb } = built;
+  const {
+    files,
+    loadMs,
+    buildModelMs,
+    totalBuildMs,
+    buildPeakRssMb,
+    heapUsedMb,
+    sentences,
+    topics,
+    serving,
+    peakRssMb,
+  } = built;
   const texts = files.map((f) => f.text);
   const bytes = files.reduce((n, f) => n + f.bytes, 0);
   gc();
@@ -188,7 +201,17 @@ async function main(): Promise<ScaleResult> {
   const bestBuildMs = Math.min(totalBuildMs, stagesTotalMs);
   const winkMs = Math.min(winkA.ms, winkB.ms);
   const winkSentences = winkA.sentences;
-  const { largestTopicSentences, topicSummaryMs, querySummaryMs, cachedTopicsMs, cachedTopicSummaryMs, cachedQueryMs, topicsBodyBytes, topicSummaryBytes, queryBytes } = serving;
+  const {
+    largestTopicSentences,
+    topicSummaryMs,
+    querySummaryMs,
+    cachedTopicsMs,
+    cachedTopicSummaryMs,
+    cachedQueryMs,
+    topicsBodyBytes,
+    topicSummaryBytes,
+    queryBytes,
+  } = serving;
 
   const result: ScaleResult = {
     size,
@@ -213,8 +236,18 @@ async function main(): Promise<ScaleResult> {
     topicsBodyBytes,
     topicSummaryBytes,
     queryBytes,
-    stages: { classifyMs: round(classifyMs), segmentMs: round(segmentMs), indexMs: round(indexMs), topicsMs: round(topicsMs) },
-    wink: { ms: round(winkMs), passesMs: [round(winkA.ms), round(winkB.ms)], sentences: winkSentences, sentencesPerSec: round(winkSentences / (winkMs / 1000), 0) },
+    stages: {
+      classifyMs: round(classifyMs),
+      segmentMs: round(segmentMs),
+      indexMs: round(indexMs),
+      topicsMs: round(topicsMs),
+    },
+    wink: {
+      ms: round(winkMs),
+      passesMs: [round(winkA.ms), round(winkB.ms)],
+      sentences: winkSentences,
+      sentencesPerSec: round(winkSentences / (winkMs / 1000), 0),
+    },
     bestBuildMs: round(bestBuildMs),
     throughputRatio: round(winkMs / bestBuildMs, 3),
     childPeakRssMb: round(rssMb(), 1),
@@ -231,7 +264,9 @@ main().then(
     }
   },
   (err) => {
-    process.stderr.write(`scale-child: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.stderr.write(
+      `scale-child: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+    );
     process.exit(1);
   },
 );

@@ -38,11 +38,20 @@ bare.get('/__bench/ref', (c) => c.json({ ok: true, service: 'citesum', bench: 'r
 
 const listen = (fetch: typeof app.fetch) =>
   new Promise<{ server: ReturnType<typeof serve>; port: number }>((resolve) => {
-    const server = serve({ fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => resolve({ server, port: info.port }));
+    const server = serve({ fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) =>
+      resolve({ server, port: info.port }),
+    );
   });
 const main = await listen(app.fetch);
 const plain = await listen(bare.fetch);
-process.send?.({ port: main.port, barePort: plain.port, documents: model.files.length, sentences: model.sentences.length, topics: model.topics.length, log: config.log });
+process.send?.({
+  port: main.port,
+  barePort: plain.port,
+  documents: model.files.length,
+  sentences: model.sentences.length,
+  topics: model.topics.length,
+  log: config.log,
+});
 process.on('SIGTERM', () => {
   plain.server.close();
   main.server.close(() => process.exit(0));

@@ -91,16 +91,212 @@ export class Rng {
 // Vocabulary shared by all stories.
 // ---------------------------------------------------------------------------
 
-const FIRST = ['Maria', 'Jonas', 'Elena', 'Tomas', 'Aisha', 'Pieter', 'Sofia', 'Karim', 'Ingrid', 'Mateo', 'Hannah', 'Luca', 'Nadia', 'Oskar', 'Leila', 'Viktor', 'Clara', 'Dmitri', 'Amara', 'Felix', 'Yusuf', 'Greta', 'Rafael', 'Mei', 'Anton', 'Zofia', 'Samuel', 'Lina', 'Hugo', 'Irene'];
-const LAST = ['Lindqvist', 'Moreau', 'Kowalski', 'Ferreira', 'Haddad', 'Jansen', 'Rossi', 'Novak', 'Okafor', 'Petrov', 'Schmidt', 'Andersen', 'Costa', 'Dubois', 'Varga', 'Nakamura', 'Ibrahim', 'Larsen', 'Mendes', 'Horvat', 'Keller', 'Santos', 'Bauer', 'Eriksen', 'Romano', 'Popescu', 'Weiss', 'Almeida', 'Berg', 'Kuznetsova'];
-const PLACES = ['Valmora', 'Kesterby', 'Aldenport', 'Rivensk', 'Torvala', 'Marrowgate', 'Beloria', 'Castelno', 'Dunholm', 'Estravia', 'Ferncliff', 'Galdera', 'Hollinsk', 'Istravo', 'Jarnvik', 'Kelmora', 'Lindhaven', 'Montavo', 'Norcastle', 'Ostrana', 'Pellavik', 'Quarrendon', 'Rostova', 'Saltmere', 'Tavrin', 'Ulmsted', 'Varnholt', 'Westbrook', 'Yarrowdale', 'Zelmira', 'Ashcombe', 'Brennvik', 'Corrano', 'Drevnia', 'Elmsworth', 'Fallowmere', 'Grenhaven', 'Harrowby', 'Ivelka', 'Juniper Falls'];
-const REGIONS = ['the northern province', 'the coastal region', 'the eastern highlands', 'the river valley', 'the southern plains', 'the lake district', 'the western border region', 'the central lowlands', 'the island province', 'the mountain cantons', 'the delta region', 'the industrial north'];
+const FIRST = [
+  'Maria',
+  'Jonas',
+  'Elena',
+  'Tomas',
+  'Aisha',
+  'Pieter',
+  'Sofia',
+  'Karim',
+  'Ingrid',
+  'Mateo',
+  'Hannah',
+  'Luca',
+  'Nadia',
+  'Oskar',
+  'Leila',
+  'Viktor',
+  'Clara',
+  'Dmitri',
+  'Amara',
+  'Felix',
+  'Yusuf',
+  'Greta',
+  'Rafael',
+  'Mei',
+  'Anton',
+  'Zofia',
+  'Samuel',
+  'Lina',
+  'Hugo',
+  'Irene',
+];
+const LAST = [
+  'Lindqvist',
+  'Moreau',
+  'Kowalski',
+  'Ferreira',
+  'Haddad',
+  'Jansen',
+  'Rossi',
+  'Novak',
+  'Okafor',
+  'Petrov',
+  'Schmidt',
+  'Andersen',
+  'Costa',
+  'Dubois',
+  'Varga',
+  'Nakamura',
+  'Ibrahim',
+  'Larsen',
+  'Mendes',
+  'Horvat',
+  'Keller',
+  'Santos',
+  'Bauer',
+  'Eriksen',
+  'Romano',
+  'Popescu',
+  'Weiss',
+  'Almeida',
+  'Berg',
+  'Kuznetsova',
+];
+const PLACES = [
+  'Valmora',
+  'Kesterby',
+  'Aldenport',
+  'Rivensk',
+  'Torvala',
+  'Marrowgate',
+  'Beloria',
+  'Castelno',
+  'Dunholm',
+  'Estravia',
+  'Ferncliff',
+  'Galdera',
+  'Hollinsk',
+  'Istravo',
+  'Jarnvik',
+  'Kelmora',
+  'Lindhaven',
+  'Montavo',
+  'Norcastle',
+  'Ostrana',
+  'Pellavik',
+  'Quarrendon',
+  'Rostova',
+  'Saltmere',
+  'Tavrin',
+  'Ulmsted',
+  'Varnholt',
+  'Westbrook',
+  'Yarrowdale',
+  'Zelmira',
+  'Ashcombe',
+  'Brennvik',
+  'Corrano',
+  'Drevnia',
+  'Elmsworth',
+  'Fallowmere',
+  'Grenhaven',
+  'Harrowby',
+  'Ivelka',
+  'Juniper Falls',
+];
+const REGIONS = [
+  'the northern province',
+  'the coastal region',
+  'the eastern highlands',
+  'the river valley',
+  'the southern plains',
+  'the lake district',
+  'the western border region',
+  'the central lowlands',
+  'the island province',
+  'the mountain cantons',
+  'the delta region',
+  'the industrial north',
+];
 const CAPITALS = ['Aurelia', 'Brandmark', 'Castellane', 'Novagrad', 'Sundvall', 'Teravia'];
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const SYLLABLES = ['val', 'mor', 'kes', 'ter', 'al', 'den', 'riv', 'tor', 'mar', 'bel', 'cas', 'dun', 'hol', 'est', 'fern', 'gal', 'is', 'jarn', 'kel', 'lind', 'mon', 'nor', 'ost', 'pel', 'quar', 'ros', 'salt', 'tav', 'ulm', 'var', 'wes', 'yar', 'zel', 'bran', 'cor', 'dra', 'el', 'fal', 'gren', 'har'];
-const PLACE_SUFFIXES = ['by', 'vik', 'ford', 'holm', 'ova', 'ano', 'burg', 'mere', 'stad', 'ino', 'ton', 'ac'];
-const NAME_SUFFIXES = ['sen', 'ović', 'escu', 'ini', 'berg', 'ski', 'ard', 'ez', 'man', 'ou', 'elli', 'qvist'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+const SYLLABLES = [
+  'val',
+  'mor',
+  'kes',
+  'ter',
+  'al',
+  'den',
+  'riv',
+  'tor',
+  'mar',
+  'bel',
+  'cas',
+  'dun',
+  'hol',
+  'est',
+  'fern',
+  'gal',
+  'is',
+  'jarn',
+  'kel',
+  'lind',
+  'mon',
+  'nor',
+  'ost',
+  'pel',
+  'quar',
+  'ros',
+  'salt',
+  'tav',
+  'ulm',
+  'var',
+  'wes',
+  'yar',
+  'zel',
+  'bran',
+  'cor',
+  'dra',
+  'el',
+  'fal',
+  'gren',
+  'har',
+];
+const PLACE_SUFFIXES = [
+  'by',
+  'vik',
+  'ford',
+  'holm',
+  'ova',
+  'ano',
+  'burg',
+  'mere',
+  'stad',
+  'ino',
+  'ton',
+  'ac',
+];
+const NAME_SUFFIXES = [
+  'sen',
+  'ović',
+  'escu',
+  'ini',
+  'berg',
+  'ski',
+  'ard',
+  'ez',
+  'man',
+  'ou',
+  'elli',
+  'qvist',
+];
 
 /** A made-up proper name (so the vocabulary keeps growing with the corpus, as real news does). */
 function coin(rng: Rng, suffixes: readonly string[]): string {
@@ -109,7 +305,13 @@ function coin(rng: Rng, suffixes: readonly string[]): string {
   return capitalize(s + rng.pick(suffixes));
 }
 
-const AGENCIES = ['Northern Photo Agency', 'Press Images', 'Wire Photo', 'Coastal Pictures', 'Meridian Images'];
+const AGENCIES = [
+  'Northern Photo Agency',
+  'Press Images',
+  'Wire Photo',
+  'Coastal Pictures',
+  'Meridian Images',
+];
 
 /** Generic sentence frames that any story can use (they pick up its event, group, measure, …). */
 const GENERIC: readonly string[] = [
@@ -154,9 +356,26 @@ const GENERIC: readonly string[] = [
 ];
 
 /** Attributions appended to a fact so that near-duplicates read differently. */
-const ATTRIBUTIONS = ['officials said', 'according to {org}', '{org} said', 'local media reported', 'authorities confirmed', 'the agency said'];
+const ATTRIBUTIONS = [
+  'officials said',
+  'according to {org}',
+  '{org} said',
+  'local media reported',
+  'authorities confirmed',
+  'the agency said',
+];
 
-const GENERIC_SECTIONS = ['What happened', 'Reaction', 'Background', 'What comes next', 'The numbers', 'Who is affected', 'How we got here', 'Political fallout', 'A difficult week'];
+const GENERIC_SECTIONS = [
+  'What happened',
+  'Reaction',
+  'Background',
+  'What comes next',
+  'The numbers',
+  'Who is affected',
+  'How we got here',
+  'Political fallout',
+  'A difficult week',
+];
 
 // ---------------------------------------------------------------------------
 // Publishers: layout and the template blocks they repeat in every article.
@@ -189,16 +408,52 @@ function publisher(
   variant: number,
 ): Publisher {
   const newsletters = [
-    ['Get the morning briefing', `Sign up for the ${name.replace(/^The /u, '')} newsletter and get the day's top stories in your inbox every morning.`, 'Enter your email address', 'Subscribe'],
-    ['Never miss a story', `Subscribe to our free weekly newsletter from ${name}: the stories that matter, straight to your inbox.`, 'Sign up now'],
-    [`${name} Daily`, 'Our editors pick the most important stories of the day for you. Sign up for free.', 'Your email address', 'Sign up', 'No thanks'],
+    [
+      'Get the morning briefing',
+      `Sign up for the ${name.replace(/^The /u, '')} newsletter and get the day's top stories in your inbox every morning.`,
+      'Enter your email address',
+      'Subscribe',
+    ],
+    [
+      'Never miss a story',
+      `Subscribe to our free weekly newsletter from ${name}: the stories that matter, straight to your inbox.`,
+      'Sign up now',
+    ],
+    [
+      `${name} Daily`,
+      'Our editors pick the most important stories of the day for you. Sign up for free.',
+      'Your email address',
+      'Sign up',
+      'No thanks',
+    ],
   ];
   const appeals = [
-    ['Dear reader,', `Independent journalism costs money, and ${name} does not hide its reporting behind a paywall.`, 'If you value what we do, please support us with a contribution, however small. It only takes a minute, and it helps us keep reporting for you.', 'Support us', 'Remind me later'],
-    [`A message from ${name}:`, 'We rely on readers like you to fund our newsroom. Become a member today and help us keep our journalism free for everyone.', 'Donate now', 'Maybe later'],
-    ['Before you go', `You have read several articles from ${name} this month. We are a non-profit newsroom and your donation keeps us independent.`, 'Give once or give monthly. Every contribution helps us report on the stories you care about.', 'Donate', '×'],
+    [
+      'Dear reader,',
+      `Independent journalism costs money, and ${name} does not hide its reporting behind a paywall.`,
+      'If you value what we do, please support us with a contribution, however small. It only takes a minute, and it helps us keep reporting for you.',
+      'Support us',
+      'Remind me later',
+    ],
+    [
+      `A message from ${name}:`,
+      'We rely on readers like you to fund our newsroom. Become a member today and help us keep our journalism free for everyone.',
+      'Donate now',
+      'Maybe later',
+    ],
+    [
+      'Before you go',
+      `You have read several articles from ${name} this month. We are a non-profit newsroom and your donation keeps us independent.`,
+      'Give once or give monthly. Every contribution helps us report on the stories you care about.',
+      'Donate',
+      '×',
+    ],
   ];
-  const shares = [['Share this article', 'Facebook', 'X', 'Email', 'Copy link'], ['Share this article'], ['Print this page', 'Share on social media']];
+  const shares = [
+    ['Share this article', 'Facebook', 'X', 'Email', 'Copy link'],
+    ['Share this article'],
+    ['Print this page', 'Share on social media'],
+  ];
   return {
     slug,
     name,
@@ -245,7 +500,7 @@ function fmt(n: number): string {
 
 function ordinal(n: number): string {
   const tens = n % 100;
-  const suffix = tens >= 11 && tens <= 13 ? 'th' : ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th';
+  const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
   return `${n}${suffix}`;
 }
 
@@ -297,16 +552,24 @@ function fill(frame: string, values: Readonly<Record<string, string>>, rng: Rng)
       const h = rng.pick(HEDGES);
       v = h ? `${h} ${v}` : v;
     }
-    return key.charAt(0) === key.charAt(0).toUpperCase() && /[A-Z]/u.test(key.charAt(0)) ? capitalize(v) : v;
+    return key.charAt(0) === key.charAt(0).toUpperCase() && /[A-Z]/u.test(key.charAt(0))
+      ? capitalize(v)
+      : v;
   });
 }
 
 /** A fact of a story as one article words it: hedged numbers, perhaps an attribution. */
-function renderFact(frame: string, story: Story, vals: Readonly<Record<string, string>>, rng: Rng): string {
+function renderFact(
+  frame: string,
+  story: Story,
+  vals: Readonly<Record<string, string>>,
+  rng: Rng,
+): string {
   let s = fill(frame, vals, rng);
   // Frames that open with a lower-case article ("the …") read as sentences once capitalised.
   s = capitalize(s);
-  if (rng.chance(0.4) && s.endsWith('.')) s = `${s.slice(0, -1)}, ${fill(rng.pick(ATTRIBUTIONS), vals, rng)}.`;
+  if (rng.chance(0.4) && s.endsWith('.'))
+    s = `${s.slice(0, -1)}, ${fill(rng.pick(ATTRIBUTIONS), vals, rng)}.`;
   return s;
 }
 
@@ -371,17 +634,28 @@ export interface GeneratedArticle {
   readonly roundup: boolean;
 }
 
-type Block = { kind: 'heading'; text: string; level: 1 | 2 } | { kind: 'para'; text: string } | { kind: 'lines'; lines: readonly string[] } | { kind: 'bullets'; items: readonly string[] };
+type Block =
+  | { kind: 'heading'; text: string; level: 1 | 2 }
+  | { kind: 'para'; text: string }
+  | { kind: 'lines'; lines: readonly string[] }
+  | { kind: 'bullets'; items: readonly string[] };
 
 /** The nearest earlier story of the same kind (for "in a similar case…" background), if any. */
 function earlierStory(seed: number, story: Story): Story | undefined {
   for (let k = story.index - 1; k >= Math.max(0, story.index - 400); k--) {
-    if (STORY_TEMPLATES[hashParts(seed, 'template', k) % STORY_TEMPLATES.length] === story.template) return storyOf(seed, k);
+    if (STORY_TEMPLATES[hashParts(seed, 'template', k) % STORY_TEMPLATES.length] === story.template)
+      return storyOf(seed, k);
   }
   return undefined;
 }
 
-const ANCHORS = [' in {place}', ' this week in {place}', ', {person2} said', ' on {day}', ' in {region}'];
+const ANCHORS = [
+  ' in {place}',
+  ' this week in {place}',
+  ', {person2} said',
+  ' on {day}',
+  ' in {region}',
+];
 
 /**
  * A frame that names nothing of its story instance ("Volunteers rescued hundreds of seabirds.")
@@ -394,7 +668,12 @@ function anchored(seed: number, story: Story, kind: string, i: number, frame: st
   return frame.endsWith('.') ? `${frame.slice(0, -1)}${anchor}.` : frame;
 }
 
-const BACKGROUND_OPENERS = ['In a similar case in {year2}, ', 'Earlier this year, ', 'Last {month2}, ', 'The events recall {year2}, when '];
+const BACKGROUND_OPENERS = [
+  'In a similar case in {year2}, ',
+  'Earlier this year, ',
+  'Last {month2}, ',
+  'The events recall {year2}, when ',
+];
 
 /** The content of one story inside an article: paragraphs under sections, quotes, bullets. */
 function storyBody(
@@ -407,15 +686,23 @@ function storyBody(
   maxGeneric: number,
 ): { blocks: Block[]; words: number } {
   const t = story.template;
-  const facts = t.facts.map((f, i) => renderFact(anchored(seed, story, 'fact', i, f), story, vals, rng));
+  const facts = t.facts.map((f, i) =>
+    renderFact(anchored(seed, story, 'fact', i, f), story, vals, rng),
+  );
   // The lead always states the story's first fact; the rest are a shuffled subset.
   const rest = rng.shuffle(facts.slice(1)).slice(0, rng.int(3, facts.length - 1));
   const context = rng
     .shuffle(t.context.map((c, i) => anchored(seed, story, 'context', i, c)))
     .slice(0, rng.int(3, t.context.length))
     .map((c) => capitalize(fill(c, vals, rng)));
-  const quotes = rng.shuffle(t.quotes).slice(0, rng.int(1, t.quotes.length)).map((q) => renderQuote(q, vals, rng));
-  const generic = rng.shuffle(GENERIC).slice(0, maxGeneric).map((g) => capitalize(fill(g, vals, rng)));
+  const quotes = rng
+    .shuffle(t.quotes)
+    .slice(0, rng.int(1, t.quotes.length))
+    .map((q) => renderQuote(q, vals, rng));
+  const generic = rng
+    .shuffle(GENERIC)
+    .slice(0, maxGeneric)
+    .map((g) => capitalize(fill(g, vals, rng)));
   const lead = [facts[0]!];
   if (withLead && rest.length > 0) lead.push(rest.shift()!);
   // Story-specific sentences first (facts, context and quotes interleaved), then a little
@@ -431,7 +718,11 @@ function storyBody(
   if (earlier && rng.chance(0.7)) {
     const opener = fill(rng.pick(BACKGROUND_OPENERS), vals, rng);
     const fact = fill(earlier.template.facts[0]!, earlier.values, rng);
-    specific.splice(rng.int(Math.floor(specific.length / 2), specific.length), 0, `${opener}${fact.charAt(0).toLowerCase()}${fact.slice(1)}`);
+    specific.splice(
+      rng.int(Math.floor(specific.length / 2), specific.length),
+      0,
+      `${opener}${fact.charAt(0).toLowerCase()}${fact.slice(1)}`,
+    );
   }
   const sentences: string[] = [];
   let words = lead.reduce((n, s) => n + countWords(s), 0);
@@ -454,10 +745,15 @@ function storyBody(
     blocks.push({ kind: 'para', text: sentences.slice(i, i + size).join(' ') });
     i += size;
     // A section heading every two or three paragraphs.
-    if (i < sentences.length && rng.chance(0.45) && sectionNo < sections.length) blocks.push({ kind: 'heading', level: 2, text: sections[sectionNo++]! });
+    if (i < sentences.length && rng.chance(0.45) && sectionNo < sections.length)
+      blocks.push({ kind: 'heading', level: 2, text: sections[sectionNo++]! });
     if (!bulletsPlaced && i >= sentences.length / 2) {
       bulletsPlaced = true;
-      blocks.push({ kind: 'heading', level: 2, text: rng.pick(['Key facts:', 'At a glance:', 'The key numbers:']) });
+      blocks.push({
+        kind: 'heading',
+        level: 2,
+        text: rng.pick(['Key facts:', 'At a glance:', 'The key numbers:']),
+      });
       blocks.push({ kind: 'bullets', items: t.bullets.map((b) => fill(b, vals, rng)) });
     }
   }
@@ -477,7 +773,9 @@ export function generateArticle(seed: number, index: number): GeneratedArticle {
   const roundup = rng.chance(1 / 12);
   // ~600 words in all, varied: boilerplate and furniture take ~110 of them.
   const totalWords = Math.round(Math.min(1150, Math.max(260, rng.normal(590, 170))));
-  const headline = roundup ? `News round-up: ${vals.place}, ${storyOf(seed, storyIndex + 1).values.place} and more` : fill(rng.pick(story.template.headlines), vals, rng);
+  const headline = roundup
+    ? `News round-up: ${vals.place}, ${storyOf(seed, storyIndex + 1).values.place} and more`
+    : fill(rng.pick(story.template.headlines), vals, rng);
   const month = 1 + (hashParts(seed, 'month', storyIndex) % 12);
   const dayOfMonth = 1 + (hashParts(seed, 'dom', index) % 28);
   const date = `2024-${String(month).padStart(2, '0')}-${String(dayOfMonth).padStart(2, '0')}`;
@@ -486,8 +784,16 @@ export function generateArticle(seed: number, index: number): GeneratedArticle {
   const blocks: Block[] = [];
   blocks.push({ kind: 'lines', lines: [pub.crumb] });
   blocks.push({ kind: 'heading', level: 1, text: headline });
-  blocks.push({ kind: 'lines', lines: [`By ${reporter}`, `${MONTHS[month - 1]} ${dayOfMonth}, 2024`] });
-  blocks.push({ kind: 'lines', lines: [`${capitalize(story.template.group)} in ${vals.place} on ${vals.day}. Photo: ${rng.pick(FIRST)} ${rng.pick(LAST)} / ${rng.pick(AGENCIES)}`] });
+  blocks.push({
+    kind: 'lines',
+    lines: [`By ${reporter}`, `${MONTHS[month - 1]} ${dayOfMonth}, 2024`],
+  });
+  blocks.push({
+    kind: 'lines',
+    lines: [
+      `${capitalize(story.template.group)} in ${vals.place} on ${vals.day}. Photo: ${rng.pick(FIRST)} ${rng.pick(LAST)} / ${rng.pick(AGENCIES)}`,
+    ],
+  });
   const contentWords = totalWords - 110;
   let body: Block[];
   if (roundup) {
@@ -496,7 +802,11 @@ export function generateArticle(seed: number, index: number): GeneratedArticle {
       const s = storyOf(seed, k);
       const sv = { ...s.values, org: rng.pick(s.template.orgs) };
       body.push({ kind: 'heading', level: 2, text: fill(rng.pick(s.template.headlines), sv, rng) });
-      body.push(...storyBody(seed, s, sv, rng, Math.round(contentWords / 3), false, 1).blocks.filter((b) => b.kind !== 'heading' && b.kind !== 'bullets'));
+      body.push(
+        ...storyBody(seed, s, sv, rng, Math.round(contentWords / 3), false, 1).blocks.filter(
+          (b) => b.kind !== 'heading' && b.kind !== 'bullets',
+        ),
+      );
     }
   } else {
     const main = storyBody(seed, story, vals, rng, contentWords, true, 4);
@@ -505,8 +815,16 @@ export function generateArticle(seed: number, index: number): GeneratedArticle {
     if (main.words < contentWords - 60) {
       const other = storyOf(seed, storyIndex + 3);
       const ov: Record<string, string> = { ...other.values, org: rng.pick(other.template.orgs) };
-      body.push({ kind: 'heading', level: 2, text: rng.pick(['In other news', `Elsewhere in ${ov.region}`, 'Also today']) });
-      body.push(...storyBody(seed, other, ov, rng, contentWords - main.words, false, 1).blocks.filter((b) => b.kind !== 'heading' && b.kind !== 'bullets'));
+      body.push({
+        kind: 'heading',
+        level: 2,
+        text: rng.pick(['In other news', `Elsewhere in ${ov.region}`, 'Also today']),
+      });
+      body.push(
+        ...storyBody(seed, other, ov, rng, contentWords - main.words, false, 1).blocks.filter(
+          (b) => b.kind !== 'heading' && b.kind !== 'bullets',
+        ),
+      );
     }
   }
   // The newsletter box interrupts the body after the first third; the appeal comes near the end.
@@ -526,7 +844,16 @@ export function generateArticle(seed: number, index: number): GeneratedArticle {
   const text = render(blocks, pub);
   const ext = pub.style === 'markdown' ? 'md' : 'txt';
   const file = `${pub.slug}/${date}-${slugOf(headline)}-${String(index).padStart(5, '0')}.${ext}`;
-  return { file, text, index, story: storyIndex, template: story.template.key, publisher: pub.slug, headline, roundup };
+  return {
+    file,
+    text,
+    index,
+    story: storyIndex,
+    template: story.template.key,
+    publisher: pub.slug,
+    headline,
+    roundup,
+  };
 }
 
 function render(blocks: readonly Block[], pub: Publisher): string {
@@ -543,7 +870,12 @@ function render(blocks: readonly Block[], pub: Publisher): string {
         out.push(...b.lines);
         break;
       case 'bullets':
-        out.push(...b.items.map((item, k) => `${pub.bullet === '1.' ? `${k + 1}.` : pub.bullet} ${item}${pub.bulletPeriod ? '.' : ''}`));
+        out.push(
+          ...b.items.map(
+            (item, k) =>
+              `${pub.bullet === '1.' ? `${k + 1}.` : pub.bullet} ${item}${pub.bulletPeriod ? '.' : ''}`,
+          ),
+        );
         break;
     }
     out.push('');

@@ -12,7 +12,11 @@ export function median(xs: readonly number[]): number {
  * Times `fn` after `warmup` untimed calls: the median and all samples of `runs` timed calls, in
  * milliseconds.
  */
-export function timeMedian<T>(fn: () => T, runs: number, warmup = 2): { ms: number; samples: number[] } {
+export function timeMedian<T>(
+  fn: () => T,
+  runs: number,
+  warmup = 2,
+): { ms: number; samples: number[] } {
   for (let i = 0; i < warmup; i++) fn();
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -24,7 +28,11 @@ export function timeMedian<T>(fn: () => T, runs: number, warmup = 2): { ms: numb
 }
 
 /** Async variant of {@link timeMedian}. */
-export async function timeMedianAsync<T>(fn: () => Promise<T>, runs: number, warmup = 2): Promise<{ ms: number; samples: number[] }> {
+export async function timeMedianAsync<T>(
+  fn: () => Promise<T>,
+  runs: number,
+  warmup = 2,
+): Promise<{ ms: number; samples: number[] }> {
   for (let i = 0; i < warmup; i++) await fn();
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -43,7 +51,10 @@ export function round(x: number, digits = 2): number {
 
 /** A number with thousands separators and at most `digits` decimals. */
 export function fmtNum(x: number, digits = 0): string {
-  return x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+  return x.toLocaleString('en-US', {
+    maximumFractionDigits: digits,
+    minimumFractionDigits: digits,
+  });
 }
 
 /** Milliseconds for people: "850 ms", "12.3 s". */
@@ -65,10 +76,18 @@ export function mb(bytes: number): number {
 }
 
 /** A Markdown table (GitHub style) from a header row and data rows. */
-export function markdownTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
+export function markdownTable(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: readonly string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
-  return [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n');
+  const line = (cells: readonly string[]) =>
+    `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+  return [
+    line(header),
+    `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`,
+    ...rows.map(line),
+  ].join('\n');
 }
 
 /** A target check: met or not, with what was measured against what was required. */

@@ -42,7 +42,10 @@ export const STORY_TEMPLATES: readonly StoryTemplate[] = [
     measure: 'the evacuation order',
     orgs: ['the regional fire service', 'the civil protection agency'],
     role: 'fire chief',
-    headlines: ['Wildfire near {place} forces thousands from their homes', 'Firefighters battle blaze as evacuations widen around {place}'],
+    headlines: [
+      'Wildfire near {place} forces thousands from their homes',
+      'Firefighters battle blaze as evacuations widen around {place}',
+    ],
     section: 'Evacuations widen',
     facts: [
       'A wildfire burning in the hills above {place} has scorched {~n1} hectares of forest and farmland since {day}.',
@@ -59,7 +62,10 @@ export const STORY_TEMPLATES: readonly StoryTemplate[] = [
       'Water-bombing aircraft were grounded for several hours when thick smoke reduced visibility.',
       'Evacuated residents spent the night in sports halls and schools, where the Red Cross distributed blankets and food.',
     ],
-    quotes: ['The wind is our biggest enemy right now, and it is expected to pick up again tonight', 'We will not allow anyone back until the fire line is secure'],
+    quotes: [
+      'The wind is our biggest enemy right now, and it is expected to pick up again tonight',
+      'We will not allow anyone back until the fire line is secure',
+    ],
     bullets: ['{~n1} hectares burned', '{~n2} people evacuated', 'At least {n3} homes destroyed'],
   },
   {
@@ -69,7 +75,10 @@ export const STORY_TEMPLATES: readonly StoryTemplate[] = [
     measure: 'the flood warning',
     orgs: ['the national weather service', 'the river management authority'],
     role: 'hydrologist',
-    headlines: ['River bursts its banks in {place} after days of heavy rain', 'Flood waters rise across {region} as rain continues'],
+    headlines: [
+      'River bursts its banks in {place} after days of heavy rain',
+      'Flood waters rise across {region} as rain continues',
+    ],
     section: 'River levels still rising',
     facts: [
       'The river running through {place} rose {pct} centimetres above its record level after four days of torrential rain.',
@@ -86,8 +95,15 @@ export const STORY_TEMPLATES: readonly StoryTemplate[] = [
       'Drinking water in several villages was declared unsafe after treatment plants were flooded.',
       'Residents returning to their homes found mud, ruined furniture and a strong smell of heating oil.',
     ],
-    quotes: ['We have never seen the river come up this fast, not even in the floods of the nineties', 'Sandbags can only do so much when the water arrives at this speed'],
-    bullets: ['{~n2} people rescued', '{~n1} households without power', 'Railway to {capital} closed'],
+    quotes: [
+      'We have never seen the river come up this fast, not even in the floods of the nineties',
+      'Sandbags can only do so much when the water arrives at this speed',
+    ],
+    bullets: [
+      '{~n2} people rescued',
+      '{~n1} households without power',
+      'Railway to {capital} closed',
+    ],
   },
   {
     key: 'earthquake',
@@ -96,7 +112,10 @@ export const STORY_TEMPLATES: readonly StoryTemplate[] = [
     measure: 'the state of emergency',
     orgs: ['the national seismology institute', 'the disaster management agency'],
     role: 'seismologist',
-    headlines: ['Strong earthquake strikes near {place}, toppling buildings', 'Rescuers search rubble after quake hits {region}'],
+    headlines: [
+      'Strong earthquake strikes near {place}, toppling buildings',
+      'Rescuers search rubble after quake hits {region}',
+    ],
     section: 'Search for survivors',
     facts: [
       'A magnitude 6.{digit} earthquake struck at a shallow depth about {n3} kilometres south of {place} early on {day}.',
@@ -113,7 +132,10 @@ export const STORY_TEMPLATES: readonly StoryTemplate[] = [
       'Seismologists said the quake occurred on a fault that had been quiet for more than a century.',
       'Building inspectors began checking schools and apartment blocks for structural damage.',
     ],
-    quotes: ['Every hour counts, and we still hear voices under some of the buildings', 'The older houses built of stone simply could not withstand the shaking'],
+    quotes: [
+      'Every hour counts, and we still hear voices under some of the buildings',
+      'The older houses built of stone simply could not withstand the shaking',
+    ],
     bullets: ['Magnitude 6.{digit}', 'At least {n3} dead', '{~n1} buildings damaged'],
   },
   {
@@ -123,7 +145,10 @@ export const STORY_TEMPLATES: readonly StoryTemplate[] = [
     measure: 'the walkout',
     orgs: ['the rail workers union', 'the national railway operator'],
     role: 'union leader',
-    headlines: ['Rail workers walk out over pay, halting trains across {region}', 'Commuters stranded as train drivers strike for a second day'],
+    headlines: [
+      'Rail workers walk out over pay, halting trains across {region}',
+      'Commuters stranded as train drivers strike for a second day',
+    ],
     section: 'Talks break down',
     facts: [
       'Train drivers and signal staff began a {n3}-day strike on {day} after talks over pay and working hours collapsed.',
@@ -131,7 +156,7 @@ export const STORY_TEMPLATES: readonly StoryTemplate[] = [
       'The union is demanding a pay rise of {pct} percent to compensate for inflation over the past two years.',
       '{~N1} daily commuters in {place} were forced onto buses, bicycles and crowded roads.',
       'The operator offered a one-off payment of {money} euros per employee, which the union rejected as insulting.',
-      'A court in {capital} refused the operator\'s request to halt the strike as disproportionate.',
+      "A court in {capital} refused the operator's request to halt the strike as disproportionate.",
     ],
     context: [
       'Platforms at the central station in {place} were almost empty during the morning rush hour.',
@@ -140,7 +165,10 @@ export const STORY_TEMPLATES: readonly StoryTemplate[] = [
       'The union said its members had not had a real pay increase since before the pandemic.',
       'Mediators appointed by the labour ministry are trying to bring both sides back to the negotiating table.',
     ],
-    quotes: ['Our members have waited long enough for an offer that respects their work', 'We regret the disruption, but the union\'s demands are simply unaffordable'],
+    quotes: [
+      'Our members have waited long enough for an offer that respects their work',
+      "We regret the disruption, but the union's demands are simply unaffordable",
+    ],
     bullets: ['{n3}-day strike', 'Only {pct}% of trains running', 'Union seeks {pct}% pay rise'],
   },
   {
@@ -150,11 +178,14 @@ export const STORY_TEMPLATES: readonly StoryTemplate[] = [
     measure: 'the interest rate increase',
     orgs: ['the central bank', 'the finance ministry'],
     role: 'chief economist',
-    headlines: ['Central bank raises interest rates to fight stubborn inflation', 'Borrowing costs climb again as central bank tightens'],
+    headlines: [
+      'Central bank raises interest rates to fight stubborn inflation',
+      'Borrowing costs climb again as central bank tightens',
+    ],
     section: 'Markets react',
     facts: [
       'The central bank raised its benchmark interest rate by a quarter point to {digit}.5 percent on {day}, its {nth} increase in a row.',
-      'Consumer prices rose {digit}.2 percent in the year to {month}, well above the bank\'s two percent target.',
+      "Consumer prices rose {digit}.2 percent in the year to {month}, well above the bank's two percent target.",
       'The governor said further increases could not be ruled out if wage growth remained strong.',
       'Mortgage payments for a typical household in {place} are expected to rise by about {money} a month.',
       'The currency strengthened against the dollar and government bond yields climbed after the announcement.',
@@ -165,9 +196,12 @@ export const STORY_TEMPLATES: readonly StoryTemplate[] = [
       'Sales of new homes have slowed sharply as mortgage rates have climbed to their highest level in fifteen years.',
       'Business groups warned that higher borrowing costs would deter investment and could tip the economy into recession.',
       'Savers welcomed the decision, as banks have begun to pass on higher rates on deposit accounts.',
-      'The bank\'s next policy meeting is scheduled for {month}, when it will also publish new forecasts.',
+      "The bank's next policy meeting is scheduled for {month}, when it will also publish new forecasts.",
     ],
-    quotes: ['Inflation is proving more persistent than we expected, and we must act decisively', 'Households that took on large mortgages will feel this immediately'],
+    quotes: [
+      'Inflation is proving more persistent than we expected, and we must act decisively',
+      'Households that took on large mortgages will feel this immediately',
+    ],
     bullets: ['Rate now {digit}.5%', 'Inflation at {digit}.2%', '{nth} consecutive rise'],
   },
   {
@@ -177,7 +211,10 @@ export const STORY_TEMPLATES: readonly StoryTemplate[] = [
     measure: 'the coalition agreement',
     orgs: ['the electoral commission', 'the centre-left alliance'],
     role: 'party leader',
-    headlines: ['Opposition wins most seats but falls short of majority', 'Coalition talks begin after inconclusive vote'],
+    headlines: [
+      'Opposition wins most seats but falls short of majority',
+      'Coalition talks begin after inconclusive vote',
+    ],
     section: 'Coalition arithmetic',
     facts: [
       'The opposition alliance won {pct} percent of the vote and {n3} of the 150 seats in parliament, according to preliminary results.',
@@ -194,7 +231,10 @@ export const STORY_TEMPLATES: readonly StoryTemplate[] = [
       'The campaign was dominated by the cost of living, immigration and the future of the health system.',
       'Counting of postal votes is expected to be completed by {day2}.',
     ],
-    quotes: ['Voters have asked for change, and we will not disappoint them', 'We accept the result and will serve as a constructive opposition'],
+    quotes: [
+      'Voters have asked for change, and we will not disappoint them',
+      'We accept the result and will serve as a constructive opposition',
+    ],
     bullets: ['Turnout {pct}%', 'Opposition: {n3} seats', 'Coalition talks expected'],
   },
   {
@@ -204,7 +244,10 @@ export const STORY_TEMPLATES: readonly StoryTemplate[] = [
     measure: 'the emergency recruitment plan',
     orgs: ['the health ministry', 'the nurses association'],
     role: 'head nurse',
-    headlines: ['Hospitals in {region} cancel surgeries as nurse shortage deepens', 'Emergency rooms overwhelmed amid staffing crisis'],
+    headlines: [
+      'Hospitals in {region} cancel surgeries as nurse shortage deepens',
+      'Emergency rooms overwhelmed amid staffing crisis',
+    ],
     section: 'Waiting lists grow',
     facts: [
       'Hospitals across {region} postponed {~n1} planned operations last month because there were not enough nurses to staff wards.',
@@ -221,8 +264,15 @@ export const STORY_TEMPLATES: readonly StoryTemplate[] = [
       'Medical students are being offered bonuses to work in hospitals outside the big cities.',
       'The nurses association is balloting its members on industrial action over pay and staffing levels.',
     ],
-    quotes: ['We are running wards with half the staff they need, and it is not safe', 'Recruitment abroad is a short-term fix, not a solution'],
-    bullets: ['{~n1} operations postponed', '{pct}% of nursing posts vacant', '{n3}-hour average wait'],
+    quotes: [
+      'We are running wards with half the staff they need, and it is not safe',
+      'Recruitment abroad is a short-term fix, not a solution',
+    ],
+    bullets: [
+      '{~n1} operations postponed',
+      '{pct}% of nursing posts vacant',
+      '{n3}-hour average wait',
+    ],
   },
   {
     key: 'data-breach',
@@ -231,7 +281,10 @@ export const STORY_TEMPLATES: readonly StoryTemplate[] = [
     measure: 'the security review',
     orgs: ['the data protection authority', 'the telecom company'],
     role: 'security researcher',
-    headlines: ['Telecom company confirms breach exposing millions of customer records', 'Hackers steal personal data of telecom customers'],
+    headlines: [
+      'Telecom company confirms breach exposing millions of customer records',
+      'Hackers steal personal data of telecom customers',
+    ],
     section: 'What was stolen',
     facts: [
       'The telecom company said hackers had accessed the names, addresses and phone numbers of about {n1} thousand customers.',
@@ -246,10 +299,17 @@ export const STORY_TEMPLATES: readonly StoryTemplate[] = [
       'The company reset the passwords of all online accounts as a precaution.',
       'Experts said the attackers had exploited a vulnerability in software that the company had failed to update.',
       'A consumer group is preparing a class action on behalf of affected customers.',
-      'The company\'s share price fell sharply after the breach was disclosed.',
+      "The company's share price fell sharply after the breach was disclosed.",
     ],
-    quotes: ['Customers should be alert to phishing messages that use their real personal details', 'We deeply regret this incident and are working with the authorities'],
-    bullets: ['{n1} thousand customers affected', 'Breach found on {day}', 'Regulator investigating'],
+    quotes: [
+      'Customers should be alert to phishing messages that use their real personal details',
+      'We deeply regret this incident and are working with the authorities',
+    ],
+    bullets: [
+      '{n1} thousand customers affected',
+      'Breach found on {day}',
+      'Regulator investigating',
+    ],
   },
   {
     key: 'drought',
@@ -258,7 +318,10 @@ export const STORY_TEMPLATES: readonly StoryTemplate[] = [
     measure: 'the water restrictions',
     orgs: ['the water utility', 'the agriculture ministry'],
     role: 'water engineer',
-    headlines: ['Water restrictions imposed as reservoirs fall to record lows', 'Drought in {region} threatens harvests and drinking water'],
+    headlines: [
+      'Water restrictions imposed as reservoirs fall to record lows',
+      'Drought in {region} threatens harvests and drinking water',
+    ],
     section: 'Reservoirs at record lows',
     facts: [
       'Reservoirs supplying {place} are only {pct} percent full, the lowest level recorded since measurements began.',
@@ -275,7 +338,10 @@ export const STORY_TEMPLATES: readonly StoryTemplate[] = [
       'Hydrologists warned that groundwater levels would take years to recover even if normal rainfall returned.',
       'Inspectors will fine households that fill swimming pools or wash cars during the restrictions.',
     ],
-    quotes: ['Every litre counts now, and we ask everyone to save water at home', 'Without rain in the next month, much of this harvest is lost'],
+    quotes: [
+      'Every litre counts now, and we ask everyone to save water at home',
+      'Without rain in the next month, much of this harvest is lost',
+    ],
     bullets: ['Reservoirs {pct}% full', 'Hose ban in force', '{n3} villages supplied by tanker'],
   },
   {
@@ -285,7 +351,10 @@ export const STORY_TEMPLATES: readonly StoryTemplate[] = [
     measure: 'the redundancy plan',
     orgs: ['the carmaker', 'the metalworkers union'],
     role: 'shop steward',
-    headlines: ['Carmaker to close {place} plant, cutting thousands of jobs', 'Workers protest as factory closure is confirmed'],
+    headlines: [
+      'Carmaker to close {place} plant, cutting thousands of jobs',
+      'Workers protest as factory closure is confirmed',
+    ],
     section: 'Jobs at stake',
     facts: [
       'The carmaker will close its assembly plant in {place} by the end of next year, eliminating about {n1} jobs.',
@@ -302,7 +371,10 @@ export const STORY_TEMPLATES: readonly StoryTemplate[] = [
       'Workers will be offered retraining and severance payments based on their years of service.',
       'The union vowed to fight the closure and called for a regional day of action.',
     ],
-    quotes: ['This factory built this town, and they are throwing us away', 'The decision was painful but unavoidable given the market'],
+    quotes: [
+      'This factory built this town, and they are throwing us away',
+      'The decision was painful but unavoidable given the market',
+    ],
     bullets: ['{n1} jobs lost', 'Closure by end of next year', 'Opened in {year}'],
   },
   {
@@ -312,7 +384,10 @@ export const STORY_TEMPLATES: readonly StoryTemplate[] = [
     measure: 'the vaccination campaign',
     orgs: ['the medicines agency', 'the public health institute'],
     role: 'epidemiologist',
-    headlines: ['Regulator approves new vaccine against respiratory virus in infants', 'New infant vaccine cleared for use'],
+    headlines: [
+      'Regulator approves new vaccine against respiratory virus in infants',
+      'New infant vaccine cleared for use',
+    ],
     section: 'How the vaccine works',
     facts: [
       'The medicines agency approved a vaccine that protects infants against the respiratory syncytial virus during their first winter.',
@@ -323,13 +398,16 @@ export const STORY_TEMPLATES: readonly StoryTemplate[] = [
       'Health officials expect the vaccination campaign to prevent about {n3} hundred hospital stays each winter.',
     ],
     context: [
-      'Paediatricians have long called for a vaccine against the virus, which fills children\'s wards every winter.',
+      "Paediatricians have long called for a vaccine against the virus, which fills children's wards every winter.",
       'The vaccine is given as a single injection shortly after birth or before the start of the virus season.',
       'Several other countries approved the same vaccine last year and reported a sharp drop in infant hospital stays.',
       'The manufacturer said it could supply enough doses for every newborn in the country.',
       'Doctors warned that the vaccine does not replace good hygiene and keeping sick siblings away from babies.',
     ],
-    quotes: ['This is a major step forward for protecting the youngest children', 'Parents should talk to their doctor about the timing of the injection'],
+    quotes: [
+      'This is a major step forward for protecting the youngest children',
+      'Parents should talk to their doctor about the timing of the injection',
+    ],
     bullets: ['{pct}% fewer hospital admissions', 'Free from {month}', 'Trial of {~n1} infants'],
   },
   {
@@ -339,7 +417,10 @@ export const STORY_TEMPLATES: readonly StoryTemplate[] = [
     measure: 'the rolling blackouts',
     orgs: ['the grid operator', 'the energy regulator'],
     role: 'grid engineer',
-    headlines: ['Heatwave pushes power grid to the limit, blackouts ordered', 'Record demand for air conditioning strains electricity network'],
+    headlines: [
+      'Heatwave pushes power grid to the limit, blackouts ordered',
+      'Record demand for air conditioning strains electricity network',
+    ],
     section: 'Grid under strain',
     facts: [
       'Temperatures in {place} reached {n3} degrees Celsius on {day}, breaking a record set in {year}.',
@@ -356,8 +437,15 @@ export const STORY_TEMPLATES: readonly StoryTemplate[] = [
       'The grid operator said investment in storage and transmission lines had not kept pace with demand.',
       'Heat warnings remained in force, and authorities opened cooling centres in libraries and town halls.',
     ],
-    quotes: ['The network was never designed for this many air conditioners running at once', 'We ask everyone to avoid using heavy appliances between six and nine'],
-    bullets: ['{n3} degrees recorded', '{~n1} households cut off', 'Rolling blackouts of up to two hours'],
+    quotes: [
+      'The network was never designed for this many air conditioners running at once',
+      'We ask everyone to avoid using heavy appliances between six and nine',
+    ],
+    bullets: [
+      '{n3} degrees recorded',
+      '{~n1} households cut off',
+      'Rolling blackouts of up to two hours',
+    ],
   },
   {
     key: 'bridge-collapse',
@@ -366,7 +454,10 @@ export const STORY_TEMPLATES: readonly StoryTemplate[] = [
     measure: 'the inspection programme',
     orgs: ['the transport ministry', 'the highway agency'],
     role: 'structural engineer',
-    headlines: ['Motorway bridge collapses in {place}, several vehicles fall', 'Inquiry ordered after bridge collapse'],
+    headlines: [
+      'Motorway bridge collapses in {place}, several vehicles fall',
+      'Inquiry ordered after bridge collapse',
+    ],
     section: 'Questions over maintenance',
     facts: [
       'A section of the motorway bridge over the river in {place} collapsed during rush hour on {day}.',
@@ -383,7 +474,10 @@ export const STORY_TEMPLATES: readonly StoryTemplate[] = [
       'The collapse cut the main road link between the port and the industrial zone.',
       'Families of the victims demanded that those responsible for maintenance be held accountable.',
     ],
-    quotes: ['The warning signs were there, and nobody acted on them', 'We will find out what went wrong and who is responsible'],
+    quotes: [
+      'The warning signs were there, and nobody acted on them',
+      'We will find out what went wrong and who is responsible',
+    ],
     bullets: ['Built in {year}', '{n3} people dead', '{~n2} similar bridges to be inspected'],
   },
   {
@@ -393,7 +487,10 @@ export const STORY_TEMPLATES: readonly StoryTemplate[] = [
     measure: 'the pay offer',
     orgs: ['the teachers union', 'the education ministry'],
     role: 'head teacher',
-    headlines: ['Teachers strike over pay, closing schools across {region}', 'Schools shut as teachers reject pay offer'],
+    headlines: [
+      'Teachers strike over pay, closing schools across {region}',
+      'Schools shut as teachers reject pay offer',
+    ],
     section: 'Schools closed',
     facts: [
       'Teachers in {region} walked out on {day}, closing {~n1} schools and sending pupils home.',
@@ -410,7 +507,10 @@ export const STORY_TEMPLATES: readonly StoryTemplate[] = [
       'Pupils preparing for final exams said they were worried about lost lessons.',
       'Further strike days are planned for next month if no improved offer is made.',
     ],
-    quotes: ['Nobody goes into teaching for the money, but we cannot pay our rent on good intentions', 'The offer on the table is fair and affordable'],
+    quotes: [
+      'Nobody goes into teaching for the money, but we cannot pay our rent on good intentions',
+      'The offer on the table is fair and affordable',
+    ],
     bullets: ['{~n1} schools closed', 'Pay offer: {pct}%', 'Exams to go ahead'],
   },
   {
@@ -420,7 +520,10 @@ export const STORY_TEMPLATES: readonly StoryTemplate[] = [
     measure: 'the rent cap',
     orgs: ['the housing ministry', 'the tenants association'],
     role: 'housing economist',
-    headlines: ['Rents in {place} rise at fastest pace in a decade', 'Government announces rent cap as housing costs soar'],
+    headlines: [
+      'Rents in {place} rise at fastest pace in a decade',
+      'Government announces rent cap as housing costs soar',
+    ],
     section: 'A shortage of homes',
     facts: [
       'Average rents in {place} rose {pct} percent over the past year, the fastest increase in a decade.',
@@ -437,7 +540,10 @@ export const STORY_TEMPLATES: readonly StoryTemplate[] = [
       'The tenants association said many landlords were evading the rules by renting furnished flats.',
       'Building permits for new homes fell to their lowest level in a decade last year.',
     ],
-    quotes: ['A whole generation is being locked out of a decent home', 'Rent controls have never built a single new flat'],
+    quotes: [
+      'A whole generation is being locked out of a decent home',
+      'Rent controls have never built a single new flat',
+    ],
     bullets: ['Rents up {pct}%', '3% cap on increases', '{~n1} homes completed'],
   },
   {
@@ -447,7 +553,10 @@ export const STORY_TEMPLATES: readonly StoryTemplate[] = [
     measure: 'the satellite mission',
     orgs: ['the space agency', 'the launch company'],
     role: 'mission director',
-    headlines: ['Rocket carrying climate satellite lifts off successfully', 'New earth observation satellite reaches orbit'],
+    headlines: [
+      'Rocket carrying climate satellite lifts off successfully',
+      'New earth observation satellite reaches orbit',
+    ],
     section: 'The mission',
     facts: [
       'A rocket carrying a climate monitoring satellite lifted off from the spaceport on {day} and reached orbit {n3} minutes later.',
@@ -461,11 +570,18 @@ export const STORY_TEMPLATES: readonly StoryTemplate[] = [
       'Crowds gathered on the beaches near the spaceport to watch the rocket climb into the clear sky.',
       'The satellite carries a radar altimeter that can measure the height of the ice surface to within centimetres.',
       'The first scientific data is expected to be available to researchers within six months.',
-      'The rocket\'s reusable first stage landed on a platform at sea minutes after the launch.',
+      "The rocket's reusable first stage landed on a platform at sea minutes after the launch.",
       'The satellite will orbit at an altitude of about seven hundred kilometres.',
     ],
-    quotes: ['Everything went exactly as planned, and the team is overjoyed', 'These measurements will tell us how quickly the polar ice is thinning'],
-    bullets: ['Reached orbit after {n3} minutes', 'Mission cost: {money} million', 'Seven-year lifetime'],
+    quotes: [
+      'Everything went exactly as planned, and the team is overjoyed',
+      'These measurements will tell us how quickly the polar ice is thinning',
+    ],
+    bullets: [
+      'Reached orbit after {n3} minutes',
+      'Mission cost: {money} million',
+      'Seven-year lifetime',
+    ],
   },
   {
     key: 'football-final',
@@ -474,24 +590,30 @@ export const STORY_TEMPLATES: readonly StoryTemplate[] = [
     measure: 'the championship',
     orgs: ['the football federation', 'the city police'],
     role: 'head coach',
-    headlines: ['{Place} win the cup after dramatic penalty shootout', 'Late drama as {place} lift the trophy'],
+    headlines: [
+      '{Place} win the cup after dramatic penalty shootout',
+      'Late drama as {place} lift the trophy',
+    ],
     section: 'How the match unfolded',
     facts: [
       'The team from {place} won the cup final on penalties after a 2-2 draw in front of {~n1} spectators.',
-      'The goalkeeper saved two penalties in the shootout to secure the club\'s first trophy since {year}.',
+      "The goalkeeper saved two penalties in the shootout to secure the club's first trophy since {year}.",
       'The captain scored an equaliser in the {nth} minute after the team had trailed for most of the second half.',
       'Police said {n3} people were arrested after scuffles between rival supporters outside the stadium.',
       'Thousands of fans celebrated in the main square of {place} until the early hours.',
-      'The win secures the club a place in next season\'s European competition.',
+      "The win secures the club a place in next season's European competition.",
     ],
     context: [
       'The stadium erupted when the final penalty hit the back of the net.',
       'The club had been relegated to the second division only five years ago.',
-      'The defeated side\'s coach said his team had controlled the game but failed to take their chances.',
+      "The defeated side's coach said his team had controlled the game but failed to take their chances.",
       'Tickets for the final sold out within hours and were resold online at many times their face value.',
       'The players will parade the trophy through the streets of {place} on an open-top bus.',
     ],
-    quotes: ['These players never gave up, not even when we were a goal down', 'I dreamed of this moment since I was a child'],
+    quotes: [
+      'These players never gave up, not even when we were a goal down',
+      'I dreamed of this moment since I was a child',
+    ],
     bullets: ['First trophy since {year}', '{~n1} spectators', 'Won on penalties'],
   },
   {
@@ -501,7 +623,10 @@ export const STORY_TEMPLATES: readonly StoryTemplate[] = [
     measure: 'the security overhaul',
     orgs: ['the national museum', 'the art crimes unit'],
     role: 'museum director',
-    headlines: ['Thieves steal priceless paintings from museum in {place}', 'Police hunt gang after daring museum heist'],
+    headlines: [
+      'Thieves steal priceless paintings from museum in {place}',
+      'Police hunt gang after daring museum heist',
+    ],
     section: 'How the thieves got in',
     facts: [
       'Thieves broke into the national museum in {place} before dawn on {day} and stole {n3} paintings.',
@@ -514,11 +639,14 @@ export const STORY_TEMPLATES: readonly StoryTemplate[] = [
     context: [
       'Interpol was alerted and the stolen paintings were added to its database of stolen works of art.',
       'Experts said famous stolen paintings are almost impossible to sell and are often used as collateral by criminal gangs.',
-      'The museum\'s insurance did not cover the full value of the stolen works.',
+      "The museum's insurance did not cover the full value of the stolen works.",
       'Security guards on duty that night were questioned by investigators.',
       'The director said the museum would review its security procedures before reopening.',
     ],
-    quotes: ['These paintings are part of our heritage and cannot be sold on any legitimate market', 'We are devastated, and we are cooperating fully with the police'],
+    quotes: [
+      'These paintings are part of our heritage and cannot be sold on any legitimate market',
+      'We are devastated, and we are cooperating fully with the police',
+    ],
     bullets: ['{n3} paintings stolen', 'Worth over {money} million', 'Museum closed'],
   },
   {
@@ -528,7 +656,10 @@ export const STORY_TEMPLATES: readonly StoryTemplate[] = [
     measure: 'the clean-up operation',
     orgs: ['the coast guard', 'the environment ministry'],
     role: 'marine biologist',
-    headlines: ['Oil spill from stricken tanker reaches beaches near {place}', 'Clean-up crews race to contain oil slick'],
+    headlines: [
+      'Oil spill from stricken tanker reaches beaches near {place}',
+      'Clean-up crews race to contain oil slick',
+    ],
     section: 'Damage to the coast',
     facts: [
       'A tanker that ran aground off {place} on {day} has leaked an estimated {~n1} tonnes of crude oil.',
@@ -536,7 +667,7 @@ export const STORY_TEMPLATES: readonly StoryTemplate[] = [
       'The coast guard deployed floating barriers and skimmer vessels to contain the slick.',
       'Fishing was banned in the area for at least {n3} weeks, leaving local fishermen without income.',
       'Volunteers have rescued hundreds of oil-covered seabirds and taken them to cleaning centres.',
-      'The ship\'s owner said the vessel lost steering in heavy seas before hitting the rocks.',
+      "The ship's owner said the vessel lost steering in heavy seas before hitting the rocks.",
     ],
     context: [
       'Volunteers in protective suits shovelled black sludge from the sand into plastic bags.',
@@ -545,7 +676,10 @@ export const STORY_TEMPLATES: readonly StoryTemplate[] = [
       'Tourism businesses fear that the spill will keep visitors away for the summer season.',
       'Environmental groups called for stricter controls on ageing tankers passing through the strait.',
     ],
-    quotes: ['It will take years for the marshes to recover from this', 'Our boats are tied up, and nobody knows when we can go back out'],
+    quotes: [
+      'It will take years for the marshes to recover from this',
+      'Our boats are tied up, and nobody knows when we can go back out',
+    ],
     bullets: ['{~n1} tonnes of oil leaked', '{n3} km of coast affected', 'Fishing ban in force'],
   },
   {
@@ -555,7 +689,10 @@ export const STORY_TEMPLATES: readonly StoryTemplate[] = [
     measure: 'the air traffic restrictions',
     orgs: ['the air navigation service', 'the airport operator'],
     role: 'aviation analyst',
-    headlines: ['Hundreds of flights cancelled after air traffic control failure', 'Passengers stranded as radar fault grounds flights'],
+    headlines: [
+      'Hundreds of flights cancelled after air traffic control failure',
+      'Passengers stranded as radar fault grounds flights',
+    ],
     section: 'Stranded at the airport',
     facts: [
       'A technical fault in the air traffic control system forced the cancellation of {~n1} flights on {day}.',
@@ -572,8 +709,15 @@ export const STORY_TEMPLATES: readonly StoryTemplate[] = [
       'Transport ministers ordered an independent review of the failure.',
       'Travel agencies reported a surge in bookings for trains and long-distance buses.',
     ],
-    quotes: ['We have been here for eleven hours and nobody has told us anything', 'Safety was never compromised, but the delays are regrettable'],
-    bullets: ['{~n1} flights cancelled', 'Fault in flight plan processing', 'Up to {money} euros compensation'],
+    quotes: [
+      'We have been here for eleven hours and nobody has told us anything',
+      'Safety was never compromised, but the delays are regrettable',
+    ],
+    bullets: [
+      '{~n1} flights cancelled',
+      'Fault in flight plan processing',
+      'Up to {money} euros compensation',
+    ],
   },
   {
     key: 'city-cyberattack',
@@ -582,7 +726,10 @@ export const STORY_TEMPLATES: readonly StoryTemplate[] = [
     measure: 'the system restoration',
     orgs: ['the city council', 'the national cyber security centre'],
     role: 'IT director',
-    headlines: ['Cyberattack paralyses city services in {place}', 'Ransomware hits city council computers'],
+    headlines: [
+      'Cyberattack paralyses city services in {place}',
+      'Ransomware hits city council computers',
+    ],
     section: 'Services offline',
     facts: [
       'A ransomware attack has shut down the computer systems of the city council of {place} since {day}.',
@@ -599,8 +746,15 @@ export const STORY_TEMPLATES: readonly StoryTemplate[] = [
       'Residents were warned that personal data held by the council may have been stolen.',
       'Other municipalities have been advised to check their systems for signs of intrusion.',
     ],
-    quotes: ['We will not pay criminals with public money', 'Backups were intact, which is why recovery is possible at all'],
-    bullets: ['Ransom demand: {money} thousand dollars', 'Services down since {day}', 'Recovery: {n3} weeks'],
+    quotes: [
+      'We will not pay criminals with public money',
+      'Backups were intact, which is why recovery is possible at all',
+    ],
+    bullets: [
+      'Ransom demand: {money} thousand dollars',
+      'Services down since {day}',
+      'Recovery: {n3} weeks',
+    ],
   },
   {
     key: 'minimum-wage',
@@ -609,13 +763,16 @@ export const STORY_TEMPLATES: readonly StoryTemplate[] = [
     measure: 'the new minimum wage',
     orgs: ['the labour ministry', 'the employers federation'],
     role: 'labour economist',
-    headlines: ['Minimum wage to rise by {pct} percent from {month}', 'Government raises minimum wage as living costs soar'],
+    headlines: [
+      'Minimum wage to rise by {pct} percent from {month}',
+      'Government raises minimum wage as living costs soar',
+    ],
     section: 'Who benefits',
     facts: [
       'The minimum wage will rise by {pct} percent from {month}, the labour ministry announced on {day}.',
       '{~N1} workers, most of them in retail, cleaning and hospitality, will receive the increase.',
       'The employers federation warned that small businesses could cut hours or jobs as a result.',
-      'The new hourly rate will be the highest in the country\'s history in real terms.',
+      "The new hourly rate will be the highest in the country's history in real terms.",
       'Trade unions had campaigned for a larger increase to match the rise in food and energy prices.',
       'An independent commission recommended the increase after a year of consultations.',
     ],
@@ -626,7 +783,10 @@ export const STORY_TEMPLATES: readonly StoryTemplate[] = [
       'The rise comes after two years in which inflation eroded the purchasing power of the lowest paid.',
       'Young workers under the age of twenty will receive a lower rate.',
     ],
-    quotes: ['Nobody who works full time should have to choose between heating and eating', 'Many small shops simply cannot absorb another rise in costs'],
+    quotes: [
+      'Nobody who works full time should have to choose between heating and eating',
+      'Many small shops simply cannot absorb another rise in costs',
+    ],
     bullets: ['Increase of {pct}%', 'Effective from {month}', '{~n1} workers affected'],
   },
   {
@@ -636,7 +796,10 @@ export const STORY_TEMPLATES: readonly StoryTemplate[] = [
     measure: 'the import tariffs',
     orgs: ['the trade ministry', 'the chamber of commerce'],
     role: 'trade negotiator',
-    headlines: ['New tariffs on steel and aluminium spark trade dispute', 'Exporters brace for retaliation over import duties'],
+    headlines: [
+      'New tariffs on steel and aluminium spark trade dispute',
+      'Exporters brace for retaliation over import duties',
+    ],
     section: 'Retaliation threatened',
     facts: [
       'The government imposed tariffs of {pct} percent on imported steel and aluminium from {day}.',
@@ -653,7 +816,10 @@ export const STORY_TEMPLATES: readonly StoryTemplate[] = [
       'Shipping companies reported a rush of imports ahead of the deadline.',
       'The dispute has been referred to the World Trade Organization.',
     ],
-    quotes: ['We cannot let unfair competition destroy our industrial base', 'In a trade war, there are no winners, only different kinds of losers'],
+    quotes: [
+      'We cannot let unfair competition destroy our industrial base',
+      'In a trade war, there are no winners, only different kinds of losers',
+    ],
     bullets: ['{pct}% tariff', 'Retaliation threatened', 'Talks next month'],
   },
   {
@@ -663,7 +829,10 @@ export const STORY_TEMPLATES: readonly StoryTemplate[] = [
     measure: 'the retirement age increase',
     orgs: ['the trade union confederation', 'the government'],
     role: 'union secretary',
-    headlines: ['Hundreds of thousands march against pension reform', 'Protests grow over plan to raise retirement age'],
+    headlines: [
+      'Hundreds of thousands march against pension reform',
+      'Protests grow over plan to raise retirement age',
+    ],
     section: 'On the streets',
     facts: [
       'Hundreds of thousands of people marched in {capital} and other cities on {day} against plans to raise the retirement age to 64.',
@@ -680,7 +849,10 @@ export const STORY_TEMPLATES: readonly StoryTemplate[] = [
       'The prime minister said the government would not back down on the reform.',
       'Unions have announced further days of action for the coming weeks.',
     ],
-    quotes: ['Working two more years is not a technical adjustment, it is a life', 'Without this reform, the pensions of our children are at risk'],
+    quotes: [
+      'Working two more years is not a technical adjustment, it is a life',
+      'Without this reform, the pensions of our children are at risk',
+    ],
     bullets: ['Retirement age to 64', '{pct}% opposed in polls', 'Nationwide strike'],
   },
   {
@@ -690,10 +862,13 @@ export const STORY_TEMPLATES: readonly StoryTemplate[] = [
     measure: 'the surveillance law',
     orgs: ['the constitutional court', 'the interior ministry'],
     role: 'privacy lawyer',
-    headlines: ['Top court strikes down mass surveillance law', 'Judges rule data retention law unconstitutional'],
+    headlines: [
+      'Top court strikes down mass surveillance law',
+      'Judges rule data retention law unconstitutional',
+    ],
     section: 'What the judges said',
     facts: [
-      'The constitutional court ruled on {day} that a law requiring telecom companies to store all users\' data for {n3} months was unconstitutional.',
+      "The constitutional court ruled on {day} that a law requiring telecom companies to store all users' data for {n3} months was unconstitutional.",
       'The judges said the indiscriminate retention of data violated the right to privacy.',
       'The interior ministry had argued the law was essential for investigating terrorism and child abuse.',
       'Telecom companies will have to delete data collected under the law within {n3} days.',
@@ -707,7 +882,10 @@ export const STORY_TEMPLATES: readonly StoryTemplate[] = [
       'Legal experts said the ruling was in line with earlier decisions of the European Court of Justice.',
       'Telecom companies said they would comply with the ruling immediately.',
     ],
-    quotes: ['This is a landmark victory for everyone who values private communication', 'The ruling leaves our investigators partly blind'],
+    quotes: [
+      'This is a landmark victory for everyone who values private communication',
+      'The ruling leaves our investigators partly blind',
+    ],
     bullets: ['Law struck down', 'Data to be deleted within {n3} days', '{~n1} complainants'],
   },
   {
@@ -717,7 +895,10 @@ export const STORY_TEMPLATES: readonly StoryTemplate[] = [
     measure: 'the reception plan',
     orgs: ['the refugee agency', 'the interior ministry'],
     role: 'aid worker',
-    headlines: ['Reception centres overwhelmed as migrant arrivals surge', 'Island struggles to cope with record boat arrivals'],
+    headlines: [
+      'Reception centres overwhelmed as migrant arrivals surge',
+      'Island struggles to cope with record boat arrivals',
+    ],
     section: 'Conditions in the camps',
     facts: [
       '{~N1} people arrived by boat on the island near {place} in the past week, a record for a single week.',
@@ -731,10 +912,13 @@ export const STORY_TEMPLATES: readonly StoryTemplate[] = [
       'Volunteers handed out bottles of water and sandwiches at the harbour as boats arrived.',
       'Coast guard vessels intercepted several boats and escorted them to port.',
       'Local residents on the island are divided between solidarity and frustration.',
-      'The island\'s mayor appealed for more staff to process asylum applications.',
+      "The island's mayor appealed for more staff to process asylum applications.",
       'Aid organisations said children were being held in the centre for weeks in poor conditions.',
     ],
-    quotes: ['Nobody can manage this alone; we need solidarity from the other member states', 'Children are sleeping on the ground with no shelter from the sun'],
+    quotes: [
+      'Nobody can manage this alone; we need solidarity from the other member states',
+      'Children are sleeping on the ground with no shelter from the sun',
+    ],
     bullets: ['{~n1} arrivals in a week', 'Centre built for {n3} hundred', '{n3} drowned'],
   },
   {
@@ -744,7 +928,10 @@ export const STORY_TEMPLATES: readonly StoryTemplate[] = [
     measure: 'the mandatory evacuation',
     orgs: ['the hurricane centre', 'the emergency management office'],
     role: 'meteorologist',
-    headlines: ['Hurricane makes landfall near {place} with destructive winds', 'Millions without power after hurricane strikes coast'],
+    headlines: [
+      'Hurricane makes landfall near {place} with destructive winds',
+      'Millions without power after hurricane strikes coast',
+    ],
     section: 'Path of the storm',
     facts: [
       'The hurricane made landfall near {place} on {day} with sustained winds of {n3}0 kilometres per hour.',
@@ -761,7 +948,10 @@ export const STORY_TEMPLATES: readonly StoryTemplate[] = [
       'Many residents boarded up their windows with plywood before the storm arrived.',
       'Forecasters said warm ocean water had allowed the storm to strengthen rapidly before landfall.',
     ],
-    quotes: ['If you were told to leave and did not, now is not the time to go outside', 'The damage along the waterfront is heartbreaking'],
+    quotes: [
+      'If you were told to leave and did not, now is not the time to go outside',
+      'The damage along the waterfront is heartbreaking',
+    ],
     bullets: ['Winds of {n3}0 km/h', '{~n1} without power', 'At least {n3} deaths'],
   },
   {
@@ -771,12 +961,15 @@ export const STORY_TEMPLATES: readonly StoryTemplate[] = [
     measure: 'the top prize',
     orgs: ['the festival jury', 'the film institute'],
     role: 'film critic',
-    headlines: ['Debut film about migrant family wins festival top prize', 'First-time director takes festival\'s main award'],
+    headlines: [
+      'Debut film about migrant family wins festival top prize',
+      "First-time director takes festival's main award",
+    ],
     section: 'The winners',
     facts: [
       'A debut feature about a migrant family working on a farm won the top prize at the film festival in {place} on {day}.',
-      'The jury praised the film\'s restraint and the performances of its largely non-professional cast.',
-      'The director, {person}, is only the {nth} woman to win the prize in the festival\'s history.',
+      "The jury praised the film's restraint and the performances of its largely non-professional cast.",
+      "The director, {person}, is only the {nth} woman to win the prize in the festival's history.",
       'The festival screened {n3}0 films from {n3}0 countries over ten days.',
       'Attendance reached {~n1} visitors, a record despite higher ticket prices.',
       'The best actor award went to a veteran performer playing a retired fisherman.',
@@ -784,11 +977,14 @@ export const STORY_TEMPLATES: readonly StoryTemplate[] = [
     context: [
       'The winning film was shot in just {n3} days on a small budget.',
       'The red carpet was crowded with actors, directors and photographers on the closing night.',
-      'Critics said this year\'s selection was the strongest in a decade.',
+      "Critics said this year's selection was the strongest in a decade.",
       'The festival also honoured a veteran cinematographer with a lifetime achievement award.',
       'Several of the winning films have already found distributors abroad.',
     ],
-    quotes: ['This film belongs to the families whose stories it tells', 'It is the most assured debut I have seen in years'],
+    quotes: [
+      'This film belongs to the families whose stories it tells',
+      'It is the most assured debut I have seen in years',
+    ],
     bullets: ['{~n1} visitors', 'Top prize to a debut film', 'Held over ten days'],
   },
   {
@@ -798,13 +994,16 @@ export const STORY_TEMPLATES: readonly StoryTemplate[] = [
     measure: 'the investment',
     orgs: ['the battery maker', 'the economy ministry'],
     role: 'plant manager',
-    headlines: ['Battery maker to build gigafactory near {place}', 'Electric vehicle battery plant promises thousands of jobs'],
+    headlines: [
+      'Battery maker to build gigafactory near {place}',
+      'Electric vehicle battery plant promises thousands of jobs',
+    ],
     section: 'The investment',
     facts: [
       'The battery maker will invest {money} million in a factory near {place} that will produce cells for electric cars.',
       'The plant is expected to employ {~n1} people when it reaches full capacity in {year}.',
       'The economy ministry contributed a subsidy of {pct} percent of the investment.',
-      'Environmental groups raised concerns about the plant\'s water consumption in a dry region.',
+      "Environmental groups raised concerns about the plant's water consumption in a dry region.",
       'Production capacity will reach {n3} gigawatt hours a year, enough for several hundred thousand cars.',
       'Construction is scheduled to begin in {month} on a former military site.',
     ],
@@ -815,7 +1014,10 @@ export const STORY_TEMPLATES: readonly StoryTemplate[] = [
       'Residents raised concerns about heavy truck traffic on village roads.',
       'Training programmes for future employees will begin at the local technical college.',
     ],
-    quotes: ['This factory puts our region at the centre of the energy transition', 'We want the jobs, but not at the cost of our groundwater'],
+    quotes: [
+      'This factory puts our region at the centre of the energy transition',
+      'We want the jobs, but not at the cost of our groundwater',
+    ],
     bullets: ['{money} million investment', '{~n1} jobs planned', '{n3} GWh capacity'],
   },
   {
@@ -825,7 +1027,10 @@ export const STORY_TEMPLATES: readonly StoryTemplate[] = [
     measure: 'the catch limits',
     orgs: ['the fisheries council', 'the fishermen federation'],
     role: 'fisheries scientist',
-    headlines: ['Fishing fleets protest sharp cuts to cod quotas', 'Scientists call for lower catch limits as stocks decline'],
+    headlines: [
+      'Fishing fleets protest sharp cuts to cod quotas',
+      'Scientists call for lower catch limits as stocks decline',
+    ],
     section: 'Stocks in decline',
     facts: [
       'Ministers agreed to cut cod quotas by {pct} percent for next year, following scientific advice.',
@@ -842,7 +1047,10 @@ export const STORY_TEMPLATES: readonly StoryTemplate[] = [
       'Some fishermen are switching to species such as mackerel and herring, which are more abundant.',
       'Environmental groups said the quota cuts did not go far enough.',
     ],
-    quotes: ['Cutting quotas now is painful, but there will be no fish at all if we do not', 'They are sacrificing our villages to satisfy a spreadsheet'],
+    quotes: [
+      'Cutting quotas now is painful, but there will be no fish at all if we do not',
+      'They are sacrificing our villages to satisfy a spreadsheet',
+    ],
     bullets: ['Cod quota cut {pct}%', '{n3} boats in protest', '{money} million compensation'],
   },
   {
@@ -852,7 +1060,10 @@ export const STORY_TEMPLATES: readonly StoryTemplate[] = [
     measure: 'the new fee cap',
     orgs: ['the student union', 'the universities association'],
     role: 'vice chancellor',
-    headlines: ['Students protest as universities raise tuition fees', 'Tuition fees to rise for the first time in years'],
+    headlines: [
+      'Students protest as universities raise tuition fees',
+      'Tuition fees to rise for the first time in years',
+    ],
     section: 'Student debt',
     facts: [
       'Universities will be allowed to raise annual tuition fees to {money} from next autumn, the government confirmed.',
@@ -869,8 +1080,15 @@ export const STORY_TEMPLATES: readonly StoryTemplate[] = [
       'Opposition parties promised to reverse the increase if they win the next election.',
       'International students already pay several times the domestic fee.',
     ],
-    quotes: ['Education should open doors, not close them with debt', 'Without more funding, quality will suffer for everyone'],
-    bullets: ['Fee cap: {money}', 'Protests on {n3} campuses', 'Applications from poorer students down {pct}%'],
+    quotes: [
+      'Education should open doors, not close them with debt',
+      'Without more funding, quality will suffer for everyone',
+    ],
+    bullets: [
+      'Fee cap: {money}',
+      'Protests on {n3} campuses',
+      'Applications from poorer students down {pct}%',
+    ],
   },
   {
     key: 'wildlife',
@@ -879,12 +1097,15 @@ export const STORY_TEMPLATES: readonly StoryTemplate[] = [
     measure: 'the protection status',
     orgs: ['the wildlife agency', 'the farmers union'],
     role: 'ecologist',
-    headlines: ['Wolf numbers recover as farmers demand protection for livestock', 'Return of the wolf divides rural communities'],
+    headlines: [
+      'Wolf numbers recover as farmers demand protection for livestock',
+      'Return of the wolf divides rural communities',
+    ],
     section: 'Farmers and wolves',
     facts: [
       'The number of wolves in {region} has grown to about {n3}0 packs, up from just a handful two decades ago.',
       'Wolves killed {~n1} sheep and goats in the region last year, according to the wildlife agency.',
-      'Farmers are demanding that the animal\'s strict protection status be relaxed so that problem wolves can be shot.',
+      "Farmers are demanding that the animal's strict protection status be relaxed so that problem wolves can be shot.",
       'The government pays compensation for livestock losses and subsidises electric fences and guard dogs.',
       'Ecologists say the recovery shows that conservation measures are working.',
       'A wolf was seen near the outskirts of {place} on {day}, prompting warnings to dog walkers.',
@@ -896,7 +1117,10 @@ export const STORY_TEMPLATES: readonly StoryTemplate[] = [
       'Wolves mostly prey on deer and wild boar, scientists say.',
       'Tourism operators offer guided tours to look for wolf tracks in the snow.',
     ],
-    quotes: ['The wolf has come back because we finally gave it space', 'We cannot keep guarding our flocks every night of the year'],
+    quotes: [
+      'The wolf has come back because we finally gave it space',
+      'We cannot keep guarding our flocks every night of the year',
+    ],
     bullets: ['About {n3}0 packs', '{~n1} livestock killed', 'Compensation available'],
   },
   {
@@ -906,7 +1130,10 @@ export const STORY_TEMPLATES: readonly StoryTemplate[] = [
     measure: 'the vaccination drive',
     orgs: ['the public health agency', 'the paediatric society'],
     role: 'paediatrician',
-    headlines: ['Measles outbreak spreads in {place} schools', 'Health officials urge vaccination as measles cases rise'],
+    headlines: [
+      'Measles outbreak spreads in {place} schools',
+      'Health officials urge vaccination as measles cases rise',
+    ],
     section: 'Cases climbing',
     facts: [
       'Health officials have recorded {~n2} measles cases in {place} since the start of the year, most of them in children.',
@@ -923,7 +1150,10 @@ export const STORY_TEMPLATES: readonly StoryTemplate[] = [
       'Public health officials are tracing contacts of every confirmed case.',
       'Measles can cause serious complications, including pneumonia and inflammation of the brain.',
     ],
-    quotes: ['Measles is not a harmless childhood illness, and the vaccine is safe', 'We are seeing the consequences of years of misinformation'],
+    quotes: [
+      'Measles is not a harmless childhood illness, and the vaccine is safe',
+      'We are seeing the consequences of years of misinformation',
+    ],
     bullets: ['{~n2} cases', 'Vaccination below {pct}% in places', '{n3} children hospitalised'],
   },
   {
@@ -933,7 +1163,10 @@ export const STORY_TEMPLATES: readonly StoryTemplate[] = [
     measure: 'the rescue operation',
     orgs: ['the mining company', 'the mine safety inspectorate'],
     role: 'rescue coordinator',
-    headlines: ['Gas explosion traps miners underground near {place}', 'Rescuers race to reach trapped miners'],
+    headlines: [
+      'Gas explosion traps miners underground near {place}',
+      'Rescuers race to reach trapped miners',
+    ],
     section: 'The rescue',
     facts: [
       'A methane explosion ripped through a coal mine near {place} on {day}, trapping {n3} miners about {n3}00 metres underground.',
@@ -950,7 +1183,10 @@ export const STORY_TEMPLATES: readonly StoryTemplate[] = [
       'Unions called for the mine to be closed until a full safety review was carried out.',
       'Coal mining remains a major source of employment in the region despite plans to phase it out.',
     ],
-    quotes: ['We will keep going down as long as there is any hope', 'These men knew the risks, but they trusted that the mine was safe'],
+    quotes: [
+      'We will keep going down as long as there is any hope',
+      'These men knew the risks, but they trusted that the mine was safe',
+    ],
     bullets: ['{n3} miners trapped', 'Depth of {n3}00 metres', 'Mine fined {n3} times'],
   },
   {
@@ -960,13 +1196,16 @@ export const STORY_TEMPLATES: readonly StoryTemplate[] = [
     measure: 'the artificial intelligence rules',
     orgs: ['the parliament', 'the digital ministry'],
     role: 'technology lawyer',
-    headlines: ['Parliament passes law regulating artificial intelligence', 'New AI rules ban facial recognition in public spaces'],
+    headlines: [
+      'Parliament passes law regulating artificial intelligence',
+      'New AI rules ban facial recognition in public spaces',
+    ],
     section: 'What the law requires',
     facts: [
       'Parliament approved a law regulating artificial intelligence by {n3}0 votes to {n3}0 on {day}.',
       'The law bans real-time facial recognition in public spaces except for serious crimes.',
       'Companies that deploy high-risk systems in hiring, credit or policing will have to document how they work.',
-      'Fines for violations can reach {pct} percent of a company\'s global turnover.',
+      "Fines for violations can reach {pct} percent of a company's global turnover.",
       'Technology companies warned the rules could slow innovation and push start-ups abroad.',
       'The rules will take effect in stages over the next {n3} years.',
     ],
@@ -977,8 +1216,15 @@ export const STORY_TEMPLATES: readonly StoryTemplate[] = [
       'Consumer groups welcomed the law but said enforcement would be the real test.',
       'Start-ups will be able to test new systems in regulatory sandboxes.',
     ],
-    quotes: ['For the first time, there are clear limits on what machines may decide about people', 'Overregulation will hand the future to our competitors'],
-    bullets: ['Facial recognition banned', 'Fines up to {pct}% of turnover', 'Phased in over {n3} years'],
+    quotes: [
+      'For the first time, there are clear limits on what machines may decide about people',
+      'Overregulation will hand the future to our competitors',
+    ],
+    bullets: [
+      'Facial recognition banned',
+      'Fines up to {pct}% of turnover',
+      'Phased in over {n3} years',
+    ],
   },
   {
     key: 'port-congestion',
@@ -987,7 +1233,10 @@ export const STORY_TEMPLATES: readonly StoryTemplate[] = [
     measure: 'the extended opening hours',
     orgs: ['the port authority', 'the shipping association'],
     role: 'logistics manager',
-    headlines: ['Container ships queue outside port as congestion worsens', 'Port backlog delays deliveries ahead of holidays'],
+    headlines: [
+      'Container ships queue outside port as congestion worsens',
+      'Port backlog delays deliveries ahead of holidays',
+    ],
     section: 'Ships waiting at anchor',
     facts: [
       'About {n3} container ships were waiting at anchor outside the port of {place} on {day}.',
@@ -1004,7 +1253,10 @@ export const STORY_TEMPLATES: readonly StoryTemplate[] = [
       'Toy and electronics retailers said holiday stock was stuck on ships at sea.',
       'The port authority plans to automate part of the terminal next year.',
     ],
-    quotes: ['We are moving boxes as fast as we can, but we cannot conjure up more workers', 'Every day a ship waits, someone pays for it'],
+    quotes: [
+      'We are moving boxes as fast as we can, but we cannot conjure up more workers',
+      'Every day a ship waits, someone pays for it',
+    ],
     bullets: ['{n3} ships at anchor', '{n3}-day wait for a berth', 'Freight at {money} dollars'],
   },
   {
@@ -1014,7 +1266,10 @@ export const STORY_TEMPLATES: readonly StoryTemplate[] = [
     measure: 'the VAT cut on food',
     orgs: ['the statistics office', 'the consumer association'],
     role: 'consumer advocate',
-    headlines: ['Food prices climb at fastest rate in decades', 'Shoppers cut back as grocery bills soar'],
+    headlines: [
+      'Food prices climb at fastest rate in decades',
+      'Shoppers cut back as grocery bills soar',
+    ],
     section: 'Prices at the checkout',
     facts: [
       'Food prices rose {pct} percent in the year to {month}, the statistics office said on {day}.',
@@ -1031,7 +1286,10 @@ export const STORY_TEMPLATES: readonly StoryTemplate[] = [
       'The prices of fruit and vegetables have risen most sharply, the data showed.',
       'The central bank said food prices were the main driver of inflation this year.',
     ],
-    quotes: ['Families are skipping meals so their children can eat', 'Our margins have never been thinner'],
+    quotes: [
+      'Families are skipping meals so their children can eat',
+      'Our margins have never been thinner',
+    ],
     bullets: ['Food inflation {pct}%', 'Food bank use at record', 'VAT cut proposed'],
   },
   {
@@ -1039,9 +1297,12 @@ export const STORY_TEMPLATES: readonly StoryTemplate[] = [
     event: 'the corruption inquiry',
     group: 'officers',
     measure: 'the internal investigation',
-    orgs: ['the prosecutor\'s office', 'the police inspectorate'],
+    orgs: ["the prosecutor's office", 'the police inspectorate'],
     role: 'prosecutor',
-    headlines: ['Senior police officers arrested in corruption inquiry', 'Bribery scandal engulfs city police force'],
+    headlines: [
+      'Senior police officers arrested in corruption inquiry',
+      'Bribery scandal engulfs city police force',
+    ],
     section: 'The allegations',
     facts: [
       'Prosecutors arrested {n3} senior police officers in {place} on {day} on suspicion of taking bribes from a drugs gang.',
@@ -1058,7 +1319,10 @@ export const STORY_TEMPLATES: readonly StoryTemplate[] = [
       'Lawyers for the officers said their clients denied all charges.',
       'An independent commission will examine recruitment and supervision in the force.',
     ],
-    quotes: ['No badge puts anyone above the law', 'The vast majority of officers are honest and are as shocked as anyone'],
+    quotes: [
+      'No badge puts anyone above the law',
+      'The vast majority of officers are honest and are as shocked as anyone',
+    ],
     bullets: ['{n3} officers arrested', '{money} thousand euros seized', 'Police chief resigned'],
   },
   {
@@ -1068,12 +1332,15 @@ export const STORY_TEMPLATES: readonly StoryTemplate[] = [
     measure: 'the airspace closure',
     orgs: ['the volcanology observatory', 'the aviation authority'],
     role: 'volcanologist',
-    headlines: ['Volcano erupts, sending ash cloud over {region}', 'Ash cloud grounds flights after eruption'],
+    headlines: [
+      'Volcano erupts, sending ash cloud over {region}',
+      'Ash cloud grounds flights after eruption',
+    ],
     section: 'Ash over the region',
     facts: [
       'The volcano near {place} erupted on {day}, sending a column of ash {n3} kilometres into the sky.',
       'The aviation authority closed the airspace over {region}, grounding {~n1} flights.',
-      'Lava flows threatened {n3} villages on the volcano\'s southern slope, which were evacuated.',
+      "Lava flows threatened {n3} villages on the volcano's southern slope, which were evacuated.",
       'The observatory had raised the alert level a week earlier after detecting increased seismic activity.',
       'Ash fell on towns up to {n3}0 kilometres away, and residents were advised to wear masks.',
       'Scientists said the eruption could continue for weeks.',
@@ -1085,7 +1352,10 @@ export const STORY_TEMPLATES: readonly StoryTemplate[] = [
       'The volcano last erupted in {year}, when the eruption lasted several months.',
       'Scientists flew drones over the crater to measure gas emissions.',
     ],
-    quotes: ['The mountain gave us clear warning signs, and that saved lives', 'We do not know how long this phase will last'],
+    quotes: [
+      'The mountain gave us clear warning signs, and that saved lives',
+      'We do not know how long this phase will last',
+    ],
     bullets: ['Ash column {n3} km high', '{~n1} flights grounded', '{n3} villages evacuated'],
   },
 ];

@@ -31,22 +31,29 @@ const URL_LINE = /^(?:<?https?:\/\/\S+>?|www\.\S+|\/?[\w-]+(?:\/[\w.-]+)+\/?)$/i
 const SLUG = /^[a-z0-9]+(?:[-_][a-z0-9]+){2,}(?:\.html?)?$/u;
 const CROSS_PROMO =
   /^(?:also read|read also|read more\s*:|related(?:\s+(?:articles?|stories|coverage|content|reading|links?|posts?|guides?|topics|videos?))?\s*(?:[:|›»–—-]|$)|see also\b|recommended(?:\s+for you)?\b|more on this\b|more from\b|you (?:may|might) also (?:like|be interested)|most (?:read|popular|viewed|shared)\b|trending\b|further reading\b|editor'?s picks?\b|more stories\b|don'?t miss\b|(?:what to )?read next\b|up next\b|keep reading\b|in other news\s*(?::|$))/iu;
-const PHOTO = /^(?:photo(?:graph)?s?|image|picture|illustration|credit|file photo|©|\(c\))\b|\b(?:getty images|shutterstock|afp|ap photo|reuters|tass|epa|via wikimedia commons)\b/iu;
-const BYLINE = /^(?:[Bb]y|[Ww]ritten by|[Rr]eporting by|[Ee]diting by|[Ww]ords by|[Ss]tory by|[Cc]ompiled by)\s+\p{Lu}/u;
+const PHOTO =
+  /^(?:photo(?:graph)?s?|image|picture|illustration|credit|file photo|©|\(c\))\b|\b(?:getty images|shutterstock|afp|ap photo|reuters|tass|epa|via wikimedia commons)\b/iu;
+const BYLINE =
+  /^(?:[Bb]y|[Ww]ritten by|[Rr]eporting by|[Ee]diting by|[Ww]ords by|[Ss]tory by|[Cc]ompiled by)\s+\p{Lu}/u;
 /** A caption's trailing credit: "… Photo: Jane Roe / Agency", "(Image by Agency)". */
-const CAPTION_CREDIT = /(?:[Pp]hoto(?:graph)?s?|PHOTO|[Ii]mages?|[Pp]icture|[Ii]llustration|[Cc]redit|[Ff]ootage|[Vv]ideo)\s*(?::|by\s)\s*[\p{Lu}\p{N}©]/u;
+const CAPTION_CREDIT =
+  /(?:[Pp]hoto(?:graph)?s?|PHOTO|[Ii]mages?|[Pp]icture|[Ii]llustration|[Cc]redit|[Ff]ootage|[Vv]ideo)\s*(?::|by\s)\s*[\p{Lu}\p{N}©]/u;
 /** A caption or media label opening a line: "Image: …", "Photo: …", "Watch: …". */
-const MEDIA_LABEL = /^(?:image|photo(?:graph)?|picture|caption|illustration|gallery|graphic|slideshow)\s*:/iu;
+const MEDIA_LABEL =
+  /^(?:image|photo(?:graph)?|picture|caption|illustration|gallery|graphic|slideshow)\s*:/iu;
 const MEDIA_PROMPT = /^(?:watch|video|listen|audio|podcast|live(?:\s+updates?)?)\s*:/iu;
 /** A caption's credit in parentheses after its last sentence: "… on Monday. (Jane Roe/Agency)". */
 const PAREN_CREDIT = /[.!?]["'”’]?\s*\((?:\p{Lu}[\p{L}.'’-]*\s*){1,4}\/\s*\p{Lu}[^()]{0,60}\)$/u;
 /** Legal notices that are not the story: disclaimers, "not investment advice". */
-const LEGAL = /^disclaimer\b|\bnot (?:intended as )?(?:investment|financial|legal|tax|medical) advice\b|\bfor information(?:al)? purposes only\b/iu;
+const LEGAL =
+  /^disclaimer\b|\bnot (?:intended as )?(?:investment|financial|legal|tax|medical) advice\b|\bfor information(?:al)? purposes only\b/iu;
 /** A credit line of a wire story: "(Reporting by …; Editing by …)", "X contributed to this report." */
-const CREDIT_LINE = /^\(?(?:[Aa]dditional\s+)?(?:[Rr]eporting|[Ee]diting|[Ww]riting|[Rr]esearch|[Gg]raphics|[Pp]roduction)\s+by\s+\p{Lu}|\bcontributed(?:\s+reporting)?\s+to\s+this\s+(?:report|story|article)\b/u;
+const CREDIT_LINE =
+  /^\(?(?:[Aa]dditional\s+)?(?:[Rr]eporting|[Ee]diting|[Ww]riting|[Rr]esearch|[Gg]raphics|[Pp]roduction)\s+by\s+\p{Lu}|\bcontributed(?:\s+reporting)?\s+to\s+this\s+(?:report|story|article)\b/u;
 const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/u;
 /** A price per period: "$5 a month", "NOK 590 per month", "1.99 a week". */
-const PRICE_PER_PERIOD = /\d(?:[\d.,]*\d)?\s*(?:[$€£¥]|[A-Z]{3})?\s*(?:a|per|\/|each)\s*(?:month|week|year|day|mo)\b/iu;
+const PRICE_PER_PERIOD =
+  /\d(?:[\d.,]*\d)?\s*(?:[$€£¥]|[A-Z]{3})?\s*(?:a|per|\/|each)\s*(?:month|week|year|day|mo)\b/iu;
 /** Verbs that open a publisher's prompt to the reader when they start a sentence. */
 const PROMPT_VERB =
   /^(?:subscribe|sign (?:up|in)|log ?in|click|tap|follow|download|install|donate|join|register|upgrade|become|listen|watch|read|share|support|get|try|open|create|unlock|claim|gift|cancel|compare|discover|explore|enter|reach)\b(?![-’'])/iu;
@@ -66,7 +73,8 @@ const SALUTATION = /^(?:dear|hi|hello|greetings)\b[^.!?]{0,40}[,:!]?$/iu;
 const UI_PHRASES =
   /\b(?:this (?:article|story|page|guide|post|newsletter)\b|\d+\s*min(?:ute)?s?\s+(?:read|listen)|free trial|cancel any ?time|(?:open|create) (?:an? |your )?(?:free )?account|unlimited (?:digital )?access|affiliate links?|mailing list|read more|continue reading|learn more|click here|tap here|sign up|sign in|log in|log out|subscribe|unsubscribe|newsletter|inbox|cookies?|consent|privacy policy|terms of (?:use|service)|share (?:this|on|via)|follow us|download (?:the|our) app|advert(?:isement|ising)?s?|ad-free|ads\b|support us|remind me|not now|no thanks|maybe later|accept all|manage preferences|back to top|skip to (?:main )?content|paywall|email address|print this|comments?\b)/iu;
 /** Words of a publisher's appeal; they mark a line only in the publisher's voice (we → you). */
-const APPEAL_WORDS = /\b(?:support|donat(?:e|ion|ions)|contribut(?:e|ion|ions)|membership|premium|help)\b/iu;
+const APPEAL_WORDS =
+  /\b(?:support|donat(?:e|ion|ions)|contribut(?:e|ion|ions)|membership|premium|help)\b/iu;
 /** Verbs that open buttons and prompts when they start a short line. */
 const UI_IMPERATIVE =
   /^(?:read|share|subscribe|sign|click|tap|follow|download|support|donate|join|continue|remind|learn|watch|listen|accept|reject|close|register|log|like|comment|print|email|send|upgrade|start|contact|visit|become|give|enter|get|try|see|view|show|hide|load|open|next|previous|back|skip|menu|home|search|tweet|save|copy)\b/iu;
@@ -95,14 +103,17 @@ function hasLetters(text: string): boolean {
 /** Appeal voice: the writer (we/our) addresses the reader (you/your) outside quotes. */
 function isAppealVoice(text: string): boolean {
   const t = unquoted(text);
-  return SECOND_PERSON.test(t) && (FIRST_PLURAL.test(t) || UI_PHRASES.test(t) || APPEAL_WORDS.test(t));
+  return (
+    SECOND_PERSON.test(t) && (FIRST_PLURAL.test(t) || UI_PHRASES.test(t) || APPEAL_WORDS.test(t))
+  );
 }
 
 /** Short prompt or button: few words and UI vocabulary or an opening UI verb. */
 function isUiPrompt(text: string, words: number): boolean {
   const t = text.trim();
   if (words <= 12 && UI_PHRASES.test(t)) return true;
-  if (words <= 4 && !SENTENCE_END.test(t.replace(/[.]$/u, '')) && UI_IMPERATIVE.test(t)) return true;
+  if (words <= 4 && !SENTENCE_END.test(t.replace(/[.]$/u, '')) && UI_IMPERATIVE.test(t))
+    return true;
   return false;
 }
 
@@ -124,7 +135,9 @@ const DATE_WORDS =
 function isDateline(text: string, words: number): boolean {
   const t = text.trim();
   if (words === 0 || words > 20) return false;
-  const hasDate = WEEKDAY_OR_MONTH.test(t) || /\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b|\b\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b/u.test(t);
+  const hasDate =
+    WEEKDAY_OR_MONTH.test(t) ||
+    /\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b|\b\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b/u.test(t);
   if (!hasDate) return false;
   const rest = t
     .replace(new RegExp(WEEKDAY_OR_MONTH.source, 'giu'), ' ')
@@ -145,7 +158,10 @@ function isNewsDateline(text: string, words: number): boolean {
 /** A breadcrumb or section trail: two or more short segments joined by separators, no sentence. */
 function isCrumbTrail(text: string): boolean {
   if (SENTENCE_END.test(text)) return false;
-  const parts = text.split(new RegExp(CRUMB_SEPARATOR.source, 'gu')).map((p) => p.trim()).filter(Boolean);
+  const parts = text
+    .split(new RegExp(CRUMB_SEPARATOR.source, 'gu'))
+    .map((p) => p.trim())
+    .filter(Boolean);
   return parts.length >= 2 && parts.every((p) => wordCount(p) <= 4);
 }
 
@@ -153,10 +169,14 @@ function isPhotoCredit(text: string, words: number): boolean {
   const t = text.trim();
   // A caption whose last few words credit the photographer or agency.
   const credit = CAPTION_CREDIT.exec(t);
-  if (credit && words <= 45 && wordCount(t.slice(credit.index)) <= 9 && !/[.!?…]$/u.test(t)) return true;
+  if (credit && words <= 45 && wordCount(t.slice(credit.index)) <= 9 && !/[.!?…]$/u.test(t))
+    return true;
   if (words > 10 || SENTENCE_END.test(t)) return false;
   if (/^!\[[^\]]*\]\([^)]*\)$/u.test(t)) return true;
-  if (/^\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}\s*\/\s*[\p{Lu}][\p{L}\p{N} .&'’-]*$/u.test(t)) return true;
+  if (
+    /^\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}\s*\/\s*[\p{Lu}][\p{L}\p{N} .&'’-]*$/u.test(t)
+  )
+    return true;
   return PHOTO.test(t);
 }
 
@@ -173,7 +193,10 @@ function readerText(text: string): string {
 
 /** Sentences of a line, roughly (for prompts hidden in a paragraph). */
 function roughSentences(text: string): string[] {
-  return text.split(/(?<=[.!?…:])\s+(?=[\p{Lu}\p{N}"“'‘])/u).map((x) => x.replace(/^[^\p{L}\p{N}]+/u, '').trim()).filter(Boolean);
+  return text
+    .split(/(?<=[.!?…:])\s+(?=[\p{Lu}\p{N}"“'‘])/u)
+    .map((x) => x.replace(/^[^\p{L}\p{N}]+/u, '').trim())
+    .filter(Boolean);
 }
 
 /**
@@ -181,25 +204,52 @@ function roughSentences(text: string): string[] {
  * the reader or of the publisher (you/your/our), names web-UI things or a price per period.
  */
 function hasReaderPrompt(text: string): boolean {
-  return roughSentences(unquoted(text)).some((x) => PROMPT_VERB.test(x) && (SECOND_PERSON.test(x) || FIRST_PLURAL.test(x) || UI_PHRASES.test(x) || PRICE_PER_PERIOD.test(x) || /\bapp\b|\balerts?\b|\bmember(?:ship)?\b/iu.test(x)));
+  return roughSentences(unquoted(text)).some(
+    (x) =>
+      PROMPT_VERB.test(x) &&
+      (SECOND_PERSON.test(x) ||
+        FIRST_PLURAL.test(x) ||
+        UI_PHRASES.test(x) ||
+        PRICE_PER_PERIOD.test(x) ||
+        /\bapp\b|\balerts?\b|\bmember(?:ship)?\b/iu.test(x)),
+  );
 }
 
 /** A question standing alone as a line: an explainer's sub-heading ("What does this mean for me?"). */
 function isQuestionHeading(text: string, words: number): boolean {
-  return words > 0 && words <= 12 && /\?$/u.test(text) && !/[.!;]\s/u.test(text) && !/["“”«»]/u.test(text) && /^[\p{Lu}]/u.test(text);
+  return (
+    words > 0 &&
+    words <= 12 &&
+    /\?$/u.test(text) &&
+    !/[.!;]\s/u.test(text) &&
+    !/["“”«»]/u.test(text) &&
+    /^[\p{Lu}]/u.test(text)
+  );
 }
 
 /** Whether the line is all capitals (a masthead, section label or kicker), with no sentence end. */
 function isAllCaps(text: string, words: number): boolean {
-  return words > 0 && words <= 8 && /\p{Lu}.*\p{Lu}/u.test(text) && !/\p{Ll}/u.test(text) && !SENTENCE_END.test(text);
+  return (
+    words > 0 &&
+    words <= 8 &&
+    /\p{Lu}.*\p{Lu}/u.test(text) &&
+    !/\p{Ll}/u.test(text) &&
+    !SENTENCE_END.test(text)
+  );
 }
 
 /** Reason a single line is not content judged by its own shape alone, or undefined. */
-function shapeReason(raw: string, isFirstBlock: boolean, standalone: boolean, isolated = false): { kind: LineKind; reason: LineReason } | undefined {
+function shapeReason(
+  raw: string,
+  isFirstBlock: boolean,
+  standalone: boolean,
+  isolated = false,
+): { kind: LineKind; reason: LineReason } | undefined {
   const md = raw.trim();
   // A Markdown image, or a line that is nothing but links (share buttons, link lists).
   if (/^!\[[^\]]*\]\([^)]*\)$/u.test(md)) return { kind: 'boilerplate', reason: 'photo-credit' };
-  if (/\]\(/u.test(md) && !hasLetters(md.replace(MD_LINK, ' '))) return { kind: 'boilerplate', reason: 'navigation' };
+  if (/\]\(/u.test(md) && !hasLetters(md.replace(MD_LINK, ' ')))
+    return { kind: 'boilerplate', reason: 'navigation' };
   const t = readerText(md);
   const words = wordCount(t);
   if (!hasLetters(t)) return { kind: 'boilerplate', reason: 'navigation' };
@@ -212,22 +262,37 @@ function shapeReason(raw: string, isFirstBlock: boolean, standalone: boolean, is
   if (URL_LINE.test(t) || SLUG.test(t)) return { kind: 'boilerplate', reason: 'url' };
   if (CROSS_PROMO.test(t)) return { kind: 'boilerplate', reason: 'cross-promotion' };
   if (SALUTATION.test(t) && words <= 5) return { kind: 'boilerplate', reason: 'call-to-action' };
-  if (isUiPrompt(t, words)) return { kind: 'boilerplate', reason: words <= 4 && !UI_PHRASES.test(t) ? 'navigation' : 'call-to-action' };
+  if (isUiPrompt(t, words))
+    return {
+      kind: 'boilerplate',
+      reason: words <= 4 && !UI_PHRASES.test(t) ? 'navigation' : 'call-to-action',
+    };
   if (isAppealVoice(t)) return { kind: 'boilerplate', reason: 'call-to-action' };
   if (words <= 50 && hasReaderPrompt(t)) return { kind: 'boilerplate', reason: 'call-to-action' };
-  if (BYLINE.test(t) && words <= 10 && !SENTENCE_END.test(t)) return { kind: 'boilerplate', reason: 'byline' };
+  if (BYLINE.test(t) && words <= 10 && !SENTENCE_END.test(t))
+    return { kind: 'boilerplate', reason: 'byline' };
   if (isPhotoCredit(t, words)) return { kind: 'boilerplate', reason: 'photo-credit' };
-  if (isDateline(t, words) || isNewsDateline(t, words)) return { kind: 'boilerplate', reason: 'dateline' };
+  if (isDateline(t, words) || isNewsDateline(t, words))
+    return { kind: 'boilerplate', reason: 'dateline' };
   if (RIGHTS.test(t) && words <= 20) return { kind: 'boilerplate', reason: 'navigation' };
   if (isCrumbTrail(t)) return { kind: 'boilerplate', reason: 'navigation' };
-  if (MD_HEADING.test(md) || (standalone && isHeadingShape(t, words))) return { kind: 'heading', reason: 'heading' };
+  if (MD_HEADING.test(md) || (standalone && isHeadingShape(t, words)))
+    return { kind: 'heading', reason: 'heading' };
   if (isAllCaps(t, words)) return { kind: 'heading', reason: 'heading' };
   // A question on a line of its own between blank lines; one inside a block of prompts is a prompt.
   if (isolated && isQuestionHeading(t, words)) return { kind: 'heading', reason: 'heading' };
   // A file's title: a short first paragraph set off by a blank line, even when it ends in a period.
   // (A title ends in at most one full stop: two sentences are a paragraph.)
-  if (isFirstBlock && standalone && words <= 20 && !/[,;:]$/u.test(t) && !INNER_SENTENCE_END.test(t)) return { kind: 'heading', reason: 'heading' };
-  if (words <= 3 && /^\p{Ll}/u.test(t) && !SENTENCE_END.test(t)) return { kind: 'boilerplate', reason: 'navigation' };
+  if (
+    isFirstBlock &&
+    standalone &&
+    words <= 20 &&
+    !/[,;:]$/u.test(t) &&
+    !INNER_SENTENCE_END.test(t)
+  )
+    return { kind: 'heading', reason: 'heading' };
+  if (words <= 3 && /^\p{Ll}/u.test(t) && !SENTENCE_END.test(t))
+    return { kind: 'boilerplate', reason: 'navigation' };
   return undefined;
 }
 
@@ -359,7 +424,8 @@ function repeatedLines(files: readonly FileLines[]): Repetition {
   for (const [key, n] of shared) {
     const [a, b] = key.split(':').map(Number) as [number, number];
     // Copies: three or more fact-like lines in common, or most of the smaller file's.
-    if (n >= 3 || n / Math.max(1, Math.min(factCount[a]!, factCount[b]!)) > 0.6) parent[find(a)] = find(b);
+    if (n >= 3 || n / Math.max(1, Math.min(factCount[a]!, factCount[b]!)) > 0.6)
+      parent[find(a)] = find(b);
   }
   const groups = new Map<string, number>();
   for (const [n, list] of byLine) {
@@ -397,7 +463,15 @@ function isHardWrapped(texts: readonly string[], width: number): boolean {
   for (let i = 0; i + 1 < texts.length; i++) {
     const a = texts[i]!.trim();
     const b = texts[i + 1]!.trim();
-    if (!a || !b || a.length < 30 || a.length < width * 0.6 || BULLET.test(texts[i + 1]!) || /^\|/u.test(a)) continue;
+    if (
+      !a ||
+      !b ||
+      a.length < 30 ||
+      a.length < width * 0.6 ||
+      BULLET.test(texts[i + 1]!) ||
+      /^\|/u.test(a)
+    )
+      continue;
     breaks++;
     if (!SENTENCE_END.test(a) && !a.endsWith(':')) joins++;
   }
@@ -412,7 +486,14 @@ function isHardWrapped(texts: readonly string[], width: number): boolean {
 function wrapRuns(texts: readonly string[], blank: readonly boolean[], width: number): number[] {
   const head = texts.map((_, i) => i);
   for (let i = 1; i < texts.length; i++) {
-    if (blank[i] || blank[i - 1] || BULLET.test(texts[i]!) || MD_HEADING.test(texts[i]!) || MD_HEADING.test(texts[i - 1]!)) continue;
+    if (
+      blank[i] ||
+      blank[i - 1] ||
+      BULLET.test(texts[i]!) ||
+      MD_HEADING.test(texts[i]!) ||
+      MD_HEADING.test(texts[i - 1]!)
+    )
+      continue;
     if (texts[i - 1]!.trimEnd().length >= width * 0.6) head[i] = head[i - 1]!;
   }
   return head;
@@ -434,11 +515,14 @@ function classifyFile(lines: FileLines, repetition: Repetition): ClassifiedLine[
   const inRun = new Array<boolean>(texts.length).fill(false);
   if (wrapped) {
     const head = wrapRuns(texts, blank, width);
-    for (let i = 0; i < texts.length; ) {
+    for (let i = 0; i < texts.length;) {
       let j = i + 1;
       while (j < texts.length && head[j] === i) j++;
       if (j - i >= 2) {
-        const joined = texts.slice(i, j).map((t) => t.trim()).join(' ');
+        const joined = texts
+          .slice(i, j)
+          .map((t) => t.trim())
+          .join(' ');
         const shape = shapeReason(joined.replace(BULLET, ''), false, false);
         let rep = 0;
         let most = 0;
@@ -453,7 +537,13 @@ function classifyFile(lines: FileLines, repetition: Repetition): ClassifiedLine[
           r = { kind: 'boilerplate', reason: 'repeated-across-files' };
         else if (shape && shape.kind === 'boilerplate') r = shape;
         // A title wrapped over two or three lines: set off by blank lines, no sentence end anywhere.
-        else if (runStandalone && j - i <= 3 && wordCount(joined) <= 24 && !/[.!?…]/u.test(joined.replace(/\b(?:\p{L}\.)+/gu, '')) && /^[\p{Lu}\p{N}"'“‘]/u.test(joined))
+        else if (
+          runStandalone &&
+          j - i <= 3 &&
+          wordCount(joined) <= 24 &&
+          !/[.!?…]/u.test(joined.replace(/\b(?:\p{L}\.)+/gu, '')) &&
+          /^[\p{Lu}\p{N}"'“‘]/u.test(joined)
+        )
           r = { kind: 'heading', reason: 'heading' };
         for (let k = i; k < j; k++) {
           result[k] = r;
@@ -481,9 +571,18 @@ function classifyFile(lines: FileLines, repetition: Repetition): ClassifiedLine[
     // The title rule needs a body after the title: a file that is one short paragraph is content.
     const isFirstBlock = i === firstNonBlank && nextBlank && i < lastNonBlank;
     const bullet = BULLET.test(t);
-    const shape = shapeReason(t.replace(BULLET, ''), isFirstBlock && !bullet, standalone && !bullet, prevBlank && nextBlank && !bullet);
+    const shape = shapeReason(
+      t.replace(BULLET, ''),
+      isFirstBlock && !bullet,
+      standalone && !bullet,
+      prevBlank && nextBlank && !bullet,
+    );
     const groups = repeated.get(norms[i]!) ?? 0;
-    if (groups >= 2 && isTemplateRepeat(t, groups, corpusGroups) && (!shape || shape.kind !== 'heading' || wordCount(t) > 3)) {
+    if (
+      groups >= 2 &&
+      isTemplateRepeat(t, groups, corpusGroups) &&
+      (!shape || shape.kind !== 'heading' || wordCount(t) > 3)
+    ) {
       result[i] = { kind: 'boilerplate', reason: 'repeated-across-files' };
     } else if (shape) {
       result[i] = shape;
@@ -491,17 +590,30 @@ function classifyFile(lines: FileLines, repetition: Repetition): ClassifiedLine[
   }
 
   // Runs of three or more very short lines without sentence punctuation are menus or option lists.
-  for (let i = 0; i < texts.length; ) {
+  for (let i = 0; i < texts.length;) {
     let j = i;
-    while (j < texts.length && !blank[j] && wordCount(texts[j]!) <= 3 && !SENTENCE_END.test(texts[j]!.trim())) j++;
-    if (j - i >= 3) for (let k = i; k < j; k++) if (result[k]!.kind !== 'boilerplate') result[k] = { kind: 'boilerplate', reason: 'navigation' };
+    while (
+      j < texts.length &&
+      !blank[j] &&
+      wordCount(texts[j]!) <= 3 &&
+      !SENTENCE_END.test(texts[j]!.trim())
+    )
+      j++;
+    if (j - i >= 3)
+      for (let k = i; k < j; k++)
+        if (result[k]!.kind !== 'boilerplate')
+          result[k] = { kind: 'boilerplate', reason: 'navigation' };
     i = Math.max(j, i + 1);
   }
 
   // Indented short lines after a paragraph that runs on into them ("… These are" / "  mitigation")
   // are the items of a list that finishes the sentence, not a menu.
-  for (let i = 0; i < texts.length; ) {
-    if (blank[i] || !/^\s+\S/u.test(texts[i]!) || (i > 0 && !blank[i - 1] && /^\s+\S/u.test(texts[i - 1]!))) {
+  for (let i = 0; i < texts.length;) {
+    if (
+      blank[i] ||
+      !/^\s+\S/u.test(texts[i]!) ||
+      (i > 0 && !blank[i - 1] && /^\s+\S/u.test(texts[i - 1]!))
+    ) {
       i++;
       continue;
     }
@@ -510,8 +622,15 @@ function classifyFile(lines: FileLines, repetition: Repetition): ClassifiedLine[
     let p = i - 1;
     while (p >= 0 && blank[p]) p--;
     const lead = p >= 0 ? texts[p]!.trim() : '';
-    if (p >= 0 && p >= i - 2 && result[p]!.kind === 'content' && wordCount(lead) > 8 && (lead.endsWith(':') || !SENTENCE_END.test(lead)))
-      for (let k = i; k < j; k++) if (result[k]!.reason === 'navigation') result[k] = { kind: 'content' };
+    if (
+      p >= 0 &&
+      p >= i - 2 &&
+      result[p]!.kind === 'content' &&
+      wordCount(lead) > 8 &&
+      (lead.endsWith(':') || !SENTENCE_END.test(lead))
+    )
+      for (let k = i; k < j; k++)
+        if (result[k]!.reason === 'navigation') result[k] = { kind: 'content' };
     i = j;
   }
 
@@ -520,7 +639,11 @@ function classifyFile(lines: FileLines, repetition: Repetition): ClassifiedLine[
     if (result[i]!.kind !== 'content' || wordCount(texts[i]!) > 8) continue;
     const before = result[i - 1]!;
     const after = result[i + 1]!;
-    if (before.kind === 'boilerplate' && after.kind === 'boilerplate') result[i] = { kind: 'boilerplate', reason: before.reason === 'navigation' ? 'navigation' : 'call-to-action' };
+    if (before.kind === 'boilerplate' && after.kind === 'boilerplate')
+      result[i] = {
+        kind: 'boilerplate',
+        reason: before.reason === 'navigation' ? 'navigation' : 'call-to-action',
+      };
   }
 
   // A cross-promotion label ("Related:") carries the link list under it.
@@ -535,35 +658,52 @@ function classifyFile(lines: FileLines, repetition: Repetition): ClassifiedLine[
 
   // The author's bio: a paragraph about a person the header bylines ("By Jane Roe", "Jane Roe,
   // Correspondent"), or the paragraph under an "About the author" label.
-  const firstBody = texts.findIndex((t, k) => result[k]!.kind === 'content' && wordCount(t) >= 12 && SENTENCE_END.test(t.trim()));
+  const firstBody = texts.findIndex(
+    (t, k) => result[k]!.kind === 'content' && wordCount(t) >= 12 && SENTENCE_END.test(t.trim()),
+  );
   const authors = new Set<string>();
   for (let k = 0; k < (firstBody < 0 ? texts.length : firstBody); k++) {
     if (blank[k]) continue;
     const t = readerText(texts[k]!).replace(/^(?:by|written by|words by|story by)\s+/iu, '');
     const head = t.split(/\s*(?:[|,·•—–]|\s-\s|\bin\b|\band\b)\s*/u)[0] ?? '';
-    const names = head.match(/^(?:\p{Lu}[\p{Ll}'’-]+\s+){0,1}(\p{Lu}[\p{L}'’-]+\s+\p{Lu}[\p{L}'’-]+)$/u);
+    const names = head.match(
+      /^(?:\p{Lu}[\p{Ll}'’-]+\s+){0,1}(\p{Lu}[\p{L}'’-]+\s+\p{Lu}[\p{L}'’-]+)$/u,
+    );
     if (names && wordCount(t) <= 12) authors.add(names[1]!.toLowerCase());
   }
-  const BIO_VERB = /^(?:is|was|writes|covers|reports|reported|has|joined|previously|served|works|worked)\b/iu;
+  const BIO_VERB =
+    /^(?:is|was|writes|covers|reports|reported|has|joined|previously|served|works|worked)\b/iu;
   for (let k = 0; k < texts.length; k++) {
     if (result[k]!.kind !== 'content') continue;
     const t = readerText(texts[k]!);
     const m = /^(\p{Lu}[\p{L}'’-]+\s+\p{Lu}[\p{L}'’-]+)\s+(.*)$/u.exec(t);
-    if (!m || !authors.has(m[1]!.toLowerCase()) || !BIO_VERB.test(m[2]!) || wordCount(t) > 60) continue;
-    for (let q = k; q < texts.length && !blank[q] && result[q]!.kind === 'content'; q++) result[q] = { kind: 'boilerplate', reason: 'byline' };
+    if (!m || !authors.has(m[1]!.toLowerCase()) || !BIO_VERB.test(m[2]!) || wordCount(t) > 60)
+      continue;
+    for (let q = k; q < texts.length && !blank[q] && result[q]!.kind === 'content'; q++)
+      result[q] = { kind: 'boilerplate', reason: 'byline' };
   }
   for (let k = 0; k < texts.length; k++) {
-    if (blank[k] || !/^about the (?:authors?|writers?|reporters?|contributors?)\s*:?$/iu.test(readerText(texts[k]!))) continue;
+    if (
+      blank[k] ||
+      !/^about the (?:authors?|writers?|reporters?|contributors?)\s*:?$/iu.test(
+        readerText(texts[k]!),
+      )
+    )
+      continue;
     result[k] = { kind: 'boilerplate', reason: 'byline' };
     let q = k + 1;
     while (q < texts.length && blank[q]) q++;
-    for (; q < texts.length && !blank[q] && wordCount(texts[q]!) <= 80; q++) result[q] = { kind: 'boilerplate', reason: 'byline' };
+    for (; q < texts.length && !blank[q] && wordCount(texts[q]!) <= 80; q++)
+      result[q] = { kind: 'boilerplate', reason: 'byline' };
   }
 
   // Paragraphs enclosed by appeal lines that speak in the publisher's voice are part of the appeal.
   const isAppealish = (k: number) => {
     const r = result[k]!;
-    return r.kind === 'boilerplate' && (r.reason === 'call-to-action' || r.reason === 'repeated-across-files');
+    return (
+      r.kind === 'boilerplate' &&
+      (r.reason === 'call-to-action' || r.reason === 'repeated-across-files')
+    );
   };
   const nonBlank = texts.map((_, k) => k).filter((k) => !blank[k]);
   for (let a = 0; a < nonBlank.length; a++) {
@@ -572,13 +712,22 @@ function classifyFile(lines: FileLines, repetition: Repetition): ClassifiedLine[
     while (b < nonBlank.length && result[nonBlank[b]!]!.kind === 'content') b++;
     if (b === a + 1 || b >= nonBlank.length || !isAppealish(nonBlank[b]!)) continue;
     const run = nonBlank.slice(a + 1, b);
-    const voiced = run.filter((k) => FIRST_PLURAL.test(unquoted(texts[k]!)) || SECOND_PERSON.test(unquoted(texts[k]!))).length;
-    if (voiced * 2 >= run.length) for (const k of run) result[k] = { kind: 'boilerplate', reason: 'call-to-action' };
+    const voiced = run.filter(
+      (k) => FIRST_PLURAL.test(unquoted(texts[k]!)) || SECOND_PERSON.test(unquoted(texts[k]!)),
+    ).length;
+    if (voiced * 2 >= run.length)
+      for (const k of run) result[k] = { kind: 'boilerplate', reason: 'call-to-action' };
   }
 
   return extents.map((e, i) => {
     const r = result[i]!;
-    const line: ClassifiedLine = { number: i + 1, start: e.start, end: e.end, text: texts[i]!, kind: r.kind };
+    const line: ClassifiedLine = {
+      number: i + 1,
+      start: e.start,
+      end: e.end,
+      text: texts[i]!,
+      kind: r.kind,
+    };
     return r.reason && r.kind !== 'content' ? { ...line, reason: r.reason } : line;
   });
 }
@@ -600,7 +749,10 @@ export function classifyLines(files: readonly SourceFile[]): LineTable {
     } catch (error) {
       // One file the rules cannot handle must not take the corpus (or the service) down: it is
       // kept, with its lines unjudged and out of summaries, and the failure is reported.
-      console.warn(`citesum: could not classify the lines of ${f.file.id}; its lines are left out of summaries:`, error);
+      console.warn(
+        `citesum: could not classify the lines of ${f.file.id}; its lines are left out of summaries:`,
+        error,
+      );
       lines = unjudgedLines(f);
     }
     table.set(f.file.id, lines);
@@ -614,6 +766,13 @@ function unjudgedLines({ file, texts }: FileLines): ClassifiedLine[] {
     const text = texts[i]!;
     return text.trim() === ''
       ? { number: i + 1, start: e.start, end: e.end, text, kind: 'blank', reason: 'blank' }
-      : { number: i + 1, start: e.start, end: e.end, text, kind: 'boilerplate', reason: 'fragment' };
+      : {
+          number: i + 1,
+          start: e.start,
+          end: e.end,
+          text,
+          kind: 'boilerplate',
+          reason: 'fragment',
+        };
   });
 }

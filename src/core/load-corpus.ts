@@ -46,11 +46,19 @@ export async function loadCorpus(dir: string, options: LoadOptions = {}): Promis
   const ids: string[] = [];
   try {
     const st = await stat(dir);
-    if (!st.isDirectory()) return { files: [], skipped: [], message: `data folder ${dir} is not a directory` };
+    if (!st.isDirectory())
+      return { files: [], skipped: [], message: `data folder ${dir} is not a directory` };
     await listFiles(dir, '', ids);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    return { files: [], skipped: [], message: code === 'ENOENT' ? `data folder ${dir} does not exist` : `data folder ${dir} cannot be read (${code ?? 'error'})` };
+    return {
+      files: [],
+      skipped: [],
+      message:
+        code === 'ENOENT'
+          ? `data folder ${dir} does not exist`
+          : `data folder ${dir} cannot be read (${code ?? 'error'})`,
+    };
   }
   ids.sort(compareIds);
   const files: SourceFile[] = [];
@@ -61,14 +69,20 @@ export async function loadCorpus(dir: string, options: LoadOptions = {}): Promis
     try {
       const st = await stat(full);
       if (st.size > maxBytes) {
-        skipped.push({ file: id, reason: `larger than the limit of ${maxBytes} bytes (${st.size} bytes)` });
+        skipped.push({
+          file: id,
+          reason: `larger than the limit of ${maxBytes} bytes (${st.size} bytes)`,
+        });
         continue;
       }
       const decoded = decodeFile(id, new Uint8Array(await readFile(full)));
       if (isDecodeFailure(decoded)) skipped.push({ file: id, reason: decoded.reason });
       else files.push(decoded);
     } catch (err) {
-      skipped.push({ file: id, reason: `cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})` });
+      skipped.push({
+        file: id,
+        reason: `cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`,
+      });
     }
   }
   const message = files.length === 0 ? `no readable .txt or .md files in ${dir}` : undefined;

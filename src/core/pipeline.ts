@@ -46,14 +46,26 @@ export function corpusFingerprint(files: readonly SourceFile[]): string {
   return sha256Hex(files.map((f) => `${f.id}\u0000${f.sha256}\n`).join(''));
 }
 
-function documentInfo(file: SourceFile, lines: readonly { kind: string; reason?: string }[], sentenceCount: number): DocumentInfo {
+function documentInfo(
+  file: SourceFile,
+  lines: readonly { kind: string; reason?: string }[],
+  sentenceCount: number,
+): DocumentInfo {
   const counts = { content: 0, heading: 0, boilerplate: 0, blank: 0 };
   const reasons: Record<string, number> = {};
   for (const l of lines) {
     counts[l.kind as keyof typeof counts]++;
     if (l.reason && l.kind !== 'blank') reasons[l.reason] = (reasons[l.reason] ?? 0) + 1;
   }
-  return { file: file.id, sha256: file.sha256, bytes: file.bytes, lineCount: lines.length, sentenceCount, lines: counts, reasons };
+  return {
+    file: file.id,
+    sha256: file.sha256,
+    bytes: file.bytes,
+    lineCount: lines.length,
+    sentenceCount,
+    lines: counts,
+    reasons,
+  };
 }
 
 /**
@@ -70,7 +82,9 @@ export function buildModel(
   const index = buildTermIndex(sentences);
   const perFile = new Map<string, number>();
   for (const s of sentences) perFile.set(s.file, (perFile.get(s.file) ?? 0) + 1);
-  const documents = files.map((f) => documentInfo(f, lines.get(f.id) ?? [], perFile.get(f.id) ?? 0));
+  const documents = files.map((f) =>
+    documentInfo(f, lines.get(f.id) ?? [], perFile.get(f.id) ?? 0),
+  );
   const topics = options.topics === false ? [] : discoverTopics(sentences, index);
   const model: CorpusModel = {
     files,
@@ -88,8 +102,13 @@ export function buildModel(
 }
 
 /** A model over texts a caller sent (nothing touches the disk); sha256 is of each text's UTF-8 bytes. */
-export function modelFromTexts(documents: readonly { file: string; text: string }[], options: ModelOptions = {}): CorpusModel {
-  const files = [...documents].map((d) => sourceFromText(d.file, d.text)).sort((a, b) => compareIds(a.id, b.id));
+export function modelFromTexts(
+  documents: readonly { file: string; text: string }[],
+  options: ModelOptions = {},
+): CorpusModel {
+  const files = [...documents]
+    .map((d) => sourceFromText(d.file, d.text))
+    .sort((a, b) => compareIds(a.id, b.id));
   return buildModel({ files }, options);
 }
 
@@ -171,6 +190,9 @@ export function documentLines(
 }
 
 /** Checks citations against the model's files, one result per citation in order. */
-export function verifyCitations(model: CorpusModel, claims: readonly CitationClaim[]): VerifyResult[] {
+export function verifyCitations(
+  model: CorpusModel,
+  claims: readonly CitationClaim[],
+): VerifyResult[] {
   return claims.map((c) => verifyCitation(model.byId, c));
 }

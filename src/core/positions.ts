@@ -80,7 +80,11 @@ export function createLineIndex(text: string): LineIndex {
  * The 1-based inclusive line span of the offsets `[start, end)`.
  * An empty span sits on the line of `start`.
  */
-export function lineSpanOf(index: LineIndex, start: number, end: number): { start: number; end: number } {
+export function lineSpanOf(
+  index: LineIndex,
+  start: number,
+  end: number,
+): { start: number; end: number } {
   const first = index.lineAt(start);
   const last = end > start ? index.lineAt(end - 1) : first;
   return { start: first, end: last };

@@ -38,7 +38,8 @@ const SPACE = /\s/u;
  * an agency in parentheses, then a dash ("PINECREST, Calif. (AP) — ", "OSLO, May 8 (Reuters) - ").
  * It stays outside the sentence span, like a list marker: it is not part of the statement.
  */
-const INLINE_DATELINE = /^\p{Lu}{3,}(?:[\s.'’-]+\p{Lu}{2,})*(?:,\s*[\p{L}\p{N}.\s]{1,30}?)?\s*(?:\([^()]{1,40}\))?\s*(?:--|[-–—])\s+(?=["“‘'\p{Lu}\p{N}])/u;
+const INLINE_DATELINE =
+  /^\p{Lu}{3,}(?:[\s.'’-]+\p{Lu}{2,})*(?:,\s*[\p{L}\p{N}.\s]{1,30}?)?\s*(?:\([^()]{1,40}\))?\s*(?:--|[-–—])\s+(?=["“‘'\p{Lu}\p{N}])/u;
 
 /** A paragraph: one or more adjacent content lines read as one block of running text. */
 interface Paragraph {
@@ -109,7 +110,14 @@ function stemOf(value: string): string {
 function sentencesOfParagraph(
   text: string,
   para: Paragraph,
-  emit: (start: number, end: number, words: string[], stems: string[], stop: boolean[], hasVerb: boolean) => void,
+  emit: (
+    start: number,
+    end: number,
+    words: string[],
+    stems: string[],
+    stop: boolean[],
+    hasVerb: boolean,
+  ) => void,
 ): void {
   const w = nlp();
   const its = w.its;
@@ -180,7 +188,10 @@ function sentencesOfParagraph(
  * boundary detection over each paragraph). Sentences never include headings, boilerplate or
  * list markers; offsets are into the original decoded text, lines are 1-based inclusive.
  */
-export function segmentCorpus(files: readonly SourceFile[], table: ReadonlyMap<string, readonly ClassifiedLine[]>): Sentence[] {
+export function segmentCorpus(
+  files: readonly SourceFile[],
+  table: ReadonlyMap<string, readonly ClassifiedLine[]>,
+): Sentence[] {
   const sentences: Sentence[] = [];
   files.forEach((file, fileIndex) => {
     const lines = table.get(file.id) ?? [];
@@ -208,7 +219,10 @@ export function segmentCorpus(files: readonly SourceFile[], table: ReadonlyMap<s
       // One file that cannot be segmented must not take the corpus (or the service) down: its
       // sentences are left out, so the ids of the others stay dense, and the failure is reported.
       sentences.length = before;
-      console.warn(`citesum: could not segment ${file.id}; its sentences are left out of summaries:`, error);
+      console.warn(
+        `citesum: could not segment ${file.id}; its sentences are left out of summaries:`,
+        error,
+      );
     }
   });
   return sentences;

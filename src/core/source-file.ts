@@ -40,13 +40,25 @@ export function decodeFile(id: string, bytes: Uint8Array): SourceFile | DecodeFa
   } catch {
     return { reason: 'not valid UTF-8' };
   }
-  return { id, sha256: sha256Hex(bytes), bytes: bytes.byteLength, text, lineIndex: createLineIndex(text) };
+  return {
+    id,
+    sha256: sha256Hex(bytes),
+    bytes: bytes.byteLength,
+    text,
+    lineIndex: createLineIndex(text),
+  };
 }
 
 /** A source file from text a caller sent: its sha256 is that of the text's UTF-8 bytes. */
 export function sourceFromText(id: string, text: string): SourceFile {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  return { id, sha256: sha256Hex(text), bytes: Buffer.byteLength(text, 'utf8'), text: body, lineIndex: createLineIndex(body) };
+  return {
+    id,
+    sha256: sha256Hex(text),
+    bytes: Buffer.byteLength(text, 'utf8'),
+    text: body,
+    lineIndex: createLineIndex(body),
+  };
 }
 
 /** True when a decode result is a failure. */

@@ -40,7 +40,6 @@ export const SELECTION = {
   positionScale: 2,
 };
 
-
 function isCandidate(s: Sentence): boolean {
   if (!s.hasVerb) return false;
   const n = countWords(s.text);
@@ -53,7 +52,10 @@ function isCandidate(s: Sentence): boolean {
 }
 
 /** Stems of a free-text query (content words only) and its bigram concepts, as index ids. */
-export function queryTerms(index: TermIndex, query: string): { terms: number[]; bigrams: number[] } {
+export function queryTerms(
+  index: TermIndex,
+  query: string,
+): { terms: number[]; bigrams: number[] } {
   const w = nlp();
   const doc = w.readDoc(query);
   const stems = doc.tokens().out(w.its.stem as never) as unknown as string[];
@@ -77,14 +79,21 @@ export function queryTerms(index: TermIndex, query: string): { terms: number[]; 
  * sentence contains plus a bonus for each query bigram it contains (term proximity), relative to
  * the query's total mass. Zero-relevance sentences are absent.
  */
-function queryRelevance(pool: readonly Sentence[], all: readonly Sentence[], index: TermIndex, q: readonly number[], qBigrams: readonly number[]): Map<number, number> {
+function queryRelevance(
+  pool: readonly Sentence[],
+  all: readonly Sentence[],
+  index: TermIndex,
+  q: readonly number[],
+  qBigrams: readonly number[],
+): Map<number, number> {
   const mass = q.reduce((n, t) => n + idf(index, t), 0) + qBigrams.length;
   const scores = new Map<number, number>();
   if (mass <= 0) return scores;
   // Only sentences that contain a query term can score: walk the terms' postings, not the pool.
   const inPool = pool === all ? undefined : new Set(pool.map((s) => s.id));
   for (const t of q)
-    for (const id of index.postings[t]!) if (!inPool || inPool.has(id)) scores.set(id, (scores.get(id) ?? 0) + idf(index, t));
+    for (const id of index.postings[t]!)
+      if (!inPool || inPool.has(id)) scores.set(id, (scores.get(id) ?? 0) + idf(index, t));
   for (const [id, score] of scores) {
     let bonus = 0;
     for (const b of qBigrams) if (binaryHas(index.concepts[id]!, b)) bonus += 1;
@@ -132,12 +141,18 @@ function computeConceptWeights(pool: readonly Sentence[], index: TermIndex): Con
   const byDocs = files.size >= 3;
   // Per concept: units (documents, or sentences with few documents) that contain it, and the sum
   // over units of the best positional credit of an occurrence. Sentences arrive grouped by file.
-  const acc = new Map<number, { unit: number; best: number; total: number; units: number; lead: boolean }>();
-  const ordered = pool.every((s, i) => i === 0 || pool[i - 1]!.id < s.id) ? pool : [...pool].sort((x, y) => x.id - y.id);
+  const acc = new Map<
+    number,
+    { unit: number; best: number; total: number; units: number; lead: boolean }
+  >();
+  const ordered = pool.every((s, i) => i === 0 || pool[i - 1]!.id < s.id)
+    ? pool
+    : [...pool].sort((x, y) => x.id - y.id);
   for (const s of ordered) {
     const unit = byDocs ? s.fileIndex : s.id;
     // The lead prior is a property of articles: with few documents (one file of reviews, say) it does not apply.
-    const credit = byDocs && SELECTION.positionScale > 0 ? 1 / (1 + s.position / SELECTION.positionScale) : 1;
+    const credit =
+      byDocs && SELECTION.positionScale > 0 ? 1 / (1 + s.position / SELECTION.positionScale) : 1;
     const lead = byDocs && s.position < SELECTION.leadSentences;
     for (const c of index.concepts[s.id]!) {
       const a = acc.get(c);
@@ -155,7 +170,9 @@ function computeConceptWeights(pool: readonly Sentence[], index: TermIndex): Con
   }
   const weigh = (minSupport: number) => {
     const weights = new Map<number, number>();
-    for (const [c, a] of acc) if (a.units >= minSupport) weights.set(c, a.total + a.best + (a.lead ? SELECTION.leadBonus : 0));
+    for (const [c, a] of acc)
+      if (a.units >= minSupport)
+        weights.set(c, a.total + a.best + (a.lead ? SELECTION.leadBonus : 0));
     return weights;
   };
   const all = weigh(1);
@@ -164,7 +181,11 @@ function computeConceptWeights(pool: readonly Sentence[], index: TermIndex): Con
 }
 
 /** Content-stem containment of two sentences weighted by idf, and the number of shared stems. */
-export function factOverlap(index: TermIndex, a: number, b: number): { score: number; shared: number } {
+export function factOverlap(
+  index: TermIndex,
+  a: number,
+  b: number,
+): { score: number; shared: number } {
   const A = index.content[a]!;
   const B = index.content[b]!;
   let i = 0;
@@ -195,7 +216,12 @@ export const SAME_FACT_THRESHOLD = 0.45;
  * shorter one's content words (by idf weight) recur in the other (at least three of them), or a
  * distinctive number recurs with a good part of the words around it.
  */
-export function sameFact(index: TermIndex, a: number, b: number, sentences?: readonly Sentence[]): boolean {
+export function sameFact(
+  index: TermIndex,
+  a: number,
+  b: number,
+  sentences?: readonly Sentence[],
+): boolean {
   const na = index.numbers[a]!;
   const nb = index.numbers[b]!;
   if (na.length && nb.length && !na.some((x) => nb.includes(x))) return false;
@@ -225,14 +251,19 @@ function numberContext(index: TermIndex, a: Sentence, b: Sentence, x: string): b
     const out = new Set<string>();
     s.words.forEach((w, i) => {
       if (w !== x) return;
-      for (let k = Math.max(0, i - NUMBER_WINDOW); k <= Math.min(s.words.length - 1, i + NUMBER_WINDOW); k++)
+      for (
+        let k = Math.max(0, i - NUMBER_WINDOW);
+        k <= Math.min(s.words.length - 1, i + NUMBER_WINDOW);
+        k++
+      )
         if (k !== i && !s.stop[k] && /\p{L}/u.test(s.stems[k]!)) out.add(s.stems[k]!);
     });
     return out;
   };
   const A = windowOf(a);
   const B = windowOf(b);
-  const weight = (set: Set<string>) => [...set].reduce((n, t) => n + (index.vocab.has(t) ? idf(index, index.vocab.get(t)!) : 0), 0);
+  const weight = (set: Set<string>) =>
+    [...set].reduce((n, t) => n + (index.vocab.has(t) ? idf(index, index.vocab.get(t)!) : 0), 0);
   const shared = new Set([...A].filter((t) => B.has(t)));
   if (shared.size === 0) return false;
   return weight(shared) / Math.max(1e-9, Math.min(weight(A), weight(B))) >= 0.5;
@@ -257,7 +288,9 @@ const MAX_CORROBORATION_CANDIDATES = 1500;
 function corroborating(s: Sentence, ctx: SummarizeContext): Sentence[] {
   const { index, all } = ctx;
   // Candidates share one of the sentence's rarer content words (all of them in a small corpus).
-  const terms = [...index.content[s.id]!].sort((x, y) => idf(index, y) - idf(index, x) || x - y).slice(0, 12);
+  const terms = [...index.content[s.id]!]
+    .sort((x, y) => idf(index, y) - idf(index, x) || x - y)
+    .slice(0, 12);
   const seen = new Set<number>();
   const best = new Map<number, { id: number; score: number }>();
   // Rarest words first, and a bounded number of comparisons: on a large corpus where every word
@@ -272,14 +305,20 @@ function corroborating(s: Sentence, ctx: SummarizeContext): Sentence[] {
       if (!sameFact(index, s.id, other, all)) continue;
       const score = factOverlap(index, s.id, other).score;
       const prev = best.get(o.fileIndex);
-      if (!prev || score > prev.score || (score === prev.score && other < prev.id)) best.set(o.fileIndex, { id: other, score });
+      if (!prev || score > prev.score || (score === prev.score && other < prev.id))
+        best.set(o.fileIndex, { id: other, score });
     }
   }
-  return [...best.values()].sort((x, y) => all[x.id]!.fileIndex - all[y.id]!.fileIndex).map((x) => all[x.id]!);
+  return [...best.values()]
+    .sort((x, y) => all[x.id]!.fileIndex - all[y.id]!.fileIndex)
+    .map((x) => all[x.id]!);
 }
 
 /** The citation of one sentence: file, sha256, lines, offsets, the exact quote and its URL. */
-export function citationOf(s: Sentence, ctx: Pick<SummarizeContext, 'files' | 'hrefFor'>): Citation {
+export function citationOf(
+  s: Sentence,
+  ctx: Pick<SummarizeContext, 'files' | 'hrefFor'>,
+): Citation {
   const file = ctx.files.get(s.file);
   return {
     file: s.file,
@@ -325,7 +364,12 @@ function fits(set: readonly Sentence[], p: SelectionProblem): boolean {
 }
 
 /** Cost-scaled greedy (Lin & Bilmes 2010) with length exponent `r`; returns sentences with their marginal gains. */
-function greedy(cands: readonly Sentence[], p: SelectionProblem, r: number, initial: readonly { s: Sentence; gain: number }[] = []): { s: Sentence; gain: number }[] {
+function greedy(
+  cands: readonly Sentence[],
+  p: SelectionProblem,
+  r: number,
+  initial: readonly { s: Sentence; gain: number }[] = [],
+): { s: Sentence; gain: number }[] {
   const cur = new Map<number, number>();
   const chosen: { s: Sentence; gain: number }[] = [...initial];
   const remaining = new Set(cands.filter((s) => !initial.some((c) => c.s === s)));
@@ -373,7 +417,10 @@ function greedy(cands: readonly Sentence[], p: SelectionProblem, r: number, init
  * swaps while the objective grows (a local search toward the exact ILP optimum of Gillick &
  * Favre 2009). Deterministic: candidates in id order, ties on id.
  */
-function selectSentences(cands: readonly Sentence[], p: SelectionProblem): { s: Sentence; gain: number }[] {
+function selectSentences(
+  cands: readonly Sentence[],
+  p: SelectionProblem,
+): { s: Sentence; gain: number }[] {
   let best: Sentence[] = [];
   let bestValue = -1;
   for (const r of [0.5, 0.75, 1, 1.25, 1.5]) {
@@ -443,7 +490,10 @@ function selectSentences(cands: readonly Sentence[], p: SelectionProblem): { s: 
  * chosen one are never chosen again: they become its further citations (`support`).
  * Deterministic: ties break on sentence id.
  */
-export function summarizeSentences(pool: readonly Sentence[], ctx: SummarizeContext): SummarySentence[] {
+export function summarizeSentences(
+  pool: readonly Sentence[],
+  ctx: SummarizeContext,
+): SummarySentence[] {
   const { index } = ctx;
   const maxWords = Math.max(0, ctx.maxWords);
   const maxSentences = Math.max(0, ctx.maxSentences);
@@ -496,7 +546,8 @@ export function summarizeSentences(pool: readonly Sentence[], ctx: SummarizeCont
     if (!ids) corroborationCache.set(s.id, (ids = new Set(corroborating(s, ctx).map((o) => o.id))));
     return ids;
   };
-  const factor = (s: Sentence): number => (relevance ? 0.25 + (relevance.get(s.id) ?? 0) / maxRel : 1);
+  const factor = (s: Sentence): number =>
+    relevance ? 0.25 + (relevance.get(s.id) ?? 0) / maxRel : 1;
   const redundant = (a: Sentence, b: Sentence): boolean => {
     if (sameFact(index, a.id, b.id, ctx.all)) return true;
     // One hop: two sentences that each state the fact of the same sentence in a third file.
@@ -527,7 +578,10 @@ export function summarizeSentences(pool: readonly Sentence[], ctx: SummarizeCont
     // counts every such file, so a fact told by thousands of archived articles stays one sentence
     // with a bounded body.
     const others = [...corroboratingIds(s)].map((id) => ctx.all[id]!);
-    const citations = [citationOf(s, ctx), ...others.slice(0, MAX_CITATIONS - 1).map((o) => citationOf(o, ctx))];
+    const citations = [
+      citationOf(s, ctx),
+      ...others.slice(0, MAX_CITATIONS - 1).map((o) => citationOf(o, ctx)),
+    ];
     return {
       text: s.text.replace(/\s+/gu, ' ').trim(),
       citations,

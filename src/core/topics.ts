@@ -47,7 +47,11 @@ function dot(a: Vec, b: Vec): number {
 }
 
 /** TF-IDF vector of a sentence, smoothed with its neighbours in the same file (topic continuity). */
-function sentenceVectors(sentences: readonly Sentence[], ids: readonly number[], index: TermIndex): Vec[] {
+function sentenceVectors(
+  sentences: readonly Sentence[],
+  ids: readonly number[],
+  index: TermIndex,
+): Vec[] {
   const base = (id: number): Vec => {
     const v: Vec = new Map();
     for (const t of index.content[id]!) v.set(t, idf(index, t));
@@ -59,7 +63,8 @@ function sentenceVectors(sentences: readonly Sentence[], ids: readonly number[],
     for (const nid of [id - 1, id + 1]) {
       const n = sentences[nid];
       if (!n || n.fileIndex !== s.fileIndex || Math.abs(n.position - s.position) !== 1) continue;
-      for (const t of index.content[nid]!) v.set(t, (v.get(t) ?? 0) + TOPICS.contextWeight * idf(index, t));
+      for (const t of index.content[nid]!)
+        v.set(t, (v.get(t) ?? 0) + TOPICS.contextWeight * idf(index, t));
     }
     return norm(v);
   });
@@ -134,7 +139,13 @@ function averageLinkage(vecs: readonly Vec[]): { a: number; b: number; sim: numb
  * `dot` sums them (over the smaller vector's entries; the rare centroid smaller than the sentence
  * is compared with `dot` itself). Vectors are built and dropped in chunks, never all at once.
  */
-function nearestCentroids(sentences: readonly Sentence[], ids: readonly number[], index: TermIndex, centroids: readonly Vec[], threshold: number): Int32Array {
+function nearestCentroids(
+  sentences: readonly Sentence[],
+  ids: readonly number[],
+  index: TermIndex,
+  centroids: readonly Vec[],
+  threshold: number,
+): Int32Array {
   const k = centroids.length;
   const postings = new Map<number, { c: number[]; w: number[] }>();
   centroids.forEach((c, j) => {
@@ -176,7 +187,11 @@ function nearestCentroids(sentences: readonly Sentence[], ids: readonly number[]
 }
 
 /** Cuts a dendrogram at a similarity: clusters as lists of item indexes. */
-function cut(n: number, merges: readonly { a: number; b: number; sim: number }[], threshold: number): number[][] {
+function cut(
+  n: number,
+  merges: readonly { a: number; b: number; sim: number }[],
+  threshold: number,
+): number[][] {
   const parent = Array.from({ length: n }, (_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
   for (const m of merges) if (m.sim >= threshold) parent[find(m.b)] = find(m.a);
@@ -227,13 +242,22 @@ function surfaceWords(ids: readonly number[], sentences: readonly Sentence[]): M
     });
   }
   const out = new Map<string, string>();
-  for (const [st, m] of counts) out.set(st, [...m].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0]);
+  for (const [st, m] of counts)
+    out.set(st, [...m].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0]);
   return out;
 }
 
 const NOMINAL = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM']);
 const LINK = new Set(['of', 'on', 'and', 'for', 'in', 'against', 'over']);
-const QUANTITY_ENTITIES = new Set(['DATE', 'TIME', 'DURATION', 'CARDINAL', 'ORDINAL', 'PERCENT', 'MONEY']);
+const QUANTITY_ENTITIES = new Set([
+  'DATE',
+  'TIME',
+  'DURATION',
+  'CARDINAL',
+  'ORDINAL',
+  'PERCENT',
+  'MONEY',
+]);
 
 /**
  * A key phrase for a cluster: the noun phrase (wink-nlp part-of-speech tags: a run of
@@ -241,7 +265,12 @@ const QUANTITY_ENTITIES = new Set(['DATE', 'TIME', 'DURATION', 'CARDINAL', 'ORDI
  * cluster's most central sentences whose content words carry the most keyword weight and that
  * recurs most across the cluster; shown exactly as it is written in the source.
  */
-function labelOf(ids: readonly number[], sentences: readonly Sentence[], index: TermIndex, kw: Map<number, number>): string {
+function labelOf(
+  ids: readonly number[],
+  sentences: readonly Sentence[],
+  index: TermIndex,
+  kw: Map<number, number>,
+): string {
   const centrality = (id: number) => {
     let s = 0;
     for (const t of index.content[id]!) s += kw.get(t) ?? 0;
@@ -273,7 +302,7 @@ function labelOf(ids: readonly number[], sentences: readonly Sentence[], index: 
     });
     // Chunks: maximal nominal runs, optionally two runs joined by one linking word.
     const runs: [number, number][] = [];
-    for (let i = 0; i < values.length; ) {
+    for (let i = 0; i < values.length;) {
       if (!NOMINAL.has(pos[i]!)) {
         i++;
         continue;
@@ -297,7 +326,8 @@ function labelOf(ids: readonly number[], sentences: readonly Sentence[], index: 
       while (i >= 2 && values[i - 1] === '-' && spaces[i - 1] === '' && spaces[i] === '') i -= 2;
       const n = j - i + 1;
       if (n < 1 || n > 7) continue;
-      if (!pos.slice(i, j + 1).some((p, k) => (p === 'NOUN' || p === 'PROPN') && !quantity[i + k])) continue;
+      if (!pos.slice(i, j + 1).some((p, k) => (p === 'NOUN' || p === 'PROPN') && !quantity[i + k]))
+        continue;
       let weight = 0;
       for (let k = i; k <= j; k++) {
         const t = index.vocab.get(stems[k]!.toLowerCase());
@@ -306,11 +336,20 @@ function labelOf(ids: readonly number[], sentences: readonly Sentence[], index: 
       if (weight <= 0) continue;
       const surface = text.slice(starts[i]!, starts[j]! + values[j]!.length);
       const recurrence = clusterText.split(surface.toLowerCase()).length - 1;
-      const value = (weight * (1 + Math.log(Math.max(1, recurrence)))) / Math.pow(n, 0.5) * (n === 1 ? 0.4 : 1);
-      if (!best || value > best.value || (value === best.value && surface < best.text)) best = { text: surface, value };
+      const value =
+        ((weight * (1 + Math.log(Math.max(1, recurrence)))) / Math.pow(n, 0.5)) *
+        (n === 1 ? 0.4 : 1);
+      if (!best || value > best.value || (value === best.value && surface < best.text))
+        best = { text: surface, value };
     }
   }
-  return best?.text ?? [...kw.keys()].slice(0, 3).map((t) => index.terms[t]).join(', ');
+  return (
+    best?.text ??
+    [...kw.keys()]
+      .slice(0, 3)
+      .map((t) => index.terms[t])
+      .join(', ')
+  );
 }
 
 /**
@@ -322,16 +361,22 @@ function labelOf(ids: readonly number[], sentences: readonly Sentence[], index: 
  * the same corpus always yields the same ids.
  */
 export function discoverTopics(sentences: readonly Sentence[], index: TermIndex): TopicCluster[] {
-  const ids = sentences.filter((s) => s.hasVerb && index.content[s.id]!.length >= 3).map((s) => s.id);
+  const ids = sentences
+    .filter((s) => s.hasVerb && index.content[s.id]!.length >= 3)
+    .map((s) => s.id);
   if (ids.length < TOPICS.minSentences) return [];
   let groups: number[][];
   if (ids.length <= TOPICS.exactLimit) {
     const vecs = sentenceVectors(sentences, ids, index);
-    groups = cut(ids.length, averageLinkage(vecs), TOPICS.cutSimilarity).map((g) => g.map((i) => ids[i]!));
+    groups = cut(ids.length, averageLinkage(vecs), TOPICS.cutSimilarity).map((g) =>
+      g.map((i) => ids[i]!),
+    );
   } else {
     const sampled = sample(ids, TOPICS.exactLimit);
     const vecs = sentenceVectors(sentences, sampled, index);
-    const seedGroups = cut(sampled.length, averageLinkage(vecs), TOPICS.cutSimilarity).filter((g) => g.length >= TOPICS.minSentences);
+    const seedGroups = cut(sampled.length, averageLinkage(vecs), TOPICS.cutSimilarity).filter(
+      (g) => g.length >= TOPICS.minSentences,
+    );
     const centroids = seedGroups.map((g) => centroid(g.map((i) => vecs[i]!)));
     groups = centroids.map(() => []);
     const nearest = nearestCentroids(sentences, ids, index, centroids, TOPICS.cutSimilarity);
@@ -357,13 +402,20 @@ export function discoverTopics(sentences: readonly Sentence[], index: TermIndex)
     const kws = keywordsOf(members, index);
     const kwMap = new Map(kws.slice(0, 12).map((k) => [k.term, k.score]));
     const surface = surfaceWords(members, sentences);
-    const keywords = kws.slice(0, 8).map((k) => surface.get(index.terms[k.term]!) ?? index.terms[k.term]!);
+    const keywords = kws
+      .slice(0, 8)
+      .map((k) => surface.get(index.terms[k.term]!) ?? index.terms[k.term]!);
     const label = labelOf(members, sentences, index, kwMap);
     const files = [...new Set(members.map((id) => sentences[id]!.file))].sort();
-    const memberKey = members.map((id) => `${sentences[id]!.file}:${sentences[id]!.offsets.start}`).join('|');
+    const memberKey = members
+      .map((id) => `${sentences[id]!.file}:${sentences[id]!.offsets.start}`)
+      .join('|');
     let id = `t-${sha256Hex(`${label}\n${keywords.slice(0, 3).join(',')}`).slice(0, 10)}`;
     if (usedIds.has(id)) id = `t-${sha256Hex(`${label}\n${memberKey}`).slice(0, 10)}`;
     usedIds.add(id);
-    return { topic: { id, label, keywords, files, sentenceCount: members.length }, sentenceIds: members };
+    return {
+      topic: { id, label, keywords, files, sentenceCount: members.length },
+      sentenceIds: members,
+    };
   });
 }

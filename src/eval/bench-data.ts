@@ -28,7 +28,9 @@ const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** The benchmark folder: `$BENCH_DIR` when set, else `../shared/bench` relative to the repository root. */
 export function benchDir(): string {
   const fromEnv = process.env['BENCH_DIR'];
-  return fromEnv && fromEnv.length > 0 ? resolve(fromEnv) : resolve(REPO_ROOT, '..', 'shared', 'bench');
+  return fromEnv && fromEnv.length > 0
+    ? resolve(fromEnv)
+    : resolve(REPO_ROOT, '..', 'shared', 'bench');
 }
 
 /** Whether the benchmark folder (or the given one) holds the MultiLing and Opinosis data. */
@@ -79,7 +81,10 @@ export function loadMultiLing(dir: string = benchDir()): BenchTopic[] {
     const topicDir = join(root, topic);
     return {
       topic,
-      documents: files(topicDir, /^M\d+\.txt$/).map((file) => ({ file, text: read(join(topicDir, file)) })),
+      documents: files(topicDir, /^M\d+\.txt$/).map((file) => ({
+        file,
+        text: read(join(topicDir, file)),
+      })),
       references: files(topicDir, /^ref-.+\.txt$/).map((file) => read(join(topicDir, file))),
     };
   });

@@ -4,7 +4,13 @@
  * `shared/bench/README.md`: the ten official MultiLing 2011 English submissions, the MultiLing lead
  * baseline, and the two Opinosis reference points (first line of `sentences.txt`, human ceiling).
  */
-import { type BenchTopic, benchDir, loadMultiLing, loadMultiLingPeers, loadOpinosis } from './bench-data.js';
+import {
+  type BenchTopic,
+  benchDir,
+  loadMultiLing,
+  loadMultiLingPeers,
+  loadOpinosis,
+} from './bench-data.js';
 import {
   MULTILING_OPTIONS,
   OPINOSIS_OPTIONS,
@@ -32,7 +38,9 @@ export interface CalibrationRow {
 }
 
 /** Published recall (%) of the MultiLing 2011 English submissions under the official settings. */
-export const PUBLISHED_MULTILING: Readonly<Record<string, readonly [r1: number, r2: number, su4: number]>> = {
+export const PUBLISHED_MULTILING: Readonly<
+  Record<string, readonly [r1: number, r2: number, su4: number]>
+> = {
   ID1: [40.57, 12.16, 16.03],
   ID2: [46.48, 17.05, 20.23],
   ID3: [43.19, 17.35, 19.95],
@@ -143,10 +151,13 @@ export function calibrateMultiLing(dir: string = benchDir()): MultiLingCalibrati
       .filter((t) => byTopic[t.topic] !== undefined)
       .map((t) => scoreSummary(byTopic[t.topic]!, t.references, MULTILING_OPTIONS));
     const r = row(peer, perTopic, MULTILING_MEASURES, published);
-    for (const cell of r.cells) maxAbsDiff = Math.max(maxAbsDiff, Math.abs(cell.ours - cell.published));
+    for (const cell of r.cells)
+      maxAbsDiff = Math.max(maxAbsDiff, Math.abs(cell.ours - cell.published));
     rows.push(r);
   }
-  const lead = topics.map((t) => scoreSummary(leadBaselineSummary(t), t.references, MULTILING_OPTIONS));
+  const lead = topics.map((t) =>
+    scoreSummary(leadBaselineSummary(t), t.references, MULTILING_OPTIONS),
+  );
   return {
     peers: rows,
     leadBaseline: row('lead baseline', lead, MULTILING_MEASURES, PUBLISHED_MULTILING_LEAD),
@@ -167,7 +178,9 @@ export interface OpinosisCalibration {
  */
 export function calibrateOpinosis(dir: string = benchDir()): OpinosisCalibration {
   const topics = loadOpinosis(dir);
-  const first = topics.map((t) => scoreSummary(opinosisFirstLine(t), t.references, OPINOSIS_OPTIONS));
+  const first = topics.map((t) =>
+    scoreSummary(opinosisFirstLine(t), t.references, OPINOSIS_OPTIONS),
+  );
   const human = topics.flatMap((t) =>
     t.references.map((ref, i) =>
       scoreSummary(

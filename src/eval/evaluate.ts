@@ -1,7 +1,12 @@
 import type { Summary } from '../../schemas/summary.js';
 import { buildModel, modelFromTexts, summarize, type CorpusModel } from '../core/pipeline.js';
 import type { BenchTopic } from './bench-data.js';
-import { bootstrapAverageResults, scoreSummary, type RougeOptions, type RougeResult } from './rouge.js';
+import {
+  bootstrapAverageResults,
+  scoreSummary,
+  type RougeOptions,
+  type RougeResult,
+} from './rouge.js';
 
 /** One system's summaries of a benchmark, their ROUGE scores and the time each took. */
 export interface SystemRun {
@@ -21,7 +26,11 @@ export function summaryLines(summary: Summary): string {
  * through line classification, segmentation, indexing and the summarizer) and scores each summary
  * with ROUGE against the topic's references; the average is ROUGE-1.5.5's bootstrap average.
  */
-export function runCitesum(topics: readonly BenchTopic[], maxWords: number, options: RougeOptions): SystemRun {
+export function runCitesum(
+  topics: readonly BenchTopic[],
+  maxWords: number,
+  options: RougeOptions,
+): SystemRun {
   const summaries: { topic: string; text: string }[] = [];
   const results: RougeResult[] = [];
   const millis: number[] = [];
@@ -38,8 +47,14 @@ export function runCitesum(topics: readonly BenchTopic[], maxWords: number, opti
 }
 
 /** Scores fixed summaries (a baseline or a published system) the same way. */
-export function scoreFixed(topics: readonly BenchTopic[], summarizeTopic: (t: BenchTopic) => string, options: RougeOptions): RougeResult {
-  return bootstrapAverageResults(topics.map((t) => scoreSummary(summarizeTopic(t), t.references, options)));
+export function scoreFixed(
+  topics: readonly BenchTopic[],
+  summarizeTopic: (t: BenchTopic) => string,
+  options: RougeOptions,
+): RougeResult {
+  return bootstrapAverageResults(
+    topics.map((t) => scoreSummary(summarizeTopic(t), t.references, options)),
+  );
 }
 
 /** Citation health of a corpus's summaries: every citation re-checked against the files. */
@@ -60,7 +75,14 @@ export interface CitationAudit {
  * file text, compares it with the quote and the lines, and checks the cited lines are content.
  */
 export function auditCitations(model: CorpusModel, summaries: readonly Summary[]): CitationAudit {
-  const audit: CitationAudit = { summaries: summaries.length, sentences: 0, citations: 0, exact: 0, nonContent: 0, multiSource: 0 };
+  const audit: CitationAudit = {
+    summaries: summaries.length,
+    sentences: 0,
+    citations: 0,
+    exact: 0,
+    nonContent: 0,
+    multiSource: 0,
+  };
   for (const summary of summaries) {
     for (const s of summary.sentences) {
       audit.sentences++;
@@ -72,9 +94,16 @@ export function auditCitations(model: CorpusModel, summaries: readonly Summary[]
         const quote = file.text.slice(c.offsets.start, c.offsets.end);
         const first = file.lineIndex.lineAt(c.offsets.start);
         const last = file.lineIndex.lineAt(Math.max(c.offsets.start, c.offsets.end - 1));
-        if (quote === c.quote && first === c.lines.start && last === c.lines.end && file.sha256 === c.sha256) audit.exact++;
+        if (
+          quote === c.quote &&
+          first === c.lines.start &&
+          last === c.lines.end &&
+          file.sha256 === c.sha256
+        )
+          audit.exact++;
         const table = model.lines.get(c.file) ?? [];
-        for (let n = c.lines.start; n <= c.lines.end; n++) if (table[n - 1]?.kind !== 'content') audit.nonContent++;
+        for (let n = c.lines.start; n <= c.lines.end; n++)
+          if (table[n - 1]?.kind !== 'content') audit.nonContent++;
       }
     }
   }
@@ -83,7 +112,10 @@ export function auditCitations(model: CorpusModel, summaries: readonly Summary[]
 
 /** The summaries `npm run eval` audits on a served corpus: the corpus summary and each topic's. */
 export function corpusSummaries(model: CorpusModel): Summary[] {
-  return [summarize(model, { maxSentences: 10 })!, ...model.topics.map((t) => summarize(model, { topicId: t.topic.id })!)];
+  return [
+    summarize(model, { maxSentences: 10 })!,
+    ...model.topics.map((t) => summarize(model, { topicId: t.topic.id })!),
+  ];
 }
 
 export { buildModel };

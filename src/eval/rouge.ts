@@ -82,12 +82,36 @@ const ALPHA = 0.5;
 // Porter stemmer, as embedded in ROUGE-1.5.5.pl (Porter 1980, with Chin-Yew Lin's change to step 4).
 
 const STEP2: Record<string, string> = {
-  ational: 'ate', tional: 'tion', enci: 'ence', anci: 'ance', izer: 'ize', bli: 'ble', alli: 'al',
-  entli: 'ent', eli: 'e', ousli: 'ous', ization: 'ize', ation: 'ate', ator: 'ate', alism: 'al',
-  iveness: 'ive', fulness: 'ful', ousness: 'ous', aliti: 'al', iviti: 'ive', biliti: 'ble', logi: 'log',
+  ational: 'ate',
+  tional: 'tion',
+  enci: 'ence',
+  anci: 'ance',
+  izer: 'ize',
+  bli: 'ble',
+  alli: 'al',
+  entli: 'ent',
+  eli: 'e',
+  ousli: 'ous',
+  ization: 'ize',
+  ation: 'ate',
+  ator: 'ate',
+  alism: 'al',
+  iveness: 'ive',
+  fulness: 'ful',
+  ousness: 'ous',
+  aliti: 'al',
+  iviti: 'ive',
+  biliti: 'ble',
+  logi: 'log',
 };
 const STEP3: Record<string, string> = {
-  icate: 'ic', ative: '', alize: 'al', iciti: 'ic', ical: 'ic', ful: '', ness: '',
+  icate: 'ic',
+  ative: '',
+  alize: 'al',
+  iciti: 'ic',
+  ical: 'ic',
+  ful: '',
+  ness: '',
 };
 const c = '[^aeiou]'; // consonant
 const v = '[aeiouy]'; // vowel
@@ -293,7 +317,11 @@ export function skipBigramCounts(
   return skipBigramBag(tokens, skipDistance, withUnigrams).counts;
 }
 
-function skipBigramBag(tokens: readonly string[], skipDistance: number, withUnigrams: boolean): GramBag {
+function skipBigramBag(
+  tokens: readonly string[],
+  skipDistance: number,
+  withUnigrams: boolean,
+): GramBag {
   const counts = new Map<string, number>();
   let total = 0;
   const last = tokens.length - 1;
@@ -362,12 +390,22 @@ function scoreBags(peer: GramBag, models: readonly GramBag[]): RougeScore {
  * reference weighs more than a shorter one. Precision divides by the system's n-gram count once per
  * reference. Scores are in 0..1, rounded to 5 decimals as ROUGE prints them per evaluation.
  */
-export function scoreSummary(system: string, references: readonly string[], opts: RougeOptions): RougeResult {
+export function scoreSummary(
+  system: string,
+  references: readonly string[],
+  opts: RougeOptions,
+): RougeResult {
   const peerTokens = rougeTokens(system, opts);
   const modelTokens = references.map((ref) => rougeTokens(ref, opts));
   return {
-    rouge1: scoreBags(ngramBag(peerTokens, 1), modelTokens.map((t) => ngramBag(t, 1))),
-    rouge2: scoreBags(ngramBag(peerTokens, 2), modelTokens.map((t) => ngramBag(t, 2))),
+    rouge1: scoreBags(
+      ngramBag(peerTokens, 1),
+      modelTokens.map((t) => ngramBag(t, 1)),
+    ),
+    rouge2: scoreBags(
+      ngramBag(peerTokens, 2),
+      modelTokens.map((t) => ngramBag(t, 2)),
+    ),
     rougeSU4: scoreBags(
       skipBigramBag(peerTokens, opts.skipDistance, opts.skipUnigrams),
       modelTokens.map((t) => skipBigramBag(t, opts.skipDistance, opts.skipUnigrams)),
@@ -407,7 +445,10 @@ export function averageResults(results: readonly RougeResult[]): RougeResult {
  * by their `evalID.peerID` name, then rounded to 5 decimals. Pass the per-topic results in that sorted
  * order. It differs from {@link averageResults} by a few hundredths of a point at most.
  */
-export function bootstrapAverageResults(results: readonly RougeResult[], samples = 1000): RougeResult {
+export function bootstrapAverageResults(
+  results: readonly RougeResult[],
+  samples = 1000,
+): RougeResult {
   const n = results.length;
   const out = {} as RougeResult;
   for (const measure of MEASURES) out[measure] = { recall: 0, precision: 0, f: 0 };
@@ -423,7 +464,9 @@ export function bootstrapAverageResults(results: readonly RougeResult[], samples
       state = (state * MULT + 0xbn) & MASK; // rand()
       const idx = Math.floor(n * (Number(state) / 2 ** 48));
       const r = results[idx]!;
-      MEASURES.forEach((measure, a) => FIELDS.forEach((field, b) => (sum[a]![b]! += r[measure][field])));
+      MEASURES.forEach((measure, a) =>
+        FIELDS.forEach((field, b) => (sum[a]![b]! += r[measure][field])),
+      );
     }
     MEASURES.forEach((_, a) => FIELDS.forEach((_, b) => sampleMeans[a]![b]!.push(sum[a]![b]! / n)));
   }

@@ -961,7 +961,7 @@ const PAIRS = [
   'yeshiva yodelled yodel yodelling yodel yogin yogi younger young youngest young yourselves yourself',
   'yummier yummy yummiest yummy zamindaris zamindari zanier zany zaniest zany zapped zap zapping zap',
   'zecchini zecchino zeroes zero zigzagged zigzag zigzagging zigzag zipped zip zippier zippy zippiest',
-  'zippy zipping zip zoaeae zoaea zoeae zoea zoeas zoaea zoonoses zoonosis zoosporangia zoosporangium'
+  'zippy zipping zip zoaeae zoaea zoeae zoea zoeas zoaea zoonoses zoonosis zoosporangia zoosporangium',
 ].join(' ');
 
 /** Inflected form → base form, as ROUGE-1.5.5's `%exceptiondb` for the forms it can look up. */

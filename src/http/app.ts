@@ -23,8 +23,10 @@ import { SummaryCache } from './summary-cache.js';
 
 /** What an HTTPException from Hono's own validators and middleware means, said for a caller. */
 function httpExceptionDetail(err: HTTPException, method: string): string {
-  if (err.status === 400 && /JSON/i.test(err.message)) return 'body: malformed JSON (the body could not be parsed as JSON)';
-  if (err.status === 415) return `body: Content-Type must be application/json for ${method} requests with a body`;
+  if (err.status === 400 && /JSON/i.test(err.message))
+    return 'body: malformed JSON (the body could not be parsed as JSON)';
+  if (err.status === 415)
+    return `body: Content-Type must be application/json for ${method} requests with a body`;
   if (err.status === 413) return 'body: larger than the request body limit';
   return err.message || PROBLEM_TITLES[err.status as ProblemStatus] || 'request failed';
 }
@@ -56,14 +58,20 @@ export function createApp(state: AppState, options: AppOptions = {}): OpenAPIHon
     },
   });
 
-  app.use(baseHeaders({ corsOrigin: deps.options.corsOrigin, ...(log && options.logRequests !== false ? { log } : {}) }));
+  app.use(
+    baseHeaders({
+      corsOrigin: deps.options.corsOrigin,
+      ...(log && options.logRequests !== false ? { log } : {}),
+    }),
+  );
   // Only the POST routes read a body; GET bodies are never read.
   app.on(
     'POST',
     '*',
     bodyLimit({
       maxSize: deps.options.maxBodyBytes,
-      onError: (c) => problem(c, 413, `body: larger than the limit of ${deps.options.maxBodyBytes} bytes`),
+      onError: (c) =>
+        problem(c, 413, `body: larger than the limit of ${deps.options.maxBodyBytes} bytes`),
     }),
   );
 
@@ -81,7 +89,13 @@ export function createApp(state: AppState, options: AppOptions = {}): OpenAPIHon
   });
   app.get('/docs', Scalar({ url: '/openapi.json', pageTitle: 'citesum API v1' }));
 
-  app.notFound((c) => problem(c, 404, `no route ${c.req.method} ${c.req.path}; the routes are listed at /openapi.json and /docs`));
+  app.notFound((c) =>
+    problem(
+      c,
+      404,
+      `no route ${c.req.method} ${c.req.path}; the routes are listed at /openapi.json and /docs`,
+    ),
+  );
 
   app.onError((err, c) => {
     if (err instanceof HTTPException && err.status < 500) {
@@ -97,7 +111,11 @@ export function createApp(state: AppState, options: AppOptions = {}): OpenAPIHon
       path: c.req.path,
       error: err instanceof Error ? (err.stack ?? err.message) : String(err),
     });
-    return problem(c, 500, 'unexpected failure while answering this request; quote the requestId when reporting it');
+    return problem(
+      c,
+      500,
+      'unexpected failure while answering this request; quote the requestId when reporting it',
+    );
   });
 
   return app;

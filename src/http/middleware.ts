@@ -52,7 +52,10 @@ export function baseHeaders({ corsOrigin, log }: BaseHeadersOptions): Middleware
       const origin = c.req.header('origin');
       allowOrigin = allowAll ? '*' : origin && allowed.has(origin) ? origin : undefined;
       if (c.req.method === 'OPTIONS' && origin && c.req.header('access-control-request-method')) {
-        const headers: Record<string, string> = { 'X-Request-Id': id, 'Access-Control-Max-Age': '600' };
+        const headers: Record<string, string> = {
+          'X-Request-Id': id,
+          'Access-Control-Max-Age': '600',
+        };
         if (!allowAll) headers.Vary = 'Origin';
         if (allowOrigin) {
           headers['Access-Control-Allow-Origin'] = allowOrigin;

@@ -4,11 +4,12 @@ export const openApiConfig = {
   info: {
     title: 'citesum API',
     version: '1.0.0',
-    summary: 'Extractive summaries of a folder of text files, every sentence cited down to the line and character.',
+    summary:
+      'Extractive summaries of a folder of text files, every sentence cited down to the line and character.',
     description: [
       'Summaries of the served corpus (and of documents you post) in which every sentence is taken verbatim from a source and carries citations a reader can check.',
       '',
-      '**Citations.** `file` is the corpus file id; `lines` is 1-based and inclusive; `offsets` are 0-based UTF-16 code units into the decoded file text, end exclusive, so `text.slice(offsets.start, offsets.end) === quote`; `sha256` fingerprints the file\'s bytes; `href` opens the cited lines (`GET /v1/documents/{file}/lines`). `POST /v1/citations/verify` re-checks citations: `verified`, `stale`, `mismatch` or `not_found`.',
+      "**Citations.** `file` is the corpus file id; `lines` is 1-based and inclusive; `offsets` are 0-based UTF-16 code units into the decoded file text, end exclusive, so `text.slice(offsets.start, offsets.end) === quote`; `sha256` fingerprints the file's bytes; `href` opens the cited lines (`GET /v1/documents/{file}/lines`). `POST /v1/citations/verify` re-checks citations: `verified`, `stale`, `mismatch` or `not_found`.",
       '',
       '**Errors** are RFC 9457 `application/problem+json` objects whose `detail` names the parameter and what was wrong.',
       '',
@@ -17,12 +18,22 @@ export const openApiConfig = {
   },
   // The API has no authentication: it serves a local folder (bind HOST to choose who can reach it).
   security: [],
-  servers: [{ url: 'http://127.0.0.1:3000', description: 'A local service started with `npm start`.' }],
+  servers: [
+    { url: 'http://127.0.0.1:3000', description: 'A local service started with `npm start`.' },
+  ],
   tags: [
     { name: 'Service', description: 'Health of the service.' },
-    { name: 'Documents', description: 'The served files, their exact text and classified lines: where citations point.' },
+    {
+      name: 'Documents',
+      description:
+        'The served files, their exact text and classified lines: where citations point.',
+    },
     { name: 'Topics', description: 'The stories the corpus covers.' },
-    { name: 'Summaries', description: 'Cited extractive summaries of a topic, of the corpus, for a query, or of posted documents.' },
+    {
+      name: 'Summaries',
+      description:
+        'Cited extractive summaries of a topic, of the corpus, for a query, or of posted documents.',
+    },
     { name: 'Citations', description: 'Re-checking citations against the served files.' },
   ],
 };

@@ -6,7 +6,9 @@ import { openApiConfig } from './openapi-config.js';
  * The OpenAPI 3.1 document of the API, generated from the routes' zod schemas. Needs no
  * corpus: the app is built over a state that is never read.
  */
-export function openApiDocument(): ReturnType<ReturnType<typeof createApp>['getOpenAPI31Document']> {
+export function openApiDocument(): ReturnType<
+  ReturnType<typeof createApp>['getOpenAPI31Document']
+> {
   const unused = {
     get model(): CorpusModel {
       throw new Error('the OpenAPI document does not read the corpus');

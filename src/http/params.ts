@@ -7,33 +7,32 @@ import { z } from '@hono/zod-openapi';
  */
 
 /** `maxSentences`: 1..50, default 5. */
-export const MaxSentencesParam = z.coerce
-  .number()
-  .int()
-  .min(1)
-  .max(50)
-  .optional()
-  .openapi({ description: 'At most this many sentences (1–50, default 5).', default: 5, example: 5 });
+export const MaxSentencesParam = z.coerce.number().int().min(1).max(50).optional().openapi({
+  description: 'At most this many sentences (1–50, default 5).',
+  default: 5,
+  example: 5,
+});
 
 /** `maxWords`: 1..5000, default 250; the budget is never exceeded. */
-export const MaxWordsParam = z.coerce
-  .number()
-  .int()
-  .min(1)
-  .max(5000)
-  .optional()
-  .openapi({ description: 'Word budget of the whole summary (1–5000, default 250); never exceeded.', default: 250, example: 250 });
+export const MaxWordsParam = z.coerce.number().int().min(1).max(5000).optional().openapi({
+  description: 'Word budget of the whole summary (1–5000, default 250); never exceeded.',
+  default: 250,
+  example: 250,
+});
 
 /** Options every summary route takes. */
-export const SummaryOptionsQuery = z.object({ maxSentences: MaxSentencesParam, maxWords: MaxWordsParam });
+export const SummaryOptionsQuery = z.object({
+  maxSentences: MaxSentencesParam,
+  maxWords: MaxWordsParam,
+});
 
 /** Query of GET /v1/summary. */
 export const CorpusSummaryQuery = SummaryOptionsQuery.extend({
-  query: z
-    .string()
-    .max(2000)
-    .optional()
-    .openapi({ description: 'Free text: a query-focused summary. Absent or empty: a summary of the whole corpus.', example: 'user numbers of the messaging apps' }),
+  query: z.string().max(2000).optional().openapi({
+    description:
+      'Free text: a query-focused summary. Absent or empty: a summary of the whole corpus.',
+    example: 'user numbers of the messaging apps',
+  }),
 });
 
 /** `{file}`: a percent-encoded file id (ids may contain `/`, sent as `%2F`). */
@@ -55,7 +54,11 @@ export const TopicParams = z.object({
     .string()
     .min(1)
     .max(200)
-    .openapi({ param: { name: 'topicId', in: 'path' }, description: 'Topic id from `GET /v1/topics`.', example: 't-3f9a1c2e' }),
+    .openapi({
+      param: { name: 'topicId', in: 'path' },
+      description: 'Topic id from `GET /v1/topics`.',
+      example: 't-3f9a1c2e',
+    }),
 });
 
 /** Query of GET /v1/documents/{file}/lines: an optional 1-based inclusive range. */
@@ -67,12 +70,10 @@ export const LinesQuery = z
       .min(1)
       .optional()
       .openapi({ description: 'First line, 1-based (default 1).', example: 3 }),
-    end: z.coerce
-      .number()
-      .int()
-      .min(1)
-      .optional()
-      .openapi({ description: 'Last line, 1-based, inclusive (default: the last line; clamped to the file).', example: 5 }),
+    end: z.coerce.number().int().min(1).optional().openapi({
+      description: 'Last line, 1-based, inclusive (default: the last line; clamped to the file).',
+      example: 5,
+    }),
   })
   .refine((q) => q.start === undefined || q.end === undefined || q.end >= q.start, {
     message: 'must not be less than start',

@@ -67,9 +67,12 @@ export function validationDetail(target: string, error: ZodError): string {
   const parts = error.issues.slice(0, 10).map((issue) => {
     const name = formatPath(issue.path);
     let message = issue.message;
-    if (issue.code === 'invalid_type' && /received undefined$/.test(message)) message = 'required but missing';
-    if (issue.code === 'invalid_type' && /received NaN$/.test(message)) message = `${message.replace(/, received NaN$/, '')}, got a value that is not a number`;
-    if (issue.code === 'unrecognized_keys') message = `unknown ${issue.keys.length === 1 ? 'key' : 'keys'} ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`;
+    if (issue.code === 'invalid_type' && /received undefined$/.test(message))
+      message = 'required but missing';
+    if (issue.code === 'invalid_type' && /received NaN$/.test(message))
+      message = `${message.replace(/, received NaN$/, '')}, got a value that is not a number`;
+    if (issue.code === 'unrecognized_keys')
+      message = `unknown ${issue.keys.length === 1 ? 'key' : 'keys'} ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`;
     return name ? `${where} ${name}: ${message}` : `${where}: ${message}`;
   });
   const more = error.issues.length > 10 ? `; and ${error.issues.length - 10} more` : '';

@@ -22,14 +22,29 @@ export function sendCached<T>(
   headers: Record<string, string> = {},
 ): TypedResponse<JSONParsed<T>, 200, 'json'> {
   if (ifNoneMatchHits(c.req.header('if-none-match'), body.etag)) {
-    return c.body(null, 304, { ETag: body.etag, ...headers }) as unknown as TypedResponse<JSONParsed<T>, 200, 'json'>;
+    return c.body(null, 304, { ETag: body.etag, ...headers }) as unknown as TypedResponse<
+      JSONParsed<T>,
+      200,
+      'json'
+    >;
   }
-  return c.body(body.json, 200, { 'Content-Type': 'application/json', ETag: body.etag, ...headers }) as unknown as TypedResponse<JSONParsed<T>, 200, 'json'>;
+  return c.body(body.json, 200, {
+    'Content-Type': 'application/json',
+    ETag: body.etag,
+    ...headers,
+  }) as unknown as TypedResponse<JSONParsed<T>, 200, 'json'>;
 }
 
 /** Sends a text variant (Markdown) with its own ETag, or 304. */
-export function sendText(c: Context, text: string, etag: string, mediaType: string, headers: Record<string, string> = {}): Response {
-  if (ifNoneMatchHits(c.req.header('if-none-match'), etag)) return c.body(null, 304, { ETag: etag, ...headers });
+export function sendText(
+  c: Context,
+  text: string,
+  etag: string,
+  mediaType: string,
+  headers: Record<string, string> = {},
+): Response {
+  if (ifNoneMatchHits(c.req.header('if-none-match'), etag))
+    return c.body(null, 304, { ETag: etag, ...headers });
   return c.body(text, 200, { 'Content-Type': mediaType, ETag: etag, ...headers });
 }
 
@@ -37,7 +52,13 @@ export function sendText(c: Context, text: string, etag: string, mediaType: stri
 export function wantsMarkdown(c: Context): boolean {
   const accept = c.req.header('accept');
   if (!accept || !accept.includes('markdown')) return false;
-  return accepts(c, { header: 'Accept', supports: ['application/json', 'text/markdown'], default: 'application/json' }) === 'text/markdown';
+  return (
+    accepts(c, {
+      header: 'Accept',
+      supports: ['application/json', 'text/markdown'],
+      default: 'application/json',
+    }) === 'text/markdown'
+  );
 }
 
 const PROBLEM_DESCRIPTIONS: Record<ProblemStatus, string> = {
@@ -48,7 +69,10 @@ const PROBLEM_DESCRIPTIONS: Record<ProblemStatus, string> = {
   500: 'Unexpected failure; `detail` carries no internals. Quote `requestId` when reporting it.',
 };
 
-type ProblemResponse = { description: string; content: { 'application/problem+json': { schema: typeof ProblemSchema } } };
+type ProblemResponse = {
+  description: string;
+  content: { 'application/problem+json': { schema: typeof ProblemSchema } };
+};
 
 /**
  * OpenAPI response entries for error statuses, all `application/problem+json`, with a
@@ -73,8 +97,14 @@ export function problemResponses<S extends ProblemStatus>(
 
 /** Response headers of cacheable answers (documented in the OpenAPI document). */
 export const cacheHeaders = z.object({
-  ETag: z.string().openapi({ description: 'Strong validator of this body; send it back as `If-None-Match` to get 304.', example: '"mJ0cWbZPjKbhaPslBZRPDVhO_Vb"' }),
-  [CORPUS_HEADER]: z.string().openapi({ description: 'Fingerprint of the corpus the answer was computed from.', example: '9f2c1e0d7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f3a2b1c0d' }),
+  ETag: z.string().openapi({
+    description: 'Strong validator of this body; send it back as `If-None-Match` to get 304.',
+    example: '"mJ0cWbZPjKbhaPslBZRPDVhO_Vb"',
+  }),
+  [CORPUS_HEADER]: z.string().openapi({
+    description: 'Fingerprint of the corpus the answer was computed from.',
+    example: '9f2c1e0d7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f3a2b1c0d',
+  }),
 });
 
 /** The 304 entry of cacheable routes. */

@@ -19,7 +19,9 @@ export const SUMMARY_CACHE_LIMIT = 1024;
  * model object: a reload drops every stale entry at once.
  */
 export class SummaryCache {
-  readonly #caches = new ModelCache<CorpusModel, ModelSummaries>(() => ({ summaries: new LruMap(SUMMARY_CACHE_LIMIT) }));
+  readonly #caches = new ModelCache<CorpusModel, ModelSummaries>(() => ({
+    summaries: new LruMap(SUMMARY_CACHE_LIMIT),
+  }));
 
   /** The cache record of a model. */
   for(model: CorpusModel): ModelSummaries {

@@ -10,7 +10,9 @@ import type { Summary } from '../../schemas/summary.js';
 
 /** `file:line` or `file:start-end`: how a citation is named in footnotes and on the spot-check page's markers. */
 export function citationLabel(c: Pick<Citation, 'file' | 'lines'>): string {
-  return c.lines.start === c.lines.end ? `${c.file}:${c.lines.start}` : `${c.file}:${c.lines.start}-${c.lines.end}`;
+  return c.lines.start === c.lines.end
+    ? `${c.file}:${c.lines.start}`
+    : `${c.file}:${c.lines.start}-${c.lines.end}`;
 }
 
 /** Collapses whitespace (sentences may span lines) and escapes what Markdown would misread. */
@@ -52,7 +54,9 @@ function summaryTitle(summary: Summary): string {
 
 function summaryBody(summary: Summary, notes: Footnotes): string {
   if (summary.sentences.length === 0) return '_No sentences to summarize._';
-  return summary.sentences.map((s) => inline(s.text) + s.citations.map((c) => notes.marker(c)).join('')).join('\n');
+  return summary.sentences
+    .map((s) => inline(s.text) + s.citations.map((c) => notes.marker(c)).join(''))
+    .join('\n');
 }
 
 /** Options of the Markdown renderers. */
@@ -92,7 +96,8 @@ export function renderSummariesMarkdown(summaries: readonly Summary[], title?: s
   const parts: string[] = [];
   if (title) parts.push(`# ${inline(title)}`);
   if (summaries.length === 0) parts.push('_No topics found._');
-  for (const s of summaries) parts.push(`${level} ${inline(summaryTitle(s))}\n\n${summaryBody(s, notes)}`);
+  for (const s of summaries)
+    parts.push(`${level} ${inline(summaryTitle(s))}\n\n${summaryBody(s, notes)}`);
   const footnotes = notes.render();
   if (footnotes) parts.push(footnotes);
   return parts.join('\n\n') + '\n';

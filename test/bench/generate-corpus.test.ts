@@ -37,7 +37,8 @@ describe('generateCorpus', () => {
   it('gives unique, sorted-safe relative file ids with .txt and .md files in publisher folders', () => {
     const files = corpus.map((a) => a.file);
     expect(new Set(files).size).toBe(files.length);
-    for (const f of files) expect(f).toMatch(/^[a-z-]+\/2024-\d\d-\d\d-[a-z0-9-]+-\d{5}\.(txt|md)$/u);
+    for (const f of files)
+      expect(f).toMatch(/^[a-z-]+\/2024-\d\d-\d\d-[a-z0-9-]+-\d{5}\.(txt|md)$/u);
     expect(files.some((f) => f.endsWith('.md'))).toBe(true);
     expect(files.some((f) => f.endsWith('.txt'))).toBe(true);
     expect(new Set(corpus.map((a) => a.publisher)).size).toBe(PUBLISHERS.length);
@@ -56,7 +57,9 @@ describe('generateCorpus', () => {
     expect(STORY_TEMPLATES.length).toBeGreaterThanOrEqual(36);
     expect(new Set(STORY_TEMPLATES.map((t) => t.key)).size).toBe(STORY_TEMPLATES.length);
     expect(new Set(corpus.map((a) => a.template)).size).toBeGreaterThanOrEqual(20);
-    expect(new Set(generateCorpus({ count: 2000 }).map((a) => a.template)).size).toBe(STORY_TEMPLATES.length);
+    expect(new Set(generateCorpus({ count: 2000 }).map((a) => a.template)).size).toBe(
+      STORY_TEMPLATES.length,
+    );
   });
 
   it('has headlines, section headings, bullets and line-ending / layout variety', () => {
@@ -70,7 +73,11 @@ describe('generateCorpus', () => {
     expect(bulleted.length).toBeGreaterThan(corpus.length * 0.8);
     expect(corpus.some((a) => a.text.includes('\r\n'))).toBe(true);
     // Hard-wrapped publishers: paragraph lines broken at 72 columns.
-    expect(corpus.some((a) => a.text.split('\n').filter((l) => l.length > 60 && l.length <= 72).length > 10)).toBe(true);
+    expect(
+      corpus.some(
+        (a) => a.text.split('\n').filter((l) => l.length > 60 && l.length <= 72).length > 10,
+      ),
+    ).toBe(true);
     expect(corpus.some((a) => a.roundup)).toBe(true);
   });
 
@@ -85,7 +92,9 @@ describe('generateCorpus', () => {
     }
     const newsletterLines = PUBLISHERS.flatMap((p) => p.newsletter);
     expect(newsletterLines.some((l) => /newsletter|sign up|subscribe/iu.test(l))).toBe(true);
-    expect(PUBLISHERS.flatMap((p) => p.appeal).some((l) => /donat|support|contribution/iu.test(l))).toBe(true);
+    expect(
+      PUBLISHERS.flatMap((p) => p.appeal).some((l) => /donat|support|contribution/iu.test(l)),
+    ).toBe(true);
   });
 
   it('repeats a story’s facts across its articles as near-duplicates, not verbatim copies', () => {
@@ -120,7 +129,8 @@ describe('generateCorpus', () => {
   it('has a query that matches the first story at every size', () => {
     const q = benchQuery();
     const first = corpus[0]!;
-    for (const w of q.split(' ').filter((x) => x.length > 3)) expect(first.text.toLowerCase()).toContain(w.toLowerCase());
+    for (const w of q.split(' ').filter((x) => x.length > 3))
+      expect(first.text.toLowerCase()).toContain(w.toLowerCase());
   });
 });
 
@@ -131,8 +141,11 @@ describe('writeCorpus', () => {
       const w = writeCorpus(dir, { count: 25 });
       expect(w.files).toBe(25);
       const expected = generateCorpus({ count: 25 });
-      for (const a of expected) expect(readFileSync(path.join(dir, ...a.file.split('/')), 'utf8')).toBe(a.text);
-      const listed = readdirSync(dir, { recursive: true }).filter((f) => /\.(txt|md)$/u.test(String(f)));
+      for (const a of expected)
+        expect(readFileSync(path.join(dir, ...a.file.split('/')), 'utf8')).toBe(a.text);
+      const listed = readdirSync(dir, { recursive: true }).filter((f) =>
+        /\.(txt|md)$/u.test(String(f)),
+      );
       expect(listed).toHaveLength(25);
       expect(w.bytes).toBe(expected.reduce((n, a) => n + Buffer.byteLength(a.text), 0));
     } finally {

@@ -1,6 +1,11 @@
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { classifyLines, normalizeLine, type ClassifiedLine, type LineTable } from '../../src/core/classify-lines.js';
+import {
+  classifyLines,
+  normalizeLine,
+  type ClassifiedLine,
+  type LineTable,
+} from '../../src/core/classify-lines.js';
 import { loadCorpus } from '../../src/core/load-corpus.js';
 import { sourceFromText, type SourceFile } from '../../src/core/source-file.js';
 
@@ -37,10 +42,17 @@ function nonContent(table: LineTable, file: string): number[] {
 }
 
 function expectContent(table: LineTable, file: string, numbers: number[]): void {
-  for (const n of numbers) expect({ file, n, kind: line(table, file, n).kind }).toEqual({ file, n, kind: 'content' });
+  for (const n of numbers)
+    expect({ file, n, kind: line(table, file, n).kind }).toEqual({ file, n, kind: 'content' });
 }
 
-function expectKind(table: LineTable, file: string, numbers: number[], kind: string, reasons?: string[]): void {
+function expectKind(
+  table: LineTable,
+  file: string,
+  numbers: number[],
+  kind: string,
+  reasons?: string[],
+): void {
   for (const n of numbers) {
     const l = line(table, file, n);
     expect({ file, n, kind: l.kind }).toEqual({ file, n, kind });
@@ -96,11 +108,25 @@ describe('classifyLines on the seed articles', () => {
 
   it('001: marks the appeal, the payment options, "Remind me later." and "Read more" as non-content', () => {
     const tail = range(24, 46).filter((n) => n !== 45 && (n % 2 === 0 || n >= 38));
-    for (const n of range(24, 46)) expect(line(table, S1, n).kind === 'content', `${S1}:${n}`).toBe(false);
+    for (const n of range(24, 46))
+      expect(line(table, S1, n).kind === 'content', `${S1}:${n}`).toBe(false);
     expectKind(table, S1, tail, 'boilerplate');
     expectKind(table, S1, [44], 'boilerplate', ['repeated-across-files', 'call-to-action']);
     expectKind(table, S1, [46], 'boilerplate', ['call-to-action', 'navigation']);
-    expect(nonContent(table, S1)).toEqual([...range(1, 6), 8, 10, 24, 26, 28, 30, 32, 34, 36, ...range(38, 44), 46]);
+    expect(nonContent(table, S1)).toEqual([
+      ...range(1, 6),
+      8,
+      10,
+      24,
+      26,
+      28,
+      30,
+      32,
+      34,
+      36,
+      ...range(38, 44),
+      46,
+    ]);
   });
 
   it('002: reads the title and section titles as headings and the URL slug as a URL', () => {
@@ -139,7 +165,8 @@ describe('classifyLines on a seed file alone (no repetition to lean on)', () => 
     const file = (await loadCorpus(SEEDS)).files.find((f) => f.id === S1)!;
     const table = classifyLines([file]);
     expectContent(table, S1, [12, 14, 16, 18, 20, 22]);
-    for (const n of [...range(1, 6), 10, ...range(24, 46)]) expect(line(table, S1, n).kind === 'content', `${S1}:${n}`).toBe(false);
+    for (const n of [...range(1, 6), 10, ...range(24, 46)])
+      expect(line(table, S1, n).kind === 'content', `${S1}:${n}`).toBe(false);
   });
 });
 
@@ -195,7 +222,8 @@ describe('classifyLines on boilerplate fixtures from other sites', () => {
     expectKind(table, f, [1], 'heading', ['heading']);
     const para = linesOf(table, f).filter((l) => l.number > 1 && l.text.trim() !== '');
     expect(para.length).toBeGreaterThan(15);
-    for (const l of para) expect({ n: l.number, kind: l.kind }).toEqual({ n: l.number, kind: 'content' });
+    for (const l of para)
+      expect({ n: l.number, kind: l.kind }).toEqual({ n: l.number, kind: 'content' });
   });
 
   it('keeps the shared paragraphs of one wire story published by two sites as content', () => {
@@ -204,15 +232,23 @@ describe('classifyLines on boilerplate fixtures from other sites', () => {
   });
 
   it('catches each site\'s own chrome around the wire story: skip links, section crumbs, copyright, follow prompts, ads and "Most popular" lists', () => {
-    expectKind(table, 'wire/northwind-daily.txt', [1, 2, 20, 21, 22], 'boilerplate', ['call-to-action', 'navigation']);
-    expectKind(table, 'wire/coastal-times.txt', range(19, 23), 'boilerplate', ['cross-promotion', 'call-to-action', 'navigation']);
+    expectKind(table, 'wire/northwind-daily.txt', [1, 2, 20, 21, 22], 'boilerplate', [
+      'call-to-action',
+      'navigation',
+    ]);
+    expectKind(table, 'wire/coastal-times.txt', range(19, 23), 'boilerplate', [
+      'cross-promotion',
+      'call-to-action',
+      'navigation',
+    ]);
     expectKind(table, 'wire/northwind-daily.txt', [4], 'heading');
     expectKind(table, 'wire/coastal-times.txt', [3], 'heading');
   });
 });
 
 describe('classifyLines repetition across files', () => {
-  const footer = 'Thank you for reading. Please consider supporting our newsroom with a donation today.';
+  const footer =
+    'Thank you for reading. Please consider supporting our newsroom with a donation today.';
   const article = (n: number, fact: string): SourceFile =>
     sourceFromText(
       `site/${n}.txt`,
@@ -221,9 +257,15 @@ describe('classifyLines repetition across files', () => {
 
   it('marks a template line repeated in several unrelated articles as repeated-across-files', () => {
     const table = classifyLines([
-      article(1, 'A bridge collapsed near the river port on Tuesday, injuring four workers on the site.'),
+      article(
+        1,
+        'A bridge collapsed near the river port on Tuesday, injuring four workers on the site.',
+      ),
       article(2, 'The central bank left interest rates unchanged for the third month in a row.'),
-      article(3, 'A new vaccine trial enrolled more than 2,000 volunteers in six countries this year.'),
+      article(
+        3,
+        'A new vaccine trial enrolled more than 2,000 volunteers in six countries this year.',
+      ),
     ]);
     for (const n of [1, 2, 3]) {
       expect(line(table, `site/${n}.txt`, 3).kind).toBe('content');
@@ -234,7 +276,10 @@ describe('classifyLines repetition across files', () => {
 
   it('keeps a third-person fact sentence shared by two articles as content', () => {
     const table = classifyLines([
-      article(1, 'A bridge collapsed near the river port on Tuesday, injuring four workers on the site.'),
+      article(
+        1,
+        'A bridge collapsed near the river port on Tuesday, injuring four workers on the site.',
+      ),
       article(2, 'The central bank left interest rates unchanged for the third month in a row.'),
     ]);
     for (const n of [1, 2]) expect(line(table, `site/${n}.txt`, 5).kind).toBe('content');
@@ -252,7 +297,10 @@ describe('classifyLines repetition across files', () => {
 });
 
 describe('classifyLines on short and wrapped texts', () => {
-  const kinds = (text: string) => classifyLines([sourceFromText('t.txt', text)]).get('t.txt')!.map((l) => l.kind);
+  const kinds = (text: string) =>
+    classifyLines([sourceFromText('t.txt', text)])
+      .get('t.txt')!
+      .map((l) => l.kind);
 
   it('keeps a file that is a single short paragraph as content rather than taking it for a title', () => {
     expect(kinds('The tide turned at noon.\n')).toEqual(['content']);
@@ -277,17 +325,35 @@ describe('classifyLines on short and wrapped texts', () => {
       'conference after the vote, adding that bus routes would be changed.',
       '',
     ].join('\n');
-    expect(kinds(text)).toEqual(['content', 'content', 'content', 'blank', 'boilerplate', 'boilerplate', 'blank', 'content', 'content', 'content']);
+    expect(kinds(text)).toEqual([
+      'content',
+      'content',
+      'content',
+      'blank',
+      'boilerplate',
+      'boilerplate',
+      'blank',
+      'content',
+      'content',
+      'content',
+    ]);
   });
 
   it('keeps indented list items that finish the sentence before them as content', () => {
-    const text = 'The agreement names the four areas in which countries will act. These are\n\n    mitigation\n    adaptation\n    technology transfer\n    and financing\n\nTalks resume next year.\n';
+    const text =
+      'The agreement names the four areas in which countries will act. These are\n\n    mitigation\n    adaptation\n    technology transfer\n    and financing\n\nTalks resume next year.\n';
     expect(kinds(text).slice(2, 6)).toEqual(['content', 'content', 'content', 'content']);
   });
 
   it('still reads a short run of unpunctuated option words as navigation', () => {
-    const text = 'The museum reopened on Sunday after a two-year renovation of its galleries.\n\nOnce\nMonthly\nAnnual\nContinue\n';
-    expect(kinds(text).slice(2)).toEqual(['boilerplate', 'boilerplate', 'boilerplate', 'boilerplate']);
+    const text =
+      'The museum reopened on Sunday after a two-year renovation of its galleries.\n\nOnce\nMonthly\nAnnual\nContinue\n';
+    expect(kinds(text).slice(2)).toEqual([
+      'boilerplate',
+      'boilerplate',
+      'boilerplate',
+      'boilerplate',
+    ]);
   });
 });
 
@@ -308,22 +374,82 @@ describe('classifyLines on wire copy republished by several outlets', () => {
 
   it('keeps a wire story republished by three outlets, each under its own header, as content', () => {
     const table = classifyLines([
-      outlet('a.txt', ['Coastline Daily', 'Home | Local | Harbour', 'Port strike idles ships in Valmora', 'By Anna Berg', 'Published 3 March 2025', 'Share this article'], []),
-      outlet('b.txt', ['FREIGHT WEEKLY', 'Markets › Ports', 'Valmora strike: 63 ships wait', 'Reuters', 'Updated Monday 14:02 GMT', 'Read more: container rates climb'], []),
-      outlet('c.txt', ['The Baltic Ledger', 'News / Shipping', 'Strike at Valmora port', 'Staff and agencies', '3 March 2025', 'Related: Gdansk volumes rise'], []),
+      outlet(
+        'a.txt',
+        [
+          'Coastline Daily',
+          'Home | Local | Harbour',
+          'Port strike idles ships in Valmora',
+          'By Anna Berg',
+          'Published 3 March 2025',
+          'Share this article',
+        ],
+        [],
+      ),
+      outlet(
+        'b.txt',
+        [
+          'FREIGHT WEEKLY',
+          'Markets › Ports',
+          'Valmora strike: 63 ships wait',
+          'Reuters',
+          'Updated Monday 14:02 GMT',
+          'Read more: container rates climb',
+        ],
+        [],
+      ),
+      outlet(
+        'c.txt',
+        [
+          'The Baltic Ledger',
+          'News / Shipping',
+          'Strike at Valmora port',
+          'Staff and agencies',
+          '3 March 2025',
+          'Related: Gdansk volumes rise',
+        ],
+        [],
+      ),
     ]);
     for (const id of ['a.txt', 'b.txt', 'c.txt']) expect(contentOf(table, id)).toEqual(wire);
   });
 
-  it('keeps the shared paragraphs of a short wire story as content when each outlet adds its own notes, and still catches an appeal in the publisher\'s voice', () => {
+  it("keeps the shared paragraphs of a short wire story as content when each outlet adds its own notes, and still catches an appeal in the publisher's voice", () => {
     const short = wire.slice(0, 3);
     const table = classifyLines([
-      outlet('a.txt', ['Port strike idles ships'], ['This story was originally published by the Coastline News and is republished here with permission.'], short),
-      outlet('b.txt', ['Valmora dockworkers strike'], ['We rely on readers like you to fund independent journalism about the harbour.'], short),
-      outlet('c.txt', ['Ships wait off Valmora'], ['The views expressed in this column are the author\'s own and do not reflect those of the newspaper.'], short),
+      outlet(
+        'a.txt',
+        ['Port strike idles ships'],
+        [
+          'This story was originally published by the Coastline News and is republished here with permission.',
+        ],
+        short,
+      ),
+      outlet(
+        'b.txt',
+        ['Valmora dockworkers strike'],
+        ['We rely on readers like you to fund independent journalism about the harbour.'],
+        short,
+      ),
+      outlet(
+        'c.txt',
+        ['Ships wait off Valmora'],
+        [
+          "The views expressed in this column are the author's own and do not reflect those of the newspaper.",
+        ],
+        short,
+      ),
     ]);
-    for (const id of ['a.txt', 'b.txt', 'c.txt']) for (const s of short) expect({ id, s, content: contentOf(table, id).includes(s) }).toEqual({ id, s, content: true });
-    expect(linesOf(table, 'b.txt').find((l) => l.text.startsWith('We rely'))!.kind).toBe('boilerplate');
+    for (const id of ['a.txt', 'b.txt', 'c.txt'])
+      for (const s of short)
+        expect({ id, s, content: contentOf(table, id).includes(s) }).toEqual({
+          id,
+          s,
+          content: true,
+        });
+    expect(linesOf(table, 'b.txt').find((l) => l.text.startsWith('We rely'))!.kind).toBe(
+      'boilerplate',
+    );
   });
 
   it('reads a fact-like sentence shared by a few of many unrelated articles as content, and one that runs through about half the corpus or more as a template', () => {
@@ -339,7 +465,14 @@ describe('classifyLines on wire copy republished by several outlets', () => {
       'Scientists found a new species of frog in the cloud forests of the southern highlands.',
     ];
     const corpus = (withShared: number) =>
-      classifyLines(topics.map((t, i) => sourceFromText(`${i}.txt`, `Headline Number ${i} About Something\n\n${t}\n\n${i < withShared ? shared : 'Nothing else was said.'}\n`)));
+      classifyLines(
+        topics.map((t, i) =>
+          sourceFromText(
+            `${i}.txt`,
+            `Headline Number ${i} About Something\n\n${t}\n\n${i < withShared ? shared : 'Nothing else was said.'}\n`,
+          ),
+        ),
+      );
     const kindOfShared = (table: LineTable) => line(table, '0.txt', 5).kind;
     expect(kindOfShared(corpus(3))).toBe('content');
     const half = corpus(4);
@@ -356,11 +489,19 @@ describe('classifyLines on very large files', () => {
     expect(file.lineIndex.lines.length).toBeGreaterThan(150_000);
     const lines = classifyLines([file]).get('big.txt')!;
     expect(lines.length).toBe(file.lineIndex.lines.length);
-    expect(lines.slice(0, 4).map((l) => l.kind)).toEqual(['content', 'content', 'content', 'blank']);
+    expect(lines.slice(0, 4).map((l) => l.kind)).toEqual([
+      'content',
+      'content',
+      'content',
+      'blank',
+    ]);
   });
 
   it('keeps a hard-wrapped paragraph of 130,000 lines as one run without running out of call arguments', () => {
-    const text = 'and the river ran on past the old mill and the bridge toward the sea far away\n'.repeat(130_000);
+    const text =
+      'and the river ran on past the old mill and the bridge toward the sea far away\n'.repeat(
+        130_000,
+      );
     const lines = classifyLines([sourceFromText('run.txt', text)]).get('run.txt')!;
     expect(lines.length).toBe(130_000);
     expect(new Set(lines.map((l) => l.kind))).toEqual(new Set(['content']));
@@ -370,7 +511,10 @@ describe('classifyLines on very large files', () => {
 describe('classifyLines line width', () => {
   it('still reads a hard-wrapped article as wrapped when one very long line (a URL) is added to it', async () => {
     const base = (await loadCorpus(FIXTURES)).files.find((f) => f.id === 'sea-wrapped.txt')!;
-    const kinds = (text: string) => classifyLines([sourceFromText('a.txt', text)]).get('a.txt')!.map((l) => l.kind);
+    const kinds = (text: string) =>
+      classifyLines([sourceFromText('a.txt', text)])
+        .get('a.txt')!
+        .map((l) => l.kind);
     const before = kinds(base.text);
     const after = kinds(`${base.text}\nSource: https://example.org/${'x'.repeat(300)}\n`);
     expect(after.slice(0, before.length)).toEqual(before);

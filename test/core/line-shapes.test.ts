@@ -3,7 +3,14 @@ import { BULLET, CLAUSE_END, SENTENCE_END } from '../../src/core/line-shapes.js'
 
 describe('line shapes shared by the classifier and the segmenter', () => {
   it('takes any horizontal space around a list marker, including no-break and em spaces', () => {
-    for (const line of ['• Item', '-\u00a0Item', '1.\u2003Item', '\u00a0\u00a0• Item', '\t* Item', 'a) Item'])
+    for (const line of [
+      '• Item',
+      '-\u00a0Item',
+      '1.\u2003Item',
+      '\u00a0\u00a0• Item',
+      '\t* Item',
+      'a) Item',
+    ])
       expect({ line, bullet: BULLET.test(line) }).toEqual({ line, bullet: true });
   });
 

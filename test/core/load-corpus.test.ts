@@ -4,7 +4,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { compareIds, loadCorpus } from '../../src/core/load-corpus.js';
-import { decodeFile, isDecodeFailure, sha256Hex, sourceFromText } from '../../src/core/source-file.js';
+import {
+  decodeFile,
+  isDecodeFailure,
+  sha256Hex,
+  sourceFromText,
+} from '../../src/core/source-file.js';
 
 let dir: string;
 
@@ -30,7 +35,14 @@ describe('loadCorpus', () => {
     await put('sub/a.txt', 'A.\n');
     await put('a/b.txt', 'AB.\n');
     const corpus = await loadCorpus(dir);
-    expect(corpus.files.map((f) => f.id)).toEqual(['Z.txt', 'a.md', 'a/b.txt', 'b.txt', 'sub/a.txt', 'sub/deeper/c.txt']);
+    expect(corpus.files.map((f) => f.id)).toEqual([
+      'Z.txt',
+      'a.md',
+      'a/b.txt',
+      'b.txt',
+      'sub/a.txt',
+      'sub/deeper/c.txt',
+    ]);
     expect(corpus.skipped).toEqual([]);
     expect(corpus.message).toBeUndefined();
   });
@@ -133,7 +145,9 @@ describe('decodeFile and sourceFromText', () => {
     if (!isDecodeFailure(decoded)) {
       expect(decoded.text).toBe('');
       expect(decoded.lineIndex.lines).toEqual([]);
-      expect(decoded.sha256).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
+      expect(decoded.sha256).toBe(
+        'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+      );
     }
   });
 
@@ -143,7 +157,10 @@ describe('decodeFile and sourceFromText', () => {
   });
 
   it('keeps only the first BOM out of the text', () => {
-    const decoded = decodeFile('two.txt', new Uint8Array([0xef, 0xbb, 0xbf, 0xef, 0xbb, 0xbf, 0x41]));
+    const decoded = decodeFile(
+      'two.txt',
+      new Uint8Array([0xef, 0xbb, 0xbf, 0xef, 0xbb, 0xbf, 0x41]),
+    );
     expect(isDecodeFailure(decoded) ? undefined : decoded.text).toBe('\ufeffA');
   });
 

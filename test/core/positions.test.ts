@@ -127,28 +127,89 @@ describe('lineSpanOf', () => {
 // ---------------------------------------------------------------------------
 
 const wordArb = fc.constantFrom(
-  'the', 'Minister', 'said', 'WhatsApp', 'calls', 'were', 'restricted', 'in', 'Moscow', 'on', 'Monday',
-  '2024', '14.5', 'million', 'users', '“quoted”', 'e.g.', 'U.S.', 'Dr.', 'café', 'naïve', 'Zürich',
-  '😀', '🇷🇺', '👩🏽‍💻', '𝒜𝓁𝓅𝒽𝒶', '𠜎𠜱', '日本語', 'emoji😀inside', '—', '(note)', "don't", 'it’s',
+  'the',
+  'Minister',
+  'said',
+  'WhatsApp',
+  'calls',
+  'were',
+  'restricted',
+  'in',
+  'Moscow',
+  'on',
+  'Monday',
+  '2024',
+  '14.5',
+  'million',
+  'users',
+  '“quoted”',
+  'e.g.',
+  'U.S.',
+  'Dr.',
+  'café',
+  'naïve',
+  'Zürich',
+  '😀',
+  '🇷🇺',
+  '👩🏽‍💻',
+  '𝒜𝓁𝓅𝒽𝒶',
+  '𠜎𠜱',
+  '日本語',
+  'emoji😀inside',
+  '—',
+  '(note)',
+  "don't",
+  'it’s',
 );
 const sentenceArb = fc
-  .tuple(fc.array(wordArb, { minLength: 1, maxLength: 12 }), fc.constantFrom('.', '!', '?', '…', '', '."', '.”'))
+  .tuple(
+    fc.array(wordArb, { minLength: 1, maxLength: 12 }),
+    fc.constantFrom('.', '!', '?', '…', '', '."', '.”'),
+  )
   .map(([ws, end]) => {
     const s = ws.join(' ');
     return s.charAt(0).toUpperCase() + s.slice(1) + end;
   });
-const paragraphArb = fc.array(sentenceArb, { minLength: 1, maxLength: 4 }).map((ss) => ss.join(' '));
+const paragraphArb = fc
+  .array(sentenceArb, { minLength: 1, maxLength: 4 })
+  .map((ss) => ss.join(' '));
 const lineArb = fc.oneof(
   { weight: 5, arbitrary: paragraphArb },
-  { weight: 2, arbitrary: fc.tuple(fc.constantFrom('• ', '  • ', '- ', '* ', '1. ', '12) '), sentenceArb).map(([m, s]) => m + s) },
-  { weight: 1, arbitrary: fc.array(wordArb, { minLength: 1, maxLength: 5 }).map((ws) => ws.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' ')) },
-  { weight: 1, arbitrary: fc.tuple(fc.constantFrom('# ', '## ', '### '), fc.array(wordArb, { minLength: 1, maxLength: 5 })).map(([h, ws]) => h + ws.join(' ')) },
-  { weight: 1, arbitrary: fc.tuple(fc.constantFrom('  ', '\t', ' '), paragraphArb, fc.constantFrom('', ' ', '\t')).map(([a, p, b]) => a + p + b) },
+  {
+    weight: 2,
+    arbitrary: fc
+      .tuple(fc.constantFrom('• ', '  • ', '- ', '* ', '1. ', '12) '), sentenceArb)
+      .map(([m, s]) => m + s),
+  },
+  {
+    weight: 1,
+    arbitrary: fc
+      .array(wordArb, { minLength: 1, maxLength: 5 })
+      .map((ws) => ws.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' ')),
+  },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(
+        fc.constantFrom('# ', '## ', '### '),
+        fc.array(wordArb, { minLength: 1, maxLength: 5 }),
+      )
+      .map(([h, ws]) => h + ws.join(' ')),
+  },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(fc.constantFrom('  ', '\t', ' '), paragraphArb, fc.constantFrom('', ' ', '\t'))
+      .map(([a, p, b]) => a + p + b),
+  },
 );
 const breakArb = fc.constantFrom('\n', '\r\n', '\r');
 const textArb = fc
   .tuple(
-    fc.array(fc.tuple(lineArb, breakArb, fc.nat({ max: 3 }), breakArb), { minLength: 1, maxLength: 14 }),
+    fc.array(fc.tuple(lineArb, breakArb, fc.nat({ max: 3 }), breakArb), {
+      minLength: 1,
+      maxLength: 14,
+    }),
     fc.boolean(),
     fc.boolean(),
   )
@@ -198,7 +259,8 @@ describe('spans of the real pipeline (property)', () => {
           // a sentence never straddles a lone surrogate half
           expect(s.text).not.toMatch(/^[\uDC00-\uDFFF]|[\uD800-\uDBFF]$/u);
           const lines = table.get(s.file)!;
-          for (let n = s.lines.start; n <= s.lines.end; n++) expect(['content', 'blank']).toContain(lines[n - 1]!.kind);
+          for (let n = s.lines.start; n <= s.lines.end; n++)
+            expect(['content', 'blank']).toContain(lines[n - 1]!.kind);
           expect(lines[s.lines.start - 1]!.kind).toBe('content');
           expect(lines[s.lines.end - 1]!.kind).toBe('content');
         }

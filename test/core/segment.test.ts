@@ -71,8 +71,14 @@ describe('segmentCorpus on the seed articles', () => {
       ['003_2772de2c2eaa7074.txt', [5]],
       ['001_df515b8c033e9bb4.txt', [8]],
     ] as const)
-      for (const line of n) for (const s of of(id)) expect(line < s.lines.start || line > s.lines.end, `${id}:${line}`).toBe(true);
-    expect(of('003_2772de2c2eaa7074.txt').find((s) => s.lines.start === 6)!.text.startsWith('This move is the latest')).toBe(true);
+      for (const line of n)
+        for (const s of of(id))
+          expect(line < s.lines.start || line > s.lines.end, `${id}:${line}`).toBe(true);
+    expect(
+      of('003_2772de2c2eaa7074.txt')
+        .find((s) => s.lines.start === 6)!
+        .text.startsWith('This move is the latest'),
+    ).toBe(true);
     expect(sentences.some((s) => s.text.includes('Key Facts'))).toBe(false);
   });
 
@@ -94,7 +100,16 @@ describe('segmentCorpus on the seed articles', () => {
 
   it('emits no sentence from the appeal, the buttons or the photo credit', () => {
     const text = sentences.map((s) => s.text).join('\n');
-    for (const bad of ['Remind me later', 'Dear readers', 'Support us', 'ad-free', 'TASS', 'Also read', '×', 'Read more'])
+    for (const bad of [
+      'Remind me later',
+      'Dear readers',
+      'Support us',
+      'ad-free',
+      'TASS',
+      'Also read',
+      '×',
+      'Read more',
+    ])
       expect(text, bad).not.toContain(bad);
   });
 
@@ -104,7 +119,9 @@ describe('segmentCorpus on the seed articles', () => {
       expect(s.stop).toHaveLength(s.words.length);
       for (const w of s.words) expect(w).toBe(w.toLowerCase());
     }
-    const fragment = of('003_2772de2c2eaa7074.txt').find((s) => s.text === 'A new domestic alternative.');
+    const fragment = of('003_2772de2c2eaa7074.txt').find(
+      (s) => s.text === 'A new domestic alternative.',
+    );
     expect(fragment?.hasVerb).toBe(false);
   });
 });
@@ -128,7 +145,8 @@ describe('segmentCorpus on other layouts', () => {
   });
 
   it('gives exact spans in a CRLF file, with bullets outside the span and the title on its own', () => {
-    const text = 'Port Strike Ends\r\n\r\nDock workers returned on Monday. Ships began unloading.\r\n\r\n- Talks lasted nine days.\r\n* Wages rise 6 percent.\r\n1. A review is due in May.\r\n';
+    const text =
+      'Port Strike Ends\r\n\r\nDock workers returned on Monday. Ships began unloading.\r\n\r\n- Talks lasted nine days.\r\n* Wages rise 6 percent.\r\n1. A review is due in May.\r\n';
     const file = sourceFromText('crlf.txt', text);
     const sentences = segment([file]);
     expectExact([file], sentences);
@@ -154,7 +172,10 @@ describe('segmentCorpus on other layouts', () => {
   });
 
   it('does not glue a heading to a paragraph that follows it without a blank line', () => {
-    const file = sourceFromText('tight.txt', 'Background\nThe council approved the budget on Tuesday. It takes effect in July.\n');
+    const file = sourceFromText(
+      'tight.txt',
+      'Background\nThe council approved the budget on Tuesday. It takes effect in July.\n',
+    );
     const sentences = segment([file]);
     expect(sentences[0]!.text).toBe('The council approved the budget on Tuesday.');
     expect(sentences[0]!.lines).toEqual({ start: 2, end: 2 });
@@ -165,7 +186,9 @@ describe('segmentCorpus on other layouts', () => {
     const file = sourceFromText('astral.txt', text);
     const sentences = segment([file]);
     expectExact([file], sentences);
-    expect(sentences.map((s) => s.text).join(' ')).toBe('🚀 Launch day came early. The 𝒜 rocket 😀 flew at dawn!');
+    expect(sentences.map((s) => s.text).join(' ')).toBe(
+      '🚀 Launch day came early. The 𝒜 rocket 😀 flew at dawn!',
+    );
   });
 
   it('trims indentation and trailing spaces out of a span', () => {
@@ -211,7 +234,13 @@ describe('paragraphsOf and segmentCorpus on list markers and long paragraphs', (
     let text = '';
     for (let i = 0; i < 40_000; i++) {
       const t = `and the river ran on past the mill number ${i} toward the sea`;
-      lines.push({ number: i + 1, start: text.length, end: text.length + t.length, text: t, kind: 'content' });
+      lines.push({
+        number: i + 1,
+        start: text.length,
+        end: text.length + t.length,
+        text: t,
+        kind: 'content',
+      });
       text += `${t}\n`;
     }
     const started = performance.now();
@@ -248,11 +277,15 @@ describe('paragraphsOf and segmentCorpus on list markers and long paragraphs', (
 
 describe('segmentCorpus across repeated reads', () => {
   it('gives the same words for the same text whatever the process read before (wink-nlp learns unknown words)', () => {
-    const words = (text: string) => modelFromTexts([{ file: 'a.txt', text }], { topics: false }).sentences.map((s) => [s.words.join(' '), s.stems.join(' ')]);
-    const text = 'There were some great quobble\'s just around the block from the hotel.\n';
+    const words = (text: string) =>
+      modelFromTexts([{ file: 'a.txt', text }], { topics: false }).sentences.map((s) => [
+        s.words.join(' '),
+        s.stems.join(' '),
+      ]);
+    const text = "There were some great quobble's just around the block from the hotel.\n";
     const first = words(text);
     // This sentence teaches wink-nlp "quobble's" as one token (the comma after it does).
-    words('There are plenty of internet quobble\'s, a bakery and a pharmacy on the street.\n');
+    words("There are plenty of internet quobble's, a bakery and a pharmacy on the street.\n");
     expect(words(text)).toEqual(first);
     expect(first[0]![0]).toContain('great quobble just');
   });

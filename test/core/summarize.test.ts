@@ -1,6 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/core/load-corpus.js';
-import { buildModel, countWords, modelFromTexts, summarize, type CorpusModel } from '../../src/core/pipeline.js';
+import {
+  buildModel,
+  countWords,
+  modelFromTexts,
+  summarize,
+  type CorpusModel,
+} from '../../src/core/pipeline.js';
 import type { Summary } from '../../schemas/summary.js';
 
 let seeds: CorpusModel;
@@ -10,7 +16,9 @@ beforeAll(async () => {
 
 /** The one summary sentence that mentions every word, or a failure naming the words. */
 function sentenceWith(summary: Summary, ...words: string[]) {
-  const hits = summary.sentences.filter((s) => words.every((w) => s.text.toLowerCase().includes(w.toLowerCase())));
+  const hits = summary.sentences.filter((s) =>
+    words.every((w) => s.text.toLowerCase().includes(w.toLowerCase())),
+  );
   expect(hits, `sentences mentioning ${words.join(' + ')}`).toHaveLength(1);
   return hits[0]!;
 }
@@ -36,30 +44,50 @@ describe('summarize on the seed corpus', () => {
     const summary = summarize(seeds, { maxSentences: 12, maxWords: 400 })!;
     // The user numbers of the two apps (002 and 003).
     const users = sentenceWith(summary, '96 million');
-    expect(citedFiles(users)).toEqual(expect.arrayContaining(['002_90d0f9c44a687009.txt', '003_2772de2c2eaa7074.txt']));
+    expect(citedFiles(users)).toEqual(
+      expect.arrayContaining(['002_90d0f9c44a687009.txt', '003_2772de2c2eaa7074.txt']),
+    );
     // Calls return once the apps comply with Russian law (003 and 004).
     const restored = sentenceWith(summary, 'restored', 'legislation');
-    expect(citedFiles(restored)).toEqual(expect.arrayContaining(['003_2772de2c2eaa7074.txt', '004_91fa703387e835df.txt']));
+    expect(citedFiles(restored)).toEqual(
+      expect.arrayContaining(['003_2772de2c2eaa7074.txt', '004_91fa703387e835df.txt']),
+    );
     // The two companies' statements (003 and 004).
     const whatsapp = sentenceWith(summary, 'defies government attempts');
-    expect(citedFiles(whatsapp)).toEqual(expect.arrayContaining(['003_2772de2c2eaa7074.txt', '004_91fa703387e835df.txt']));
+    expect(citedFiles(whatsapp)).toEqual(
+      expect.arrayContaining(['003_2772de2c2eaa7074.txt', '004_91fa703387e835df.txt']),
+    );
     const telegram = sentenceWith(summary, 'Telegram', 'millions');
-    expect(citedFiles(telegram)).toEqual(expect.arrayContaining(['003_2772de2c2eaa7074.txt', '004_91fa703387e835df.txt']));
-    for (const s of [users, restored, whatsapp, telegram]) expect(s.support).toBe(citedFiles(s).length);
+    expect(citedFiles(telegram)).toEqual(
+      expect.arrayContaining(['003_2772de2c2eaa7074.txt', '004_91fa703387e835df.txt']),
+    );
+    for (const s of [users, restored, whatsapp, telegram])
+      expect(s.support).toBe(citedFiles(s).length);
   });
 
   it('never cites a line that is not content, in the corpus summary or in any topic summary', () => {
-    const summaries = [summarize(seeds, { maxSentences: 20, maxWords: 1000 })!, ...seeds.topics.map((t) => summarize(seeds, { topicId: t.topic.id, maxSentences: 20, maxWords: 1000 })!)];
+    const summaries = [
+      summarize(seeds, { maxSentences: 20, maxWords: 1000 })!,
+      ...seeds.topics.map((t) =>
+        summarize(seeds, { topicId: t.topic.id, maxSentences: 20, maxWords: 1000 })!,
+      ),
+    ];
     for (const summary of summaries)
       for (const s of summary.sentences)
         for (const c of s.citations) {
           const lines = seeds.lines.get(c.file)!;
-          for (let n = c.lines.start; n <= c.lines.end; n++) expect(lines[n - 1]!.kind, `${c.file}:${n}`).toBe('content');
+          for (let n = c.lines.start; n <= c.lines.end; n++)
+            expect(lines[n - 1]!.kind, `${c.file}:${n}`).toBe('content');
         }
   });
 
   it('keeps within the word and sentence budgets and never exceeds them', () => {
-    for (const [maxSentences, maxWords] of [[1, 10], [3, 60], [5, 250], [50, 30]] as const) {
+    for (const [maxSentences, maxWords] of [
+      [1, 10],
+      [3, 60],
+      [5, 250],
+      [50, 30],
+    ] as const) {
       const summary = summarize(seeds, { maxSentences, maxWords })!;
       expect(summary.sentences.length).toBeLessThanOrEqual(maxSentences);
       expect(summary.wordCount).toBeLessThanOrEqual(maxWords);
@@ -69,7 +97,9 @@ describe('summarize on the seed corpus', () => {
 
   it('puts sentences in reading order: by file, then by position in the file', () => {
     const summary = summarize(seeds, { maxSentences: 10 })!;
-    const keys = summary.sentences.map((s) => [s.citations[0]!.file, s.citations[0]!.offsets.start] as const);
+    const keys = summary.sentences.map(
+      (s) => [s.citations[0]!.file, s.citations[0]!.offsets.start] as const,
+    );
     const sorted = [...keys].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]));
     expect(keys).toEqual(sorted);
   });
@@ -92,8 +122,14 @@ describe('summarize on the seed corpus', () => {
 
   it('gives byte-identical output for the same corpus and options', async () => {
     const again = buildModel(await loadCorpus('data'));
-    const options = [{}, { maxSentences: 3 }, { query: 'protests' }, { topicId: seeds.topics[0]!.topic.id }];
-    for (const o of options) expect(JSON.stringify(summarize(again, o))).toBe(JSON.stringify(summarize(seeds, o)));
+    const options = [
+      {},
+      { maxSentences: 3 },
+      { query: 'protests' },
+      { topicId: seeds.topics[0]!.topic.id },
+    ];
+    for (const o of options)
+      expect(JSON.stringify(summarize(again, o))).toBe(JSON.stringify(summarize(seeds, o)));
   });
 
   it('carries the corpus fingerprint it was computed from', () => {
@@ -104,9 +140,18 @@ describe('summarize on the seed corpus', () => {
 
 describe('summarize on posted texts', () => {
   const docs = [
-    { file: 'a.txt', text: 'The river flooded the town of Millbrook on Monday after three days of rain.\nEmergency crews evacuated 200 residents from the lowest streets.\nThe mayor said the school would stay closed until Friday.\n' },
-    { file: 'b.txt', text: 'Heavy rain caused the river to flood Millbrook on Monday.\r\nAbout 200 residents were evacuated by emergency crews from the lowest streets.\r\nLocal farmers fear losses to the autumn harvest.' },
-    { file: 'c.txt', text: 'Farmers near Millbrook counted the cost of the flood to the harvest.\n\nThe regional council promised an inquiry into the river defences.\n' },
+    {
+      file: 'a.txt',
+      text: 'The river flooded the town of Millbrook on Monday after three days of rain.\nEmergency crews evacuated 200 residents from the lowest streets.\nThe mayor said the school would stay closed until Friday.\n',
+    },
+    {
+      file: 'b.txt',
+      text: 'Heavy rain caused the river to flood Millbrook on Monday.\r\nAbout 200 residents were evacuated by emergency crews from the lowest streets.\r\nLocal farmers fear losses to the autumn harvest.',
+    },
+    {
+      file: 'c.txt',
+      text: 'Farmers near Millbrook counted the cost of the flood to the harvest.\n\nThe regional council promised an inquiry into the river defences.\n',
+    },
   ];
 
   it('merges the same fact from two files into one sentence with two citations', () => {

@@ -1,6 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/core/load-corpus.js';
-import { buildModel, modelFromTexts, summarize, type CorpusModel } from '../../src/core/pipeline.js';
+import {
+  buildModel,
+  modelFromTexts,
+  summarize,
+  type CorpusModel,
+} from '../../src/core/pipeline.js';
 
 let seeds: CorpusModel;
 beforeAll(async () => {
@@ -29,7 +34,9 @@ describe('discoverTopics on the seed corpus', () => {
 
   it('keeps one story together across files', () => {
     const whatsapp = topicOf(seeds, 'end-to-end encrypted, and defies')!;
-    expect(topicOf(seeds, 'defies government attempts to violate')!.topic.id).toBe(whatsapp.topic.id);
+    expect(topicOf(seeds, 'defies government attempts to violate')!.topic.id).toBe(
+      whatsapp.topic.id,
+    );
     expect(whatsapp.topic.files.length).toBeGreaterThanOrEqual(2);
     const protests = topicOf(seeds, 'Organization of Voronezh Marxists')!;
     expect(topicOf(seeds, 'staged its own protests')!.topic.id).toBe(protests.topic.id);
@@ -49,7 +56,9 @@ describe('discoverTopics on the seed corpus', () => {
     for (const t of seeds.topics) {
       expect(t.topic.sentenceCount).toBe(t.sentenceIds.length);
       expect(t.topic.sentenceCount).toBeGreaterThanOrEqual(2);
-      expect(t.topic.files).toEqual([...new Set(t.sentenceIds.map((id) => seeds.sentences[id]!.file))].sort());
+      expect(t.topic.files).toEqual(
+        [...new Set(t.sentenceIds.map((id) => seeds.sentences[id]!.file))].sort(),
+      );
     }
   });
 
@@ -59,13 +68,18 @@ describe('discoverTopics on the seed corpus', () => {
     for (const t of seeds.topics) expect(t.topic.id).toMatch(/^t-[0-9a-f]{10}$/);
   });
 
-  it('summarizes a topic from that topic\'s own sentences', () => {
+  it("summarizes a topic from that topic's own sentences", () => {
     for (const t of seeds.topics) {
       const summary = summarize(seeds, { topicId: t.topic.id })!;
       expect(summary.topic).toEqual(t.topic);
       expect(summary.sentences.length).toBeGreaterThan(0);
-      const members = new Set(t.sentenceIds.map((id) => `${seeds.sentences[id]!.file}:${seeds.sentences[id]!.offsets.start}`));
-      for (const s of summary.sentences) expect(members.has(`${s.citations[0]!.file}:${s.citations[0]!.offsets.start}`)).toBe(true);
+      const members = new Set(
+        t.sentenceIds.map(
+          (id) => `${seeds.sentences[id]!.file}:${seeds.sentences[id]!.offsets.start}`,
+        ),
+      );
+      for (const s of summary.sentences)
+        expect(members.has(`${s.citations[0]!.file}:${s.citations[0]!.offsets.start}`)).toBe(true);
     }
   });
 });
@@ -73,10 +87,19 @@ describe('discoverTopics on the seed corpus', () => {
 describe('discoverTopics on small corpora', () => {
   it('does not make a topic of a single stray sentence', () => {
     const model = modelFromTexts([
-      { file: 'a.txt', text: 'The council approved the new budget for the harbour on Monday.\nThe harbour budget includes money for dredging and new cranes.\n' },
-      { file: 'b.txt', text: 'Councillors voted for the harbour budget after a long debate.\nA cat was seen sleeping on a warm car bonnet in the afternoon.\n' },
+      {
+        file: 'a.txt',
+        text: 'The council approved the new budget for the harbour on Monday.\nThe harbour budget includes money for dredging and new cranes.\n',
+      },
+      {
+        file: 'b.txt',
+        text: 'Councillors voted for the harbour budget after a long debate.\nA cat was seen sleeping on a warm car bonnet in the afternoon.\n',
+      },
     ]);
-    for (const t of model.topics) expect(t.sentenceIds.every((id) => !model.sentences[id]!.text.includes('cat was seen'))).toBe(true);
+    for (const t of model.topics)
+      expect(t.sentenceIds.every((id) => !model.sentences[id]!.text.includes('cat was seen'))).toBe(
+        true,
+      );
   });
 
   it('finds no topics in an empty corpus', () => {

@@ -11,14 +11,20 @@ describe('the browser suites without /usr/bin/chromium', () => {
   test('fail when CI is set, naming the missing browser and how to install it', () => {
     const check = chromiumCheck('/usr/bin/chromium', { CI: 'true' }, absent);
     expect(check.mode).toBe('fail');
-    expect(check.mode !== 'run' && check.message).toMatch(/CI is set but \/usr\/bin\/chromium is absent; install it with `apt-get install -y chromium`/);
+    expect(check.mode !== 'run' && check.message).toMatch(
+      /CI is set but \/usr\/bin\/chromium is absent; install it with `apt-get install -y chromium`/,
+    );
     expect(chromiumCheck('/usr/bin/chromium', { CI: '1' }, absent).mode).toBe('fail');
   });
 
   test('are skipped with the reason when CI is unset, empty, 0 or false', () => {
     for (const env of [{}, { CI: '' }, { CI: '0' }, { CI: 'false' }]) {
       const check = chromiumCheck('/usr/bin/chromium', env, absent);
-      expect(check, JSON.stringify(env)).toEqual({ mode: 'skip', message: 'SKIPPED: /usr/bin/chromium is absent; install it with `apt-get install -y chromium`' });
+      expect(check, JSON.stringify(env)).toEqual({
+        mode: 'skip',
+        message:
+          'SKIPPED: /usr/bin/chromium is absent; install it with `apt-get install -y chromium`',
+      });
       expect(inCi(env)).toBe(false);
     }
   });
@@ -31,10 +37,15 @@ describe('the browser suites without /usr/bin/chromium', () => {
   /** Runs test/e2e/page.test.ts in its own vitest with the browser path pointing nowhere. */
   function runPageSuite(ci: string | undefined) {
     const env: NodeJS.ProcessEnv = {};
-    for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('VITEST') && k !== 'CI') env[k] = v;
+    for (const [k, v] of Object.entries(process.env))
+      if (!k.startsWith('VITEST') && k !== 'CI') env[k] = v;
     if (ci !== undefined) env.CI = ci;
     env.CITESUM_CHROMIUM = '/nonexistent/chromium';
-    const run = spawnSync('npx', ['vitest', 'run', 'test/e2e/page.test.ts', '--reporter=verbose'], { env, encoding: 'utf8', timeout: 120_000 });
+    const run = spawnSync('npx', ['vitest', 'run', 'test/e2e/page.test.ts', '--reporter=verbose'], {
+      env,
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
     return { status: run.status, output: `${run.stdout}\n${run.stderr}` };
   }
 

@@ -4,7 +4,8 @@ import { existsSync } from 'node:fs';
 export const CHROMIUM = process.env.CITESUM_CHROMIUM || '/usr/bin/chromium';
 
 /** Whether the browser suites run, fail (CI without the browser) or are skipped (with why). */
-export type ChromiumCheck = { readonly mode: 'run' } | { readonly mode: 'fail' | 'skip'; readonly message: string };
+export type ChromiumCheck =
+  { readonly mode: 'run' } | { readonly mode: 'fail' | 'skip'; readonly message: string };
 
 /** True when `CI` is set to anything but an empty string, `0` or `false`. */
 export function inCi(env: NodeJS.ProcessEnv): boolean {
@@ -20,10 +21,17 @@ export function inCi(env: NodeJS.ProcessEnv): boolean {
  * @example
  * chromiumCheck('/usr/bin/chromium', { CI: 'true' }, () => false).mode // 'fail'
  */
-export function chromiumCheck(path: string, env: NodeJS.ProcessEnv, exists: (path: string) => boolean = existsSync): ChromiumCheck {
+export function chromiumCheck(
+  path: string,
+  env: NodeJS.ProcessEnv,
+  exists: (path: string) => boolean = existsSync,
+): ChromiumCheck {
   if (exists(path)) return { mode: 'run' };
   const missing = `${path} is absent; install it with \`apt-get install -y chromium\``;
   return inCi(env)
-    ? { mode: 'fail', message: `CI is set but ${missing}: the spot-check page's browser tests cannot run, and in CI they must` }
+    ? {
+        mode: 'fail',
+        message: `CI is set but ${missing}: the spot-check page's browser tests cannot run, and in CI they must`,
+      }
     : { mode: 'skip', message: `SKIPPED: ${missing}` };
 }

@@ -37,7 +37,8 @@ describe('GET / (the spot-check page)', () => {
     for (const t of topics) expect(html).toContain(`data-topic="${t.id}"`);
     const summary = summarize(model, { topicId: topics[0]!.id, maxSentences: 5 })!;
     expect(pageData(html).citations).toEqual(summary.sentences.map((s) => s.citations));
-    for (const c of summary.sentences.flatMap((s) => s.citations)) expect(html).toContain(`>${citationLabel(c)}</a>`);
+    for (const c of summary.sentences.flatMap((s) => s.citations))
+      expect(html).toContain(`>${citationLabel(c)}</a>`);
     expect(html).toContain(`src="${APP_JS.url}"`);
     expect(html).toContain(`href="${APP_CSS.url}"`);
   });
@@ -48,7 +49,17 @@ describe('GET / (the spot-check page)', () => {
     const first = summary.sentences[0]!.citations[0]!;
     const wrapped = { ...first, lines: { start: first.lines.start, end: first.lines.start + 2 } };
     const view = { ...summary, sentences: [{ ...summary.sentences[0]!, citations: [wrapped] }] };
-    const html = String(PageView({ model: { params: parsePageParams(new URLSearchParams()), topics: [topic], topic, summary: view, corpus: { fingerprint: model.fingerprint, files: model.files.length } } }));
+    const html = String(
+      PageView({
+        model: {
+          params: parsePageParams(new URLSearchParams()),
+          topics: [topic],
+          topic,
+          summary: view,
+          corpus: { fingerprint: model.fingerprint, files: model.files.length },
+        },
+      }),
+    );
     const label = `${first.file}:${first.lines.start}-${first.lines.start + 2}`;
     expect(citationLabel(wrapped)).toBe(label);
     expect(html).toContain(`>${label}</a>`);
@@ -57,7 +68,9 @@ describe('GET / (the spot-check page)', () => {
   test('reads maxSentences leniently: nonsense gives the default, too many gives the maximum', async () => {
     const topic = listTopics(model)[0]!.id;
     const nonsense = await (await app.request(`/?topic=${topic}&maxSentences=abc`)).text();
-    expect(nonsense).toContain('id="maxSentences" name="maxSentences" type="number" min="1" max="50" step="1" value="5"');
+    expect(nonsense).toContain(
+      'id="maxSentences" name="maxSentences" type="number" min="1" max="50" step="1" value="5"',
+    );
     expect(parsePageParams(new URLSearchParams('maxSentences=999')).maxSentences).toBe(50);
     expect(parsePageParams(new URLSearchParams('maxSentences=0&cite=x.1')).maxSentences).toBe(1);
     expect(parsePageParams(new URLSearchParams('cite=x.1')).cite).toBeUndefined();
@@ -82,8 +95,12 @@ describe('GET / (the spot-check page)', () => {
   });
 
   test('deep links keep the view: query wins over topic, maxSentences is always written', () => {
-    expect(pageHref({ topic: 't-1', maxSentences: 5, cite: '2.0' })).toBe('/?topic=t-1&maxSentences=5&cite=2.0');
-    expect(pageHref({ topic: 't-1', query: 'a b', maxSentences: 3 })).toBe('/?query=a+b&maxSentences=3');
+    expect(pageHref({ topic: 't-1', maxSentences: 5, cite: '2.0' })).toBe(
+      '/?topic=t-1&maxSentences=5&cite=2.0',
+    );
+    expect(pageHref({ topic: 't-1', query: 'a b', maxSentences: 3 })).toBe(
+      '/?query=a+b&maxSentences=3',
+    );
   });
 });
 
@@ -95,7 +112,9 @@ describe('the page assets', () => {
       expect(res.headers.get('content-type')).toBe(asset.contentType);
       expect(res.headers.get('cache-control')).toContain('immutable');
       expect(await res.text()).toBe(asset.body);
-      const again = await app.request(asset.path, { headers: { 'If-None-Match': res.headers.get('etag')! } });
+      const again = await app.request(asset.path, {
+        headers: { 'If-None-Match': res.headers.get('etag')! },
+      });
       expect(again.status).toBe(304);
     }
   });
@@ -106,7 +125,9 @@ describe('the page assets', () => {
         const res = await app.request(asset.path, { headers: { 'If-None-Match': header } });
         expect(res.status, `${asset.path} ${header}`).toBe(304);
       }
-      expect((await app.request(asset.path, { headers: { 'If-None-Match': '"other"' } })).status).toBe(200);
+      expect(
+        (await app.request(asset.path, { headers: { 'If-None-Match': '"other"' } })).status,
+      ).toBe(200);
     }
   });
 });
@@ -121,7 +142,9 @@ describe('the API keeps its problem+json errors next to the page', () => {
   });
 
   test('the page routes are not part of the OpenAPI document', async () => {
-    const doc = (await (await app.request('/openapi.json')).json()) as { paths: Record<string, unknown> };
+    const doc = (await (await app.request('/openapi.json')).json()) as {
+      paths: Record<string, unknown>;
+    };
     expect(Object.keys(doc.paths).some((p) => p === '/' || p.startsWith('/assets'))).toBe(false);
   });
 });

@@ -26,7 +26,8 @@ describe('GET / and the summary routes', () => {
   test('the page computes a topic summary once, however often it is opened, and the API reuses it', async () => {
     const app = createApp({ model, loadedAt: new Date() });
     const topic = pipeline.listTopics(model)[0]!.id;
-    for (let i = 0; i < 3; i++) expect((await app.request(`/?topic=${topic}&maxSentences=4`)).status).toBe(200);
+    for (let i = 0; i < 3; i++)
+      expect((await app.request(`/?topic=${topic}&maxSentences=4`)).status).toBe(200);
     expect(summarize).toHaveBeenCalledTimes(1);
     const api = await app.request(`/v1/topics/${topic}/summary?maxSentences=4`);
     expect(api.status).toBe(200);
@@ -37,7 +38,9 @@ describe('GET / and the summary routes', () => {
 
   test('a query summary the API computed is served to the page from the cache', async () => {
     const app = createApp({ model, loadedAt: new Date() });
-    expect((await app.request('/v1/summary?query=%20harbour%20budget%20&maxSentences=3')).status).toBe(200);
+    expect(
+      (await app.request('/v1/summary?query=%20harbour%20budget%20&maxSentences=3')).status,
+    ).toBe(200);
     expect(summarize).toHaveBeenCalledTimes(1);
     expect((await app.request('/?query=harbour+budget&maxSentences=3')).status).toBe(200);
     expect(summarize).toHaveBeenCalledTimes(1);

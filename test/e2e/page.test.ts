@@ -64,7 +64,11 @@ function readOpened(page: Page): Promise<Opened> {
     if (first) {
       const a = first.getBoundingClientRect();
       const b = lines.getBoundingClientRect();
-      rowVisible = a.top >= b.top - 1 && a.bottom <= b.bottom + 1 && a.top >= 0 && a.bottom <= window.innerHeight;
+      rowVisible =
+        a.top >= b.top - 1 &&
+        a.bottom <= b.bottom + 1 &&
+        a.top >= 0 &&
+        a.bottom <= window.innerHeight;
     }
     return {
       title: document.getElementById('source-title')!.textContent ?? '',
@@ -127,7 +131,11 @@ browserSuite(SUITE, () => {
 
   beforeAll(async () => {
     server = await startServer('data');
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: CHROMIUM_ARGS,
+    });
     topics = (await api<TopicList>('/v1/topics')).topics;
     expect(topics.length).toBeGreaterThan(1);
   }, 90_000);
@@ -162,16 +170,25 @@ browserSuite(SUITE, () => {
     const page = await newPage();
     await page.goto(`${server.url}/`);
     const topic = topics[1]!;
-    await Promise.all([page.waitForURL(/[?&]topic=/), page.click(`a.topic[data-topic="${topic.id}"]`)]);
+    await Promise.all([
+      page.waitForURL(/[?&]topic=/),
+      page.click(`a.topic[data-topic="${topic.id}"]`),
+    ]);
     expect(await page.textContent('#summary-title')).toBe(topic.label);
-    expect(await page.getAttribute(`a.topic[data-topic="${topic.id}"]`, 'aria-current')).toBe('page');
+    expect(await page.getAttribute(`a.topic[data-topic="${topic.id}"]`, 'aria-current')).toBe(
+      'page',
+    );
 
-    const summary = await api<Summary>(`/v1/topics/${encodeURIComponent(topic.id)}/summary?maxSentences=5`);
+    const summary = await api<Summary>(
+      `/v1/topics/${encodeURIComponent(topic.id)}/summary?maxSentences=5`,
+    );
     expect(summary.sentences.length).toBeGreaterThan(0);
     const sentenceTexts = await page.$$eval('.sentence-text', (ps) => ps.map((p) => p.textContent));
     expect(sentenceTexts).toEqual(summary.sentences.map((s) => s.text));
     const supports = await page.$$eval('.support', (els) => els.map((e) => e.textContent));
-    expect(supports).toEqual(summary.sentences.map((s) => `Support: ${s.support} file${s.support === 1 ? '' : 's'}`));
+    expect(supports).toEqual(
+      summary.sentences.map((s) => `Support: ${s.support} file${s.support === 1 ? '' : 's'}`),
+    );
 
     for (const [i, s] of summary.sentences.entries()) {
       for (const [j, c] of s.citations.entries()) {
@@ -197,14 +214,20 @@ browserSuite(SUITE, () => {
     });
     const topic = topics[0]!;
     await page.goto(`${server.url}/?topic=${encodeURIComponent(topic.id)}&maxSentences=5`);
-    const summary = await api<Summary>(`/v1/topics/${encodeURIComponent(topic.id)}/summary?maxSentences=5`);
-    const all = summary.sentences.flatMap((s, i) => s.citations.map((c, j) => ({ c, key: `${i}.${j}` })));
+    const summary = await api<Summary>(
+      `/v1/topics/${encodeURIComponent(topic.id)}/summary?maxSentences=5`,
+    );
+    const all = summary.sentences.flatMap((s, i) =>
+      s.citations.map((c, j) => ({ c, key: `${i}.${j}` })),
+    );
     for (const { c, key } of [...all, all[0]!]) {
       await page.click(`a.cite[data-cite="${key}"]`);
       await expectHighlighted(page, key, c);
     }
     const files = [...new Set(all.map(({ c }) => c.file))];
-    expect(documentRequests).toEqual(files.map((f) => `/v1/documents/${encodeURIComponent(f)}/lines`));
+    expect(documentRequests).toEqual(
+      files.map((f) => `/v1/documents/${encodeURIComponent(f)}/lines`),
+    );
     expect(errorsOf(page)).toEqual([]);
     await page.context().close();
   });
@@ -213,16 +236,29 @@ browserSuite(SUITE, () => {
     const docs = await api<DocumentList>('/v1/documents');
     const page = await newPage();
     await page.goto(`${server.url}/`);
-    const summary = await api<Summary>(`/v1/topics/${encodeURIComponent(topics[0]!.id)}/summary?maxSentences=5`);
-    const withReasons = new Set(docs.documents.filter((d) => Object.keys(d.reasons).length > 0).map((d) => d.file));
-    const key = summary.sentences.flatMap((s, i) => s.citations.map((c, j) => ({ c, key: `${i}.${j}` }))).find((x) => withReasons.has(x.c.file));
+    const summary = await api<Summary>(
+      `/v1/topics/${encodeURIComponent(topics[0]!.id)}/summary?maxSentences=5`,
+    );
+    const withReasons = new Set(
+      docs.documents.filter((d) => Object.keys(d.reasons).length > 0).map((d) => d.file),
+    );
+    const key = summary.sentences
+      .flatMap((s, i) => s.citations.map((c, j) => ({ c, key: `${i}.${j}` })))
+      .find((x) => withReasons.has(x.c.file));
     expect(key, 'a citation into a file with non-content lines').toBeDefined();
     await page.click(`a.cite[data-cite="${key!.key}"]`);
     await page.waitForSelector(`#source[data-open-cite="${key!.key}"]`);
 
-    const lines = await api<{ lines: { number: number; kind: string; reason?: string }[] }>(`/v1/documents/${encodeURIComponent(key!.c.file)}/lines`);
+    const lines = await api<{ lines: { number: number; kind: string; reason?: string }[] }>(
+      `/v1/documents/${encodeURIComponent(key!.c.file)}/lines`,
+    );
     const rows = await page.$$eval('#source-lines .line', (rs) =>
-      rs.map((r) => ({ n: Number((r as HTMLElement).dataset.line), dim: r.classList.contains('dim'), title: r.getAttribute('title'), why: r.querySelector('.why')?.textContent ?? null })),
+      rs.map((r) => ({
+        n: Number((r as HTMLElement).dataset.line),
+        dim: r.classList.contains('dim'),
+        title: r.getAttribute('title'),
+        why: r.querySelector('.why')?.textContent ?? null,
+      })),
     );
     expect(rows.map((r) => r.n)).toEqual(lines.lines.map((l) => l.number));
     for (const [k, l] of lines.lines.entries()) {
@@ -234,7 +270,11 @@ browserSuite(SUITE, () => {
     }
     // The dimmed text keeps readable contrast (WCAG AA, 4.5:1).
     const contrast = await page.$eval('#source-lines .line.dim:not(.kind-blank) .txt', (el) => {
-      const rgb = (s: string) => s.match(/\d+(\.\d+)?/g)!.slice(0, 3).map(Number);
+      const rgb = (s: string) =>
+        s
+          .match(/\d+(\.\d+)?/g)!
+          .slice(0, 3)
+          .map(Number);
       const lum = (c: number[]) => {
         const [r, g, b] = c.map((v) => {
           const x = v / 255;
@@ -263,22 +303,30 @@ browserSuite(SUITE, () => {
     const page = await newPage();
     const topic = topics[0]!;
     await page.goto(`${server.url}/?topic=${encodeURIComponent(topic.id)}&maxSentences=8`);
-    const summary = await api<Summary>(`/v1/topics/${encodeURIComponent(topic.id)}/summary?maxSentences=8`);
+    const summary = await api<Summary>(
+      `/v1/topics/${encodeURIComponent(topic.id)}/summary?maxSentences=8`,
+    );
     const total = summary.sentences.reduce((n, s) => n + s.citations.length, 0);
     expect(await page.locator('a.cite').count()).toBe(total);
 
     await page.click('#verify');
     await page.waitForSelector('#verify-result[data-state]');
-    const statuses = await page.$$eval('.cite-status', (els) => els.map((e) => [(e as HTMLElement).dataset.status, e.textContent]));
+    const statuses = await page.$$eval('.cite-status', (els) =>
+      els.map((e) => [(e as HTMLElement).dataset.status, e.textContent]),
+    );
     expect(statuses).toEqual(Array.from({ length: total }, () => ['verified', 'verified']));
-    expect(await page.textContent('#verify-result')).toBe(`All ${total} citations verified against the served files.`);
+    expect(await page.textContent('#verify-result')).toBe(
+      `All ${total} citations verified against the served files.`,
+    );
     expect(errorsOf(page)).toEqual([]);
     await page.context().close();
   });
 
   test('a deep link reopens the same summary with the same citation highlighted', async () => {
     const topic = topics[0]!;
-    const summary = await api<Summary>(`/v1/topics/${encodeURIComponent(topic.id)}/summary?maxSentences=3`);
+    const summary = await api<Summary>(
+      `/v1/topics/${encodeURIComponent(topic.id)}/summary?maxSentences=3`,
+    );
     const i = summary.sentences.findIndex((s) => s.citations.length > 1);
     const si = i >= 0 ? i : 0;
     const ci = summary.sentences[si]!.citations.length - 1;
@@ -318,9 +366,13 @@ browserSuite(SUITE, () => {
     const url = new URL(page.url());
     expect(url.searchParams.get('query')).toBe('WhatsApp users');
     expect(url.searchParams.get('maxSentences')).toBe('2');
-    const summary = await api<Summary>(`/v1/summary?query=${encodeURIComponent('WhatsApp users')}&maxSentences=2`);
+    const summary = await api<Summary>(
+      `/v1/summary?query=${encodeURIComponent('WhatsApp users')}&maxSentences=2`,
+    );
     expect(await page.textContent('#summary-title')).toBe('Query: “WhatsApp users”');
-    expect(await page.$$eval('.sentence-text', (ps) => ps.map((p) => p.textContent))).toEqual(summary.sentences.map((s) => s.text));
+    expect(await page.$$eval('.sentence-text', (ps) => ps.map((p) => p.textContent))).toEqual(
+      summary.sentences.map((s) => s.text),
+    );
     expect(summary.sentences.length).toBeLessThanOrEqual(2);
     expect(summary.sentences.length).toBeGreaterThan(0);
     await page.click('a.cite[data-cite="0.0"]');
@@ -333,16 +385,23 @@ browserSuite(SUITE, () => {
   test('a keyboard user opens a citation with Enter and closes it with Escape, focus returning to the marker', async () => {
     const page = await newPage();
     await page.goto(`${server.url}/`);
-    const summary = await api<Summary>(`/v1/topics/${encodeURIComponent(topics[0]!.id)}/summary?maxSentences=5`);
+    const summary = await api<Summary>(
+      `/v1/topics/${encodeURIComponent(topics[0]!.id)}/summary?maxSentences=5`,
+    );
     await page.focus('a.cite[data-cite="0.0"]');
-    const outline = await page.$eval('a.cite[data-cite="0.0"]', (el) => getComputedStyle(el).outlineStyle);
+    const outline = await page.$eval(
+      'a.cite[data-cite="0.0"]',
+      (el) => getComputedStyle(el).outlineStyle,
+    );
     expect(outline).not.toBe('none');
     await page.keyboard.press('Enter');
     await expectHighlighted(page, '0.0', summary.sentences[0]!.citations[0]!);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('source-title');
     await page.keyboard.press('Escape');
     expect(await page.isHidden('#source')).toBe(true);
-    expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.cite)).toBe('0.0');
+    expect(
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.cite),
+    ).toBe('0.0');
     expect(new URL(page.url()).searchParams.has('cite')).toBe(false);
     await page.context().close();
   });
@@ -350,12 +409,19 @@ browserSuite(SUITE, () => {
   test('on a narrow screen the source stacks under the summary without horizontal scrolling', async () => {
     const page = await newPage({ width: 390, height: 844 });
     const topic = topics[0]!;
-    const summary = await api<Summary>(`/v1/topics/${encodeURIComponent(topic.id)}/summary?maxSentences=5`);
+    const summary = await api<Summary>(
+      `/v1/topics/${encodeURIComponent(topic.id)}/summary?maxSentences=5`,
+    );
     await page.goto(`${server.url}/?topic=${encodeURIComponent(topic.id)}&maxSentences=5&cite=0.0`);
     await expectHighlighted(page, '0.0', summary.sentences[0]!.citations[0]!);
     const boxes = await page.evaluate(() => {
       const r = (id: string) => document.querySelector(id)!.getBoundingClientRect();
-      return { topics: r('nav.topics'), summary: r('section.summary'), source: r('#source'), scrollWidth: document.documentElement.scrollWidth };
+      return {
+        topics: r('nav.topics'),
+        summary: r('section.summary'),
+        source: r('#source'),
+        scrollWidth: document.documentElement.scrollWidth,
+      };
     });
     expect(boxes.summary.top).toBeGreaterThan(boxes.topics.bottom - 1);
     expect(boxes.source.top).toBeGreaterThan(boxes.summary.bottom - 1);
@@ -377,88 +443,119 @@ browserSuite(SUITE, () => {
     expect(total).toBeGreaterThan(2);
     await page.click('#verify');
     await page.waitForSelector('#verify-result[data-state]');
-    const statuses = await page.$$eval('.cite-status', (els) => els.map((e) => (e as HTMLElement).dataset.status));
-    expect(statuses).toEqual(['stale', 'mismatch', ...Array.from({ length: total - 2 }, () => 'verified')]);
-    expect(await page.getAttribute('.cite-status[data-status="mismatch"]', 'title')).toMatch(/Now at those offsets/);
+    const statuses = await page.$$eval('.cite-status', (els) =>
+      els.map((e) => (e as HTMLElement).dataset.status),
+    );
+    expect(statuses).toEqual([
+      'stale',
+      'mismatch',
+      ...Array.from({ length: total - 2 }, () => 'verified'),
+    ]);
+    expect(await page.getAttribute('.cite-status[data-status="mismatch"]', 'title')).toMatch(
+      /Now at those offsets/,
+    );
     expect(await page.getAttribute('#verify-result', 'data-state')).toBe('bad');
-    expect(await page.textContent('#verify-result')).toBe(`${total - 2} verified, 1 stale, 1 mismatch (of ${total}).`);
+    expect(await page.textContent('#verify-result')).toBe(
+      `${total - 2} verified, 1 stale, 1 mismatch (of ${total}).`,
+    );
     await page.context().close();
   });
 });
 
-browserSuite(`${SUITE}: CRLF files, wrapped sentences, astral characters, folders and a file changing`, () => {
-  let server: SpawnedServer;
-  let browser: Browser;
-  let dataDir: string;
-  const QUERY = 'ferry timetable commuters';
+browserSuite(
+  `${SUITE}: CRLF files, wrapped sentences, astral characters, folders and a file changing`,
+  () => {
+    let server: SpawnedServer;
+    let browser: Browser;
+    let dataDir: string;
+    const QUERY = 'ferry timetable commuters';
 
-  beforeAll(async () => {
-    dataDir = mkdtempSync(path.join(tmpdir(), 'citesum-page-'));
-    // CRLF breaks, an astral emoji (two UTF-16 code units) before the cited text, and a sentence
-    // wrapped over two lines; the second file sits in a folder and has a space in its name.
-    writeFileSync(
-      path.join(dataDir, 'harbour.txt'),
-      'Harbour News \u{1F6A2}\r\n\r\nThe harbour board approved a new ferry timetable on Monday after months of\r\ncomplaints from commuters about crowded morning boats.\r\nThe ferry operator said the extra sailings would start in June.\r\nSubscribe to our newsletter for more stories.\r\n',
-    );
-    mkdirSync(path.join(dataDir, 'notes'));
-    writeFileSync(
-      path.join(dataDir, 'notes', 'ferry update.txt'),
-      'Ferry update\n\nCommuters had complained for months about crowded morning boats, the harbour board said.\nThe new ferry timetable adds four morning sailings from June.\n',
-    );
-    server = await startServer(dataDir);
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
-  }, 90_000);
+    beforeAll(async () => {
+      dataDir = mkdtempSync(path.join(tmpdir(), 'citesum-page-'));
+      // CRLF breaks, an astral emoji (two UTF-16 code units) before the cited text, and a sentence
+      // wrapped over two lines; the second file sits in a folder and has a space in its name.
+      writeFileSync(
+        path.join(dataDir, 'harbour.txt'),
+        'Harbour News \u{1F6A2}\r\n\r\nThe harbour board approved a new ferry timetable on Monday after months of\r\ncomplaints from commuters about crowded morning boats.\r\nThe ferry operator said the extra sailings would start in June.\r\nSubscribe to our newsletter for more stories.\r\n',
+      );
+      mkdirSync(path.join(dataDir, 'notes'));
+      writeFileSync(
+        path.join(dataDir, 'notes', 'ferry update.txt'),
+        'Ferry update\n\nCommuters had complained for months about crowded morning boats, the harbour board said.\nThe new ferry timetable adds four morning sailings from June.\n',
+      );
+      server = await startServer(dataDir);
+      browser = await chromium.launch({
+        executablePath: CHROMIUM,
+        headless: true,
+        args: CHROMIUM_ARGS,
+      });
+    }, 90_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  });
+    afterAll(async () => {
+      await browser?.close();
+      await server?.stop();
+      if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    });
 
-  test('every citation, including one wrapped over two CRLF lines, is highlighted exactly', async () => {
-    const summary = (await (await fetch(`${server.url}/v1/summary?query=${encodeURIComponent(QUERY)}&maxSentences=5`)).json()) as Summary;
-    const all = summary.sentences.flatMap((s, i) => s.citations.map((c, j) => ({ c, key: `${i}.${j}` })));
-    expect(all.some(({ c }) => c.lines.end > c.lines.start && c.quote.includes('\r\n'))).toBe(true);
-    expect(all.some(({ c }) => c.file.includes('/'))).toBe(true);
+    test('every citation, including one wrapped over two CRLF lines, is highlighted exactly', async () => {
+      const summary = (await (
+        await fetch(`${server.url}/v1/summary?query=${encodeURIComponent(QUERY)}&maxSentences=5`)
+      ).json()) as Summary;
+      const all = summary.sentences.flatMap((s, i) =>
+        s.citations.map((c, j) => ({ c, key: `${i}.${j}` })),
+      );
+      expect(all.some(({ c }) => c.lines.end > c.lines.start && c.quote.includes('\r\n'))).toBe(
+        true,
+      );
+      expect(all.some(({ c }) => c.file.includes('/'))).toBe(true);
 
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(`${server.url}/?query=${encodeURIComponent(QUERY)}&maxSentences=5`);
-    for (const { c, key } of all) {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      await page.goto(`${server.url}/?query=${encodeURIComponent(QUERY)}&maxSentences=5`);
+      for (const { c, key } of all) {
+        await page.click(`a.cite[data-cite="${key}"]`);
+        await expectHighlighted(page, key, c);
+      }
+      await page.close();
+    });
+
+    test('after the cited file changes on disk, verify says stale and the opened source says the file changed', async () => {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      await page.goto(`${server.url}/?query=${encodeURIComponent(QUERY)}&maxSentences=5`);
+      const data = await page.$eval(
+        '#citesum-data',
+        (el) => JSON.parse(el.textContent ?? '{}') as { citations: Citation[][] },
+      );
+      const flat = data.citations.flat();
+      const before = ((await (await fetch(`${server.url}/healthz`)).json()) as { corpus: string })
+        .corpus;
+
+      // Appending keeps every offset valid but changes the file's sha256.
+      appendFileSync(path.join(dataDir, 'harbour.txt'), 'Corrected on Tuesday.\r\n');
+      const deadline = Date.now() + 15_000;
+      for (;;) {
+        const now = ((await (await fetch(`${server.url}/healthz`)).json()) as { corpus: string })
+          .corpus;
+        if (now !== before) break;
+        if (Date.now() > deadline)
+          throw new Error(`the server did not reload the changed file:\n${server.output()}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+
+      await page.click('#verify');
+      await page.waitForSelector('#verify-result[data-state]');
+      const statuses = await page.$$eval('.cite-status', (els) =>
+        els.map((e) => (e as HTMLElement).dataset.status),
+      );
+      expect(statuses).toEqual(flat.map((c) => (c.file === 'harbour.txt' ? 'stale' : 'verified')));
+
+      const k = flat.findIndex((c) => c.file === 'harbour.txt');
+      const key = data.citations.flatMap((cs, i) => cs.map((_, j) => `${i}.${j}`))[k]!;
       await page.click(`a.cite[data-cite="${key}"]`);
-      await expectHighlighted(page, key, c);
-    }
-    await page.close();
-  });
-
-  test('after the cited file changes on disk, verify says stale and the opened source says the file changed', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(`${server.url}/?query=${encodeURIComponent(QUERY)}&maxSentences=5`);
-    const data = await page.$eval('#citesum-data', (el) => JSON.parse(el.textContent ?? '{}') as { citations: Citation[][] });
-    const flat = data.citations.flat();
-    const before = ((await (await fetch(`${server.url}/healthz`)).json()) as { corpus: string }).corpus;
-
-    // Appending keeps every offset valid but changes the file's sha256.
-    appendFileSync(path.join(dataDir, 'harbour.txt'), 'Corrected on Tuesday.\r\n');
-    const deadline = Date.now() + 15_000;
-    for (;;) {
-      const now = ((await (await fetch(`${server.url}/healthz`)).json()) as { corpus: string }).corpus;
-      if (now !== before) break;
-      if (Date.now() > deadline) throw new Error(`the server did not reload the changed file:\n${server.output()}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-
-    await page.click('#verify');
-    await page.waitForSelector('#verify-result[data-state]');
-    const statuses = await page.$$eval('.cite-status', (els) => els.map((e) => (e as HTMLElement).dataset.status));
-    expect(statuses).toEqual(flat.map((c) => (c.file === 'harbour.txt' ? 'stale' : 'verified')));
-
-    const k = flat.findIndex((c) => c.file === 'harbour.txt');
-    const key = data.citations.flatMap((cs, i) => cs.map((_, j) => `${i}.${j}`))[k]!;
-    await page.click(`a.cite[data-cite="${key}"]`);
-    await page.waitForSelector(`#source[data-open-cite="${key}"]`);
-    const opened = await readOpened(page);
-    expect(opened.notes).toContain('changed since the summary was made');
-    expect(opened.marks).toEqual(expectedMarks(flat[k]!));
-    await page.close();
-  });
-});
+      await page.waitForSelector(`#source[data-open-cite="${key}"]`);
+      const opened = await readOpened(page);
+      expect(opened.notes).toContain('changed since the summary was made');
+      expect(opened.marks).toEqual(expectedMarks(flat[k]!));
+      await page.close();
+    });
+  },
+);

@@ -2,7 +2,12 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { stemmer } from 'stemmer';
 import { describe, expect, it } from 'vitest';
-import { benchDir, loadMultiLing, loadMultiLingPeers, loadOpinosis } from '../../src/eval/bench-data.js';
+import {
+  benchDir,
+  loadMultiLing,
+  loadMultiLingPeers,
+  loadOpinosis,
+} from '../../src/eval/bench-data.js';
 import {
   CALIBRATION_TOLERANCE,
   calibrateMultiLing,
@@ -25,12 +30,27 @@ import {
 } from '../../src/eval/rouge.js';
 import { SMART_COMMON_WORDS, SMART_STOPWORDS } from '../../src/eval/smart-stopwords.js';
 
-const PLAIN: RougeOptions = { stem: false, removeStopwords: false, skipDistance: 4, skipUnigrams: true };
+const PLAIN: RougeOptions = {
+  stem: false,
+  removeStopwords: false,
+  skipDistance: 4,
+  skipUnigrams: true,
+};
 
 describe('ROUGE-1.5.5 tokenization', () => {
   it('lower-cases and turns hyphens, apostrophes and other punctuation into word breaks', () => {
     expect(rougeTokens("The U.S.-led coalition's 2nd attack, by e-mail!", PLAIN)).toEqual([
-      'the', 'u', 's', 'led', 'coalition', 's', '2nd', 'attack', 'by', 'e', 'mail',
+      'the',
+      'u',
+      's',
+      'led',
+      'coalition',
+      's',
+      '2nd',
+      'attack',
+      'by',
+      'e',
+      'mail',
     ]);
   });
 
@@ -39,20 +59,34 @@ describe('ROUGE-1.5.5 tokenization', () => {
   });
 
   it('joins the lines of a summary into one sequence of tokens', () => {
-    expect(rougeTokens('First line.\n\nSecond line\n', PLAIN)).toEqual(['first', 'line', 'second', 'line']);
+    expect(rougeTokens('First line.\n\nSecond line\n', PLAIN)).toEqual([
+      'first',
+      'line',
+      'second',
+      'line',
+    ]);
   });
 
   it('removes the SMART stop words of smart_common_words.txt when asked', () => {
-    expect(rougeTokens('The cat is on the mat, said Reuters on Monday', { ...PLAIN, removeStopwords: true })).toEqual([
-      'cat', 'mat', 'monday',
-    ]);
+    expect(
+      rougeTokens('The cat is on the mat, said Reuters on Monday', {
+        ...PLAIN,
+        removeStopwords: true,
+      }),
+    ).toEqual(['cat', 'mat', 'monday']);
     expect(SMART_COMMON_WORDS).toHaveLength(598);
     expect(SMART_STOPWORDS.size).toBe(596);
     expect(SMART_STOPWORDS.has('reuters')).toBe(true);
   });
 
   it('stems only tokens longer than three characters', () => {
-    expect(rougeTokens('cats ran running was dogs', { ...PLAIN, stem: true })).toEqual(['cat', 'ran', 'run', 'was', 'dog']);
+    expect(rougeTokens('cats ran running was dogs', { ...PLAIN, stem: true })).toEqual([
+      'cat',
+      'ran',
+      'run',
+      'was',
+      'dog',
+    ]);
   });
 
   it('maps irregular forms to their WordNet base form before stemming', () => {
@@ -74,10 +108,13 @@ describe('ROUGE-1.5.5 tokenization', () => {
 
   it('cuts every summary after its first N whitespace-separated words when a length limit is set', () => {
     // "U.S.-led" is one word for the cut but three tokens afterwards
-    expect(rougeTokens('U.S.-led forces\nmoved north today', { ...PLAIN, lengthLimitWords: 3 })).toEqual([
-      'u', 's', 'led', 'forces', 'moved',
+    expect(
+      rougeTokens('U.S.-led forces\nmoved north today', { ...PLAIN, lengthLimitWords: 3 }),
+    ).toEqual(['u', 's', 'led', 'forces', 'moved']);
+    expect(rougeTokens('one two\nthree four', { ...PLAIN, lengthLimitWords: 2 })).toEqual([
+      'one',
+      'two',
     ]);
-    expect(rougeTokens('one two\nthree four', { ...PLAIN, lengthLimitWords: 2 })).toEqual(['one', 'two']);
   });
 });
 
@@ -112,7 +149,8 @@ describe('ROUGE-N and ROUGE-SU counting', () => {
   it('gives a summary identical to its single reference a perfect score', () => {
     const text = 'Quake aid pledges rise to two billion dollars.';
     const r = scoreSummary(text, [text], PLAIN);
-    for (const s of [r.rouge1, r.rouge2, r.rougeSU4]) expect(s).toEqual({ recall: 1, precision: 1, f: 1 });
+    for (const s of [r.rouge1, r.rouge2, r.rougeSU4])
+      expect(s).toEqual({ recall: 1, precision: 1, f: 1 });
   });
 
   it('scores an empty summary zero without failing', () => {
@@ -176,45 +214,70 @@ describe('-f A model averaging over references', () => {
   });
 
   it('exposes the MultiLing and Opinosis settings of the bench README', () => {
-    expect(MULTILING_OPTIONS).toEqual({ stem: false, removeStopwords: false, skipDistance: 4, skipUnigrams: true });
-    expect(OPINOSIS_OPTIONS).toEqual({ stem: true, removeStopwords: true, skipDistance: 4, skipUnigrams: true });
+    expect(MULTILING_OPTIONS).toEqual({
+      stem: false,
+      removeStopwords: false,
+      skipDistance: 4,
+      skipUnigrams: true,
+    });
+    expect(OPINOSIS_OPTIONS).toEqual({
+      stem: true,
+      removeStopwords: true,
+      skipDistance: 4,
+      skipUnigrams: true,
+    });
   });
 });
 
 const BENCH = benchDir();
-const HAVE_BENCH = existsSync(join(BENCH, 'multiling2011-en')) && existsSync(join(BENCH, 'multiling2011-en-peers'));
+const HAVE_BENCH =
+  existsSync(join(BENCH, 'multiling2011-en')) && existsSync(join(BENCH, 'multiling2011-en-peers'));
 
-describe.runIf(HAVE_BENCH)('calibration on the real benchmark data (skipped: no bench folder at BENCH_DIR or ../shared/bench)', () => {
-  it('scores peer ID3 within 0.3 points of its published ROUGE-2 recall of 17.35', () => {
-    const topics = loadMultiLing();
-    const id3 = loadMultiLingPeers()['ID3']!;
-    const perTopic = topics.map((t) => scoreSummary(id3[t.topic]!, t.references, MULTILING_OPTIONS));
-    expect(perTopic).toHaveLength(10);
-    expect(Math.abs(100 * bootstrapAverageResults(perTopic).rouge2.recall - 17.35)).toBeLessThanOrEqual(0.3);
-    expect(Math.abs(100 * averageResults(perTopic).rouge2.recall - 17.35)).toBeLessThanOrEqual(0.3);
-  });
+describe.runIf(HAVE_BENCH)(
+  'calibration on the real benchmark data (skipped: no bench folder at BENCH_DIR or ../shared/bench)',
+  () => {
+    it('scores peer ID3 within 0.3 points of its published ROUGE-2 recall of 17.35', () => {
+      const topics = loadMultiLing();
+      const id3 = loadMultiLingPeers()['ID3']!;
+      const perTopic = topics.map((t) =>
+        scoreSummary(id3[t.topic]!, t.references, MULTILING_OPTIONS),
+      );
+      expect(perTopic).toHaveLength(10);
+      expect(
+        Math.abs(100 * bootstrapAverageResults(perTopic).rouge2.recall - 17.35),
+      ).toBeLessThanOrEqual(0.3);
+      expect(Math.abs(100 * averageResults(perTopic).rouge2.recall - 17.35)).toBeLessThanOrEqual(
+        0.3,
+      );
+    });
 
-  it('reproduces every MultiLing submission and the lead baseline within the tolerance', () => {
-    const ml = calibrateMultiLing();
-    expect(ml.peers).toHaveLength(10);
-    expect(ml.maxAbsDiff).toBeLessThanOrEqual(CALIBRATION_TOLERANCE);
-    for (const cell of ml.leadBaseline.cells) {
-      expect(Math.abs(cell.ours - cell.published)).toBeLessThanOrEqual(CALIBRATION_TOLERANCE);
-    }
-  });
+    it('reproduces every MultiLing submission and the lead baseline within the tolerance', () => {
+      const ml = calibrateMultiLing();
+      expect(ml.peers).toHaveLength(10);
+      expect(ml.maxAbsDiff).toBeLessThanOrEqual(CALIBRATION_TOLERANCE);
+      for (const cell of ml.leadBaseline.cells) {
+        expect(Math.abs(cell.ours - cell.published)).toBeLessThanOrEqual(CALIBRATION_TOLERANCE);
+      }
+    });
 
-  it('builds the lead baseline from whole first sentences of at most 250 words in all', () => {
-    for (const topic of loadMultiLing()) {
-      const words = leadBaselineSummary(topic).split(/\s+/).filter((w) => w.length > 0).length;
-      expect(words).toBeGreaterThan(150);
-      expect(words).toBeLessThanOrEqual(250);
-    }
-  });
+    it('builds the lead baseline from whole first sentences of at most 250 words in all', () => {
+      for (const topic of loadMultiLing()) {
+        const words = leadBaselineSummary(topic)
+          .split(/\s+/)
+          .filter((w) => w.length > 0).length;
+        expect(words).toBeGreaterThan(150);
+        expect(words).toBeLessThanOrEqual(250);
+      }
+    });
 
-  it.runIf(existsSync(join(BENCH, 'opinosis')))('reproduces the Opinosis human ceiling, which uses stemming and stop words', () => {
-    expect(loadOpinosis()).toHaveLength(51);
-    for (const cell of calibrateOpinosis().humanCeiling.cells) {
-      expect(Math.abs(cell.ours - cell.published)).toBeLessThanOrEqual(CALIBRATION_TOLERANCE);
-    }
-  });
-});
+    it.runIf(existsSync(join(BENCH, 'opinosis')))(
+      'reproduces the Opinosis human ceiling, which uses stemming and stop words',
+      () => {
+        expect(loadOpinosis()).toHaveLength(51);
+        for (const cell of calibrateOpinosis().humanCeiling.cells) {
+          expect(Math.abs(cell.ours - cell.published)).toBeLessThanOrEqual(CALIBRATION_TOLERANCE);
+        }
+      },
+    );
+  },
+);

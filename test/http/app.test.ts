@@ -12,7 +12,13 @@ describe('GET /healthz', () => {
     const res = await app.request('/healthz');
     expect(res.status).toBe(200);
     const body = HealthSchema.parse(await res.json());
-    expect(body).toMatchObject({ status: 'ok', corpus: state.model.fingerprint, documents: 5, skipped: 0, loadedAt: '2026-01-01T00:00:00.000Z' });
+    expect(body).toMatchObject({
+      status: 'ok',
+      corpus: state.model.fingerprint,
+      documents: 5,
+      skipped: 0,
+      loadedAt: '2026-01-01T00:00:00.000Z',
+    });
     expect(body.message).toBeUndefined();
   });
 
@@ -20,7 +26,11 @@ describe('GET /healthz', () => {
     const model = buildModel({ files: [], message: 'data folder /nowhere does not exist' });
     const app = createApp({ model, loadedAt: new Date() });
     const body = HealthSchema.parse(await (await app.request('/healthz')).json());
-    expect(body).toMatchObject({ documents: 0, topics: 0, message: 'data folder /nowhere does not exist' });
+    expect(body).toMatchObject({
+      documents: 0,
+      topics: 0,
+      message: 'data folder /nowhere does not exist',
+    });
     expect((await app.request('/v1/topics')).status).toBe(200);
     expect((await app.request('/v1/summary')).status).toBe(200);
   });
@@ -29,13 +39,21 @@ describe('GET /healthz', () => {
 describe('errors', () => {
   it('answers unknown routes with a 404 problem naming the route', async () => {
     const { app } = await seedApp();
-    const body = await expectProblem(await app.request('/v2/nothing'), 404, /no route GET \/v2\/nothing/);
+    const body = await expectProblem(
+      await app.request('/v2/nothing'),
+      404,
+      /no route GET \/v2\/nothing/,
+    );
     expect(body.instance).toBe('/v2/nothing');
   });
 
   it('answers an unsupported method on a known path with a 404 problem', async () => {
     const { app } = await seedApp();
-    await expectProblem(await app.request('/v1/topics', { method: 'DELETE' }), 404, /no route DELETE \/v1\/topics/);
+    await expectProblem(
+      await app.request('/v1/topics', { method: 'DELETE' }),
+      404,
+      /no route DELETE \/v1\/topics/,
+    );
   });
 
   it('answers an unexpected failure with a 500 problem that reveals no internals, and logs it', async () => {
@@ -50,7 +68,9 @@ describe('errors', () => {
     const res = await app.request('/v1/topics');
     const body = await expectProblem(res, 500, /unexpected failure/);
     expect(JSON.stringify(body)).not.toContain('secret');
-    expect(logs.find((l) => l.msg === 'unhandled error')?.error).toContain('secret internal detail');
+    expect(logs.find((l) => l.msg === 'unhandled error')?.error).toContain(
+      'secret internal detail',
+    );
   });
 });
 
@@ -71,7 +91,16 @@ describe('middleware', () => {
     await app.request('/healthz', { headers: { 'X-Request-Id': 'req-1' } });
     await app.request('/v1/summary?maxSentences=0', { headers: { 'X-Request-Id': 'req-2' } });
     expect(logs).toHaveLength(2);
-    expect(logs[0]).toMatchObject({ level: 'info', msg: 'request', requestId: 'req-1', method: 'GET', path: '/healthz', status: 200, ms: expect.any(Number), time: expect.any(String) });
+    expect(logs[0]).toMatchObject({
+      level: 'info',
+      msg: 'request',
+      requestId: 'req-1',
+      method: 'GET',
+      path: '/healthz',
+      status: 200,
+      ms: expect.any(Number),
+      time: expect.any(String),
+    });
     expect(logs[1]).toMatchObject({ requestId: 'req-2', path: '/v1/summary', status: 400 });
   });
 
@@ -79,7 +108,10 @@ describe('middleware', () => {
     const { app } = await seedApp();
     const writes: unknown[] = [];
     const original = process.stdout.write.bind(process.stdout);
-    process.stdout.write = ((chunk: unknown) => (writes.push(chunk), true)) as typeof process.stdout.write;
+    process.stdout.write = ((chunk: unknown) => (
+      writes.push(chunk),
+      true
+    )) as typeof process.stdout.write;
     try {
       await app.request('/healthz');
     } finally {
@@ -95,7 +127,11 @@ describe('middleware', () => {
     expect(res.headers.get('access-control-expose-headers')).toContain('ETag');
     const preflight = await app.request('/v1/summarize', {
       method: 'OPTIONS',
-      headers: { Origin: 'https://app.example', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type' },
+      headers: {
+        Origin: 'https://app.example',
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': 'content-type',
+      },
     });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-methods')).toContain('POST');
@@ -127,7 +163,9 @@ describe('middleware', () => {
 
   it('does not let a GET body trip the POST body limit', async () => {
     const { app } = await seedApp({ maxBodyBytes: 10 });
-    expect((await app.request('/v1/citations/verify', postJson({ citations: [] }))).status).toBe(413);
+    expect((await app.request('/v1/citations/verify', postJson({ citations: [] }))).status).toBe(
+      413,
+    );
     expect((await app.request('/healthz')).status).toBe(200);
   });
 });

@@ -19,7 +19,10 @@ export function seedCorpusModel(): Promise<CorpusModel> {
 
 /** An app over the seed corpus (fresh app, shared model), with its state for swapping. */
 export async function seedApp(options: AppOptions = {}) {
-  const state: AppState = { model: await seedCorpusModel(), loadedAt: new Date('2026-01-01T00:00:00Z') };
+  const state: AppState = {
+    model: await seedCorpusModel(),
+    loadedAt: new Date('2026-01-01T00:00:00Z'),
+  };
   return { app: createApp(state, options), state };
 }
 
@@ -28,15 +31,31 @@ export async function expectProblem(res: Response, status: number, detail?: RegE
   expect(res.status).toBe(status);
   expect(res.headers.get('content-type')).toBe('application/problem+json');
   const body = (await res.json()) as Record<string, unknown>;
-  expect(body).toMatchObject({ type: 'about:blank', status, title: expect.any(String), detail: expect.any(String) });
+  expect(body).toMatchObject({
+    type: 'about:blank',
+    status,
+    title: expect.any(String),
+    detail: expect.any(String),
+  });
   if (detail) expect(body.detail).toMatch(detail);
   expect(body.requestId).toBe(res.headers.get('x-request-id'));
-  return body as { type: string; title: string; status: number; detail: string; instance?: string; requestId?: string };
+  return body as {
+    type: string;
+    title: string;
+    status: number;
+    detail: string;
+    instance?: string;
+    requestId?: string;
+  };
 }
 
 /** A JSON POST. */
 export function postJson(body: unknown, headers: Record<string, string> = {}): RequestInit {
-  return { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) };
+  return {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  };
 }
 
 /** All citations of a summary, in order. */

@@ -10,12 +10,28 @@ type Operation = {
   summary?: string;
   description?: string;
   tags?: string[];
-  parameters?: { name: string; description?: string; example?: unknown; schema?: { example?: unknown } }[];
+  parameters?: {
+    name: string;
+    description?: string;
+    example?: unknown;
+    schema?: { example?: unknown };
+  }[];
   responses: Record<string, { description?: string; content?: Record<string, unknown> }>;
 };
 type Doc = {
   paths: Record<string, Record<string, Operation>>;
-  components: { schemas: Record<string, { description?: string; properties?: Record<string, { $ref?: string; description?: string; example?: unknown; type?: string }> }> };
+  components: {
+    schemas: Record<
+      string,
+      {
+        description?: string;
+        properties?: Record<
+          string,
+          { $ref?: string; description?: string; example?: unknown; type?: string }
+        >;
+      }
+    >;
+  };
 };
 
 const doc = JSON.parse(openApiJson()) as Doc;
@@ -70,7 +86,8 @@ describe('the committed contract', () => {
       for (const [field, prop] of Object.entries(schema.properties ?? {})) {
         if (prop.$ref) continue;
         expect(prop.description, `${name}.${field}`).toBeTruthy();
-        if (prop.type !== 'array' && prop.type !== 'object') expect(prop.example, `${name}.${field}`).toBeDefined();
+        if (prop.type !== 'array' && prop.type !== 'object')
+          expect(prop.example, `${name}.${field}`).toBeDefined();
       }
     }
   });
@@ -79,9 +96,13 @@ describe('the committed contract', () => {
     for (const [path, ops] of Object.entries(doc.paths)) {
       for (const [method, op] of Object.entries(ops)) {
         expect(Object.keys(op.responses), `${method} ${path}`).toContain('500');
-        if (method === 'post') expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(['400', '413', '415']));
+        if (method === 'post')
+          expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(['400', '413', '415']));
         for (const [status, r] of Object.entries(op.responses)) {
-          if (Number(status) >= 400) expect(Object.keys(r.content ?? {}), `${method} ${path} ${status}`).toEqual(['application/problem+json']);
+          if (Number(status) >= 400)
+            expect(Object.keys(r.content ?? {}), `${method} ${path} ${status}`).toEqual([
+              'application/problem+json',
+            ]);
         }
       }
     }
@@ -98,7 +119,11 @@ describe('the committed contract', () => {
       ['GET', '/v1/documents'],
       ['GET', '/v1/documents', { headers: { 'If-None-Match': await etagOf('/v1/documents') } }],
       ['GET', `/v1/documents/${file}`],
-      ['GET', `/v1/documents/${file}`, { headers: { 'If-None-Match': await etagOf(`/v1/documents/${file}`) } }],
+      [
+        'GET',
+        `/v1/documents/${file}`,
+        { headers: { 'If-None-Match': await etagOf(`/v1/documents/${file}`) } },
+      ],
       ['GET', '/v1/documents/..%2Fx'],
       ['GET', `/v1/documents/${file}/lines?start=1`],
       ['GET', `/v1/documents/${file}/lines?start=0`],
@@ -106,21 +131,52 @@ describe('the committed contract', () => {
       ['GET', '/v1/topics'],
       ['GET', '/v1/topics', { headers: { 'If-None-Match': await etagOf('/v1/topics') } }],
       ['GET', `/v1/topics/${topic}/summary`],
-      ['GET', `/v1/topics/${topic}/summary`, { headers: { 'If-None-Match': await etagOf(`/v1/topics/${topic}/summary`) } }],
+      [
+        'GET',
+        `/v1/topics/${topic}/summary`,
+        { headers: { 'If-None-Match': await etagOf(`/v1/topics/${topic}/summary`) } },
+      ],
       ['GET', `/v1/topics/${topic}/summary?maxSentences=0`],
       ['GET', '/v1/topics/nope/summary'],
       ['GET', '/v1/summary?query=telegram'],
       ['GET', '/v1/summary', { headers: { 'If-None-Match': await etagOf('/v1/summary') } }],
       ['GET', '/v1/summary?maxWords=abc'],
-      ['POST', '/v1/summarize', postJson({ documents: [{ file: 'a.txt', text: 'The council approved the budget on Monday.' }] })],
+      [
+        'POST',
+        '/v1/summarize',
+        postJson({
+          documents: [{ file: 'a.txt', text: 'The council approved the budget on Monday.' }],
+        }),
+      ],
       ['POST', '/v1/summarize', postJson('{')],
-      ['POST', '/v1/summarize', postJson({ documents: [{ file: 'a.txt', text: 'x' }, { file: 'b.txt', text: 'y' }] })],
-      ['POST', '/v1/summarize', postJson({ documents: [{ file: 'a.txt', text: 'x'.repeat(20_000) }] })],
-      ['POST', '/v1/summarize', { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: 'x' }],
+      [
+        'POST',
+        '/v1/summarize',
+        postJson({
+          documents: [
+            { file: 'a.txt', text: 'x' },
+            { file: 'b.txt', text: 'y' },
+          ],
+        }),
+      ],
+      [
+        'POST',
+        '/v1/summarize',
+        postJson({ documents: [{ file: 'a.txt', text: 'x'.repeat(20_000) }] }),
+      ],
+      [
+        'POST',
+        '/v1/summarize',
+        { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: 'x' },
+      ],
       ['POST', '/v1/citations/verify', postJson({ citations: [] })],
       ['POST', '/v1/citations/verify', postJson({})],
       ['POST', '/v1/citations/verify', postJson({ citations: [], pad: 'x'.repeat(20_000) })],
-      ['POST', '/v1/citations/verify', { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: 'x' }],
+      [
+        'POST',
+        '/v1/citations/verify',
+        { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: 'x' },
+      ],
     ];
     const seen = new Set<string>();
     for (const [method, path, init] of cases) {
@@ -134,7 +190,10 @@ describe('the committed contract', () => {
 
   it('knows only the error statuses some operation declares (a route can answer them)', () => {
     const declared = new Set<string>();
-    for (const ops of Object.values(doc.paths)) for (const op of Object.values(ops)) for (const status of Object.keys(op.responses)) if (Number(status) >= 400) declared.add(status);
+    for (const ops of Object.values(doc.paths))
+      for (const op of Object.values(ops))
+        for (const status of Object.keys(op.responses))
+          if (Number(status) >= 400) declared.add(status);
     expect(Object.keys(PROBLEM_TITLES).sort()).toEqual([...declared].sort());
   });
 
@@ -148,8 +207,13 @@ describe('the committed contract', () => {
   });
 
   it('gives every corpus field of every schema the one Fingerprint schema', () => {
-    const corpusFields = Object.entries(doc.components.schemas).flatMap(([name, schema]) => (schema.properties?.corpus ? [[name, schema.properties.corpus] as const] : []));
-    expect(corpusFields.map(([name]) => name)).toEqual(expect.arrayContaining(['Summary', 'VerifyResponse', 'Health', 'TopicList']));
-    for (const [name, prop] of corpusFields) expect(prop, name).toEqual({ $ref: '#/components/schemas/Fingerprint' });
+    const corpusFields = Object.entries(doc.components.schemas).flatMap(([name, schema]) =>
+      schema.properties?.corpus ? [[name, schema.properties.corpus] as const] : [],
+    );
+    expect(corpusFields.map(([name]) => name)).toEqual(
+      expect.arrayContaining(['Summary', 'VerifyResponse', 'Health', 'TopicList']),
+    );
+    for (const [name, prop] of corpusFields)
+      expect(prop, name).toEqual({ $ref: '#/components/schemas/Fingerprint' });
   });
 });

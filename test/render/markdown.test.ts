@@ -1,17 +1,44 @@
 import { describe, expect, it } from 'vitest';
 import type { Citation } from '../../schemas/citation.js';
 import type { Summary } from '../../schemas/summary.js';
-import { citationLabel, renderSummariesMarkdown, renderSummaryMarkdown } from '../../src/render/markdown.js';
+import {
+  citationLabel,
+  renderSummariesMarkdown,
+  renderSummaryMarkdown,
+} from '../../src/render/markdown.js';
 
 function cite(file: string, start: number, end = start): Citation {
-  return { file, sha256: '0'.repeat(64), lines: { start, end }, offsets: { start: 0, end: 1 }, quote: 'x', href: '' };
+  return {
+    file,
+    sha256: '0'.repeat(64),
+    lines: { start, end },
+    offsets: { start: 0, end: 1 },
+    quote: 'x',
+    href: '',
+  };
 }
 
 const summary: Summary = {
-  topic: { id: 't-1', label: 'harbour budget', keywords: ['harbour'], files: ['a.txt', 'b.txt'], sentenceCount: 3 },
+  topic: {
+    id: 't-1',
+    label: 'harbour budget',
+    keywords: ['harbour'],
+    files: ['a.txt', 'b.txt'],
+    sentenceCount: 3,
+  },
   sentences: [
-    { text: 'The council approved\nthe harbour budget.', citations: [cite('a.txt', 1, 2), cite('b.txt', 4)], support: 2, score: 1 },
-    { text: 'It funds *new* piers [and] a_terminal.', citations: [cite('a.txt', 1, 2)], support: 1, score: 0.5 },
+    {
+      text: 'The council approved\nthe harbour budget.',
+      citations: [cite('a.txt', 1, 2), cite('b.txt', 4)],
+      support: 2,
+      score: 1,
+    },
+    {
+      text: 'It funds *new* piers [and] a_terminal.',
+      citations: [cite('a.txt', 1, 2)],
+      support: 1,
+      score: 0.5,
+    },
   ],
   wordCount: 12,
   corpus: '1'.repeat(64),
@@ -34,14 +61,23 @@ describe('renderSummaryMarkdown', () => {
   });
 
   it('titles a query summary with the query and an empty summary plainly', () => {
-    const md = renderSummaryMarkdown({ query: 'piers', sentences: [], wordCount: 0, corpus: '1'.repeat(64) });
+    const md = renderSummaryMarkdown({
+      query: 'piers',
+      sentences: [],
+      wordCount: 0,
+      corpus: '1'.repeat(64),
+    });
     expect(md).toBe('# Summary for “piers”\n\n_No sentences to summarize._\n');
   });
 });
 
 describe('renderSummariesMarkdown', () => {
   it('numbers footnotes across sections and lists them once at the end', () => {
-    const other: Summary = { ...summary, topic: { ...summary.topic!, label: 'ferry' }, sentences: [{ ...summary.sentences[0]!, citations: [cite('b.txt', 4), cite('c.txt', 9)] }] };
+    const other: Summary = {
+      ...summary,
+      topic: { ...summary.topic!, label: 'ferry' },
+      sentences: [{ ...summary.sentences[0]!, citations: [cite('b.txt', 4), cite('c.txt', 9)] }],
+    };
     const md = renderSummariesMarkdown([summary, other], 'Topics of data');
     expect(md).toContain('# Topics of data\n\n## harbour budget\n\n');
     expect(md).toContain('## ferry\n\nThe council approved the harbour budget.[^2][^3]');

@@ -16,7 +16,13 @@ export interface PageAsset {
 function loadAsset(name: string, contentType: string): PageAsset {
   const body = readFileSync(new URL(`./client/${name}`, import.meta.url), 'utf8');
   const hash = createHash('sha256').update(body).digest('hex').slice(0, 16);
-  return { url: `/assets/${name}?v=${hash}`, path: `/assets/${name}`, body, contentType, etag: `"${hash}"` };
+  return {
+    url: `/assets/${name}?v=${hash}`,
+    path: `/assets/${name}`,
+    body,
+    contentType,
+    etag: `"${hash}"`,
+  };
 }
 
 /** The page's script: vanilla JS, no build step (src/http/page/client/app.js). */

@@ -26,10 +26,17 @@ export function parsePageParams(search: URLSearchParams): PageParams {
   const topic = search.get('topic')?.trim().slice(0, 200) || undefined;
   const query = search.get('query')?.trim().slice(0, 2000) || undefined;
   const n = Number.parseInt(search.get('maxSentences') ?? '', 10);
-  const maxSentences = Number.isFinite(n) ? Math.min(PAGE_MAX_SENTENCES, Math.max(1, n)) : DEFAULT_MAX_SENTENCES;
+  const maxSentences = Number.isFinite(n)
+    ? Math.min(PAGE_MAX_SENTENCES, Math.max(1, n))
+    : DEFAULT_MAX_SENTENCES;
   const rawCite = search.get('cite') ?? '';
   const cite = /^\d{1,4}\.\d{1,4}$/.test(rawCite) ? rawCite : undefined;
-  return { ...(topic ? { topic } : {}), ...(query ? { query } : {}), maxSentences, ...(cite ? { cite } : {}) };
+  return {
+    ...(topic ? { topic } : {}),
+    ...(query ? { query } : {}),
+    maxSentences,
+    ...(cite ? { cite } : {}),
+  };
 }
 
 /**
@@ -39,7 +46,12 @@ export function parsePageParams(search: URLSearchParams): PageParams {
  * @example
  * pageHref({ topic: 't-1', maxSentences: 5, cite: '2.0' }) // '/?topic=t-1&maxSentences=5&cite=2.0'
  */
-export function pageHref(view: { topic?: string; query?: string; maxSentences: number; cite?: string }): string {
+export function pageHref(view: {
+  topic?: string;
+  query?: string;
+  maxSentences: number;
+  cite?: string;
+}): string {
   const p = new URLSearchParams();
   if (view.query) p.set('query', view.query);
   else if (view.topic) p.set('topic', view.topic);

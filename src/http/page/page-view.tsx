@@ -19,7 +19,10 @@ export interface PageModel {
 
 /** JSON for a `<script type="application/json">` block: `<` escaped so no `</script>` can appear. */
 function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 function plural(n: number, one: string, many = `${one}s`): string {
@@ -82,7 +85,16 @@ function SummaryForm({ model }: { model: PageModel }) {
       </div>
       <div class="field field-n">
         <label for="maxSentences">Sentences</label>
-        <input id="maxSentences" name="maxSentences" type="number" min={1} max={PAGE_MAX_SENTENCES} step={1} value={String(params.maxSentences)} required />
+        <input
+          id="maxSentences"
+          name="maxSentences"
+          type="number"
+          min={1}
+          max={PAGE_MAX_SENTENCES}
+          step={1}
+          value={String(params.maxSentences)}
+          required
+        />
       </div>
       <button type="submit">Summarize</button>
     </form>
@@ -91,8 +103,12 @@ function SummaryForm({ model }: { model: PageModel }) {
 
 function Sentences({ model, summary }: { model: PageModel; summary: Summary }) {
   const { params, topic } = model;
-  const view = { ...(params.query ? { query: params.query } : topic ? { topic: topic.id } : {}), maxSentences: params.maxSentences };
-  if (summary.sentences.length === 0) return <p class="muted">No sentence matched: the summary is empty.</p>;
+  const view = {
+    ...(params.query ? { query: params.query } : topic ? { topic: topic.id } : {}),
+    maxSentences: params.maxSentences,
+  };
+  if (summary.sentences.length === 0)
+    return <p class="muted">No sentence matched: the summary is empty.</p>;
   return (
     <ol class="sentences">
       {summary.sentences.map((s, i) => (
@@ -105,7 +121,12 @@ function Sentences({ model, summary }: { model: PageModel; summary: Summary }) {
             <ul class="cites" aria-label={`Citations of sentence ${i + 1}`}>
               {s.citations.map((c, j) => (
                 <li>
-                  <a class="cite" href={pageHref({ ...view, cite: `${i}.${j}` })} data-cite={`${i}.${j}`} title={`Open ${c.file} at line${c.lines.start === c.lines.end ? '' : 's'} ${c.lines.start === c.lines.end ? c.lines.start : `${c.lines.start}–${c.lines.end}`}`}>
+                  <a
+                    class="cite"
+                    href={pageHref({ ...view, cite: `${i}.${j}` })}
+                    data-cite={`${i}.${j}`}
+                    title={`Open ${c.file} at line${c.lines.start === c.lines.end ? '' : 's'} ${c.lines.start === c.lines.end ? c.lines.start : `${c.lines.start}–${c.lines.end}`}`}
+                  >
                     {citationLabel(c)}
                   </a>
                   <span class="cite-status" data-status="unchecked" aria-live="off"></span>
@@ -131,7 +152,9 @@ function SummarySection({ model }: { model: PageModel }) {
           Keywords: {topic.keywords.join(', ')} · {plural(topic.files.length, 'file')}
         </p>
       ) : params.query ? (
-        <p class="summary-sub">Query-focused summary of all {plural(model.corpus.files, 'file')}.</p>
+        <p class="summary-sub">
+          Query-focused summary of all {plural(model.corpus.files, 'file')}.
+        </p>
       ) : null}
       {model.notice ? (
         <p class="notice" role="alert">
@@ -150,8 +173,19 @@ function SummarySection({ model }: { model: PageModel }) {
             </div>
           ) : null}
           <p class="summary-foot muted">
-            {plural(summary.wordCount, 'word')} · corpus <code title={summary.corpus}>{summary.corpus.slice(0, 12)}</code> ·{' '}
-            <a href={params.query ? `/v1/summary?${new URLSearchParams({ query: params.query, maxSentences: String(params.maxSentences) })}` : topic ? `/v1/topics/${encodeURIComponent(topic.id)}/summary?maxSentences=${params.maxSentences}` : '/v1/summary'}>this summary as JSON</a>
+            {plural(summary.wordCount, 'word')} · corpus{' '}
+            <code title={summary.corpus}>{summary.corpus.slice(0, 12)}</code> ·{' '}
+            <a
+              href={
+                params.query
+                  ? `/v1/summary?${new URLSearchParams({ query: params.query, maxSentences: String(params.maxSentences) })}`
+                  : topic
+                    ? `/v1/topics/${encodeURIComponent(topic.id)}/summary?maxSentences=${params.maxSentences}`
+                    : '/v1/summary'
+              }
+            >
+              this summary as JSON
+            </a>
           </p>
         </>
       ) : null}
@@ -181,7 +215,11 @@ function SourcePane() {
 
 /** The whole spot-check page as hono/jsx; the script enhances markers, verify and deep links. */
 export function PageView({ model }: { model: PageModel }): Child {
-  const title = model.params.query ? `“${model.params.query}” — citesum` : model.topic ? `${model.topic.label} — citesum` : 'citesum — spot-check citations';
+  const title = model.params.query
+    ? `“${model.params.query}” — citesum`
+    : model.topic
+      ? `${model.topic.label} — citesum`
+      : 'citesum — spot-check citations';
   const data = { citations: model.summary?.sentences.map((s) => s.citations) ?? [] };
   return (
     <html lang="en">
@@ -202,7 +240,8 @@ export function PageView({ model }: { model: PageModel }): Child {
             citesum <span class="tagline">spot-check cited summaries</span>
           </h1>
           <p class="corpus muted">
-            {plural(model.corpus.files, 'file')} · corpus <code title={model.corpus.fingerprint}>{model.corpus.fingerprint.slice(0, 12)}</code> ·{' '}
+            {plural(model.corpus.files, 'file')} · corpus{' '}
+            <code title={model.corpus.fingerprint}>{model.corpus.fingerprint.slice(0, 12)}</code> ·{' '}
             <a href="/docs">API docs</a>
           </p>
         </header>
@@ -214,7 +253,11 @@ export function PageView({ model }: { model: PageModel }): Child {
           </main>
           <SourcePane />
         </div>
-        <script type="application/json" id="citesum-data" dangerouslySetInnerHTML={{ __html: scriptJson(data) }}></script>
+        <script
+          type="application/json"
+          id="citesum-data"
+          dangerouslySetInnerHTML={{ __html: scriptJson(data) }}
+        ></script>
       </body>
     </html>
   );

@@ -16,7 +16,11 @@ export const PAGE_CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 function serveAsset(c: Context, asset: PageAsset) {
-  const headers = { 'Content-Type': asset.contentType, ETag: asset.etag, 'Cache-Control': c.req.query('v') ? 'public, max-age=31536000, immutable' : 'no-cache' };
+  const headers = {
+    'Content-Type': asset.contentType,
+    ETag: asset.etag,
+    'Cache-Control': c.req.query('v') ? 'public, max-age=31536000, immutable' : 'no-cache',
+  };
   if (ifNoneMatchHits(c.req.header('If-None-Match'), asset.etag)) return c.body(null, 304, headers);
   return c.body(asset.body, 200, headers);
 }
@@ -40,16 +44,24 @@ export function registerPage(app: ApiApp, { state, summaries }: RouteDeps): void
     let status: 200 | 404 = 200;
     let notice = model.message;
     let summary: Summary | undefined;
-    const topic = params.query ? undefined : params.topic ? topics.find((t) => t.id === params.topic) : topics[0];
+    const topic = params.query
+      ? undefined
+      : params.topic
+        ? topics.find((t) => t.id === params.topic)
+        : topics[0];
     // The same summaries, under the same keys, as GET /v1/summary and /v1/topics/{id}/summary.
     const { maxSentences } = params;
     const maxWords = DEFAULT_MAX_WORDS;
     const corpusSummary = (query: string) =>
-      summaries.summaryFor(model, corpusSummaryKey(query, maxSentences, maxWords), () => summarize(model, { ...(query ? { query } : {}), maxSentences, maxWords })!).value;
+      summaries.summaryFor(model, corpusSummaryKey(query, maxSentences, maxWords), () =>
+        summarize(model, { ...(query ? { query } : {}), maxSentences, maxWords })!,
+      ).value;
     if (params.query) {
       summary = corpusSummary(params.query);
     } else if (topic) {
-      summary = summaries.summaryFor(model, topicSummaryKey(topic.id, maxSentences, maxWords), () => summarize(model, { topicId: topic.id, maxSentences, maxWords })!).value;
+      summary = summaries.summaryFor(model, topicSummaryKey(topic.id, maxSentences, maxWords), () =>
+        summarize(model, { topicId: topic.id, maxSentences, maxWords })!,
+      ).value;
     } else if (params.topic) {
       status = 404;
       notice = `No topic has the id “${params.topic}” in the current corpus (topic ids change when the files change). Pick a topic from the list.`;

@@ -11,16 +11,20 @@ export const verifyRoute = createRoute({
   operationId: 'verifyCitations',
   summary: 'Check citations against the served files',
   description:
-    'One result per citation, in order: `verified` (the quote is exactly the file text at those offsets and lines), `stale` (the file changed: sha256 differs), `mismatch` (the quote is not there; `actual` holds what is) or `not_found`. Post a whole summary\'s citations in one call. Citations of posted documents (`POST /v1/summarize`) are `not_found`: nothing is stored.',
+    "One result per citation, in order: `verified` (the quote is exactly the file text at those offsets and lines), `stale` (the file changed: sha256 differs), `mismatch` (the quote is not there; `actual` holds what is) or `not_found`. Post a whole summary's citations in one call. Citations of posted documents (`POST /v1/summarize`) are `not_found`: nothing is stored.",
   request: {
     body: {
       required: true,
-      description: 'The citations to check (full `Citation` objects, or at least `file`, `offsets` and `quote`).',
+      description:
+        'The citations to check (full `Citation` objects, or at least `file`, `offsets` and `quote`).',
       content: { 'application/json': { schema: VerifyRequestSchema } },
     },
   },
   responses: {
-    200: { description: 'One result per citation, in order.', content: { 'application/json': { schema: VerifyResponseSchema } } },
+    200: {
+      description: 'One result per citation, in order.',
+      content: { 'application/json': { schema: VerifyResponseSchema } },
+    },
     ...problemResponses([400, 413, 415, 500], {
       400: 'Malformed JSON, a missing `citations` array, wrong types, or more than 10000 citations.',
       413: 'The body is over the size limit (default 5 MB).',

@@ -1,11 +1,24 @@
 import { createRoute } from '@hono/zod-openapi';
-import { type Document, DocumentLinesSchema, type DocumentList, DocumentListSchema, DocumentSchema } from '../../../schemas/api.js';
+import {
+  type Document,
+  DocumentLinesSchema,
+  type DocumentList,
+  DocumentListSchema,
+  DocumentSchema,
+} from '../../../schemas/api.js';
 import { type CorpusModel, documentLines } from '../../core/pipeline.js';
 import { cacheBody, type CachedBody, LruMap, ModelCache } from '../cache.js';
 import type { ApiApp, RouteDeps } from '../context.js';
 import { FileParams, LinesQuery } from '../params.js';
 import { problem } from '../problem.js';
-import { CORPUS_HEADER, cacheHeaders, ifNoneMatchParameter, notModifiedResponse, problemResponses, sendCached } from '../respond.js';
+import {
+  CORPUS_HEADER,
+  cacheHeaders,
+  ifNoneMatchParameter,
+  notModifiedResponse,
+  problemResponses,
+  sendCached,
+} from '../respond.js';
 
 /** Percent-encodes a file id as one path segment (`/` → `%2F`). */
 export function encodeFileId(file: string): string {
@@ -22,7 +35,11 @@ export const listDocumentsRoute = createRoute({
     'Every served file with its sha256, line and sentence counts and the counts of non-content lines per reason, plus the files the loader skipped and why.',
   parameters: [ifNoneMatchParameter],
   responses: {
-    200: { description: 'The served and skipped files.', headers: cacheHeaders, content: { 'application/json': { schema: DocumentListSchema } } },
+    200: {
+      description: 'The served and skipped files.',
+      headers: cacheHeaders,
+      content: { 'application/json': { schema: DocumentListSchema } },
+    },
     304: notModifiedResponse,
     ...problemResponses([500]),
   },
@@ -35,13 +52,20 @@ export const getDocumentRoute = createRoute({
   operationId: 'getDocument',
   summary: 'One file with its exact text',
   description:
-    'A served file: its info and its decoded text, into which every citation\'s offsets point. Unknown ids (including `..` tricks) are 404: only files of the served corpus are ever read.',
+    "A served file: its info and its decoded text, into which every citation's offsets point. Unknown ids (including `..` tricks) are 404: only files of the served corpus are ever read.",
   parameters: [ifNoneMatchParameter],
   request: { params: FileParams },
   responses: {
-    200: { description: 'The file.', headers: cacheHeaders, content: { 'application/json': { schema: DocumentSchema } } },
+    200: {
+      description: 'The file.',
+      headers: cacheHeaders,
+      content: { 'application/json': { schema: DocumentSchema } },
+    },
     304: notModifiedResponse,
-    ...problemResponses([400, 404, 500], { 400: 'The file id is empty or too long.', 404: 'No served file has this id.' }),
+    ...problemResponses([400, 404, 500], {
+      400: 'The file id is empty or too long.',
+      404: 'No served file has this id.',
+    }),
   },
 });
 
@@ -52,10 +76,13 @@ export const getDocumentLinesRoute = createRoute({
   operationId: 'getDocumentLines',
   summary: 'Exact lines of a file (spot-check a citation)',
   description:
-    'Lines `start..end` (1-based, inclusive; `end` is clamped to the file) exactly as stored, without their line-break characters, each with its `start`/`end` offsets in the file\'s text (the offsets citations use), its kind and, for non-content lines, the reason. Every citation\'s `href` points here.',
+    "Lines `start..end` (1-based, inclusive; `end` is clamped to the file) exactly as stored, without their line-break characters, each with its `start`/`end` offsets in the file's text (the offsets citations use), its kind and, for non-content lines, the reason. Every citation's `href` points here.",
   request: { params: FileParams, query: LinesQuery },
   responses: {
-    200: { description: 'The lines.', content: { 'application/json': { schema: DocumentLinesSchema } } },
+    200: {
+      description: 'The lines.',
+      content: { 'application/json': { schema: DocumentLinesSchema } },
+    },
     ...problemResponses([400, 404, 500], {
       400: '`start`/`end` are not whole numbers ≥ 1, `end` < `start`, or `start` is past the last line.',
       404: 'No served file has this id.',
@@ -88,12 +115,22 @@ export function registerDocumentRoutes(app: ApiApp, { state }: RouteDeps): void 
     const { file } = c.req.valid('param');
     const model = state.model;
     const source = model.byId.get(file);
-    if (!source) return problem(c, 404, `path parameter file: no served file has the id ${JSON.stringify(file)}; list them at /v1/documents`);
+    if (!source)
+      return problem(
+        c,
+        404,
+        `path parameter file: no served file has the id ${JSON.stringify(file)}; list them at /v1/documents`,
+      );
     const cache = caches.for(model);
     let body = cache.byFile.get(file);
     if (!body) {
       const info = model.documents.find((d) => d.file === file)!;
-      body = cacheBody<Document>({ ...info, corpus: model.fingerprint, text: source.text, linesHref: `/v1/documents/${encodeFileId(file)}/lines` });
+      body = cacheBody<Document>({
+        ...info,
+        corpus: model.fingerprint,
+        text: source.text,
+        linesHref: `/v1/documents/${encodeFileId(file)}/lines`,
+      });
       cache.byFile.set(file, body);
     }
     return sendCached(c, body, { [CORPUS_HEADER]: model.fingerprint });
@@ -104,9 +141,18 @@ export function registerDocumentRoutes(app: ApiApp, { state }: RouteDeps): void 
     const { start, end } = c.req.valid('query');
     const model = state.model;
     const result = documentLines(model, file, start ?? 1, end ?? Number.MAX_SAFE_INTEGER);
-    if (!result) return problem(c, 404, `path parameter file: no served file has the id ${JSON.stringify(file)}; list them at /v1/documents`);
+    if (!result)
+      return problem(
+        c,
+        404,
+        `path parameter file: no served file has the id ${JSON.stringify(file)}; list them at /v1/documents`,
+      );
     if (start !== undefined && start > result.lineCount) {
-      return problem(c, 400, `query parameter start: ${start} is past the last line of ${JSON.stringify(file)} (it has ${result.lineCount} lines)`);
+      return problem(
+        c,
+        400,
+        `query parameter start: ${start} is past the last line of ${JSON.stringify(file)} (it has ${result.lineCount} lines)`,
+      );
     }
     return c.json(result, 200);
   });

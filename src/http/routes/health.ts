@@ -9,9 +9,13 @@ export const healthRoute = createRoute({
   tags: ['Service'],
   operationId: 'getHealth',
   summary: 'Health and the served corpus',
-  description: 'Answers 200 as soon as the service serves a corpus (possibly empty), with its fingerprint and counts.',
+  description:
+    'Answers 200 as soon as the service serves a corpus (possibly empty), with its fingerprint and counts.',
   responses: {
-    200: { description: 'The service is up.', content: { 'application/json': { schema: HealthSchema } } },
+    200: {
+      description: 'The service is up.',
+      content: { 'application/json': { schema: HealthSchema } },
+    },
     ...problemResponses([500]),
   },
 });

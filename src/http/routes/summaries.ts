@@ -2,7 +2,13 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { type TopicList, TopicListSchema } from '../../../schemas/api.js';
 import { type Summary, SummarySchema } from '../../../schemas/summary.js';
-import { type CorpusModel, DEFAULT_MAX_SENTENCES, DEFAULT_MAX_WORDS, listTopics, summarize } from '../../core/pipeline.js';
+import {
+  type CorpusModel,
+  DEFAULT_MAX_SENTENCES,
+  DEFAULT_MAX_WORDS,
+  listTopics,
+  summarize,
+} from '../../core/pipeline.js';
 import { renderSummaryMarkdown } from '../../render/markdown.js';
 import { cacheBody, type CachedBody, etagOf } from '../cache.js';
 import type { ApiApp, RouteDeps } from '../context.js';
@@ -31,11 +37,16 @@ Russia’s state communications watchdog Roskomnadzor announced that it was thro
 
 /** The 200 entry of summary routes: JSON, or Markdown with footnoted citations on `Accept: text/markdown`. */
 const summaryOk = {
-  description: 'The summary. With `Accept: text/markdown`, a readable Markdown summary whose citations are footnotes (`file:lines`).',
+  description:
+    'The summary. With `Accept: text/markdown`, a readable Markdown summary whose citations are footnotes (`file:lines`).',
   headers: cacheHeaders,
   content: {
     'application/json': { schema: SummarySchema },
-    'text/markdown': { schema: z.string().openapi({ description: 'Markdown with footnoted citations.', example: MARKDOWN_EXAMPLE }) },
+    'text/markdown': {
+      schema: z
+        .string()
+        .openapi({ description: 'Markdown with footnoted citations.', example: MARKDOWN_EXAMPLE }),
+    },
   },
 };
 
@@ -45,10 +56,15 @@ export const listTopicsRoute = createRoute({
   tags: ['Topics'],
   operationId: 'listTopics',
   summary: 'Topics of the served corpus',
-  description: 'The stories the corpus covers, each with a stable id (same corpus, same ids), a label, keywords, the files it draws on and its number of sentences.',
+  description:
+    'The stories the corpus covers, each with a stable id (same corpus, same ids), a label, keywords, the files it draws on and its number of sentences.',
   parameters: [ifNoneMatchParameter],
   responses: {
-    200: { description: 'The topics.', headers: cacheHeaders, content: { 'application/json': { schema: TopicListSchema } } },
+    200: {
+      description: 'The topics.',
+      headers: cacheHeaders,
+      content: { 'application/json': { schema: TopicListSchema } },
+    },
     304: notModifiedResponse,
     ...problemResponses([500]),
   },
@@ -67,7 +83,10 @@ export const topicSummaryRoute = createRoute({
   responses: {
     200: summaryOk,
     304: notModifiedResponse,
-    ...problemResponses([400, 404, 500], { 400: '`maxSentences` or `maxWords` is not a whole number in range.', 404: 'No topic has this id (ids change when the corpus changes).' }),
+    ...problemResponses([400, 404, 500], {
+      400: '`maxSentences` or `maxWords` is not a whole number in range.',
+      404: 'No topic has this id (ids change when the corpus changes).',
+    }),
   },
 });
 
@@ -77,13 +96,16 @@ export const corpusSummaryRoute = createRoute({
   tags: ['Summaries'],
   operationId: 'getSummary',
   summary: 'Summary of the whole corpus, or for a query',
-  description: 'Without `query`, a summary of the whole corpus; with it, the sentences most relevant to the query, still non-redundant and cited.',
+  description:
+    'Without `query`, a summary of the whole corpus; with it, the sentences most relevant to the query, still non-redundant and cited.',
   parameters: [ifNoneMatchParameter],
   request: { query: CorpusSummaryQuery },
   responses: {
     200: summaryOk,
     304: notModifiedResponse,
-    ...problemResponses([400, 500], { 400: '`maxSentences` or `maxWords` is not a whole number in range, or `query` is longer than 2000 characters.' }),
+    ...problemResponses([400, 500], {
+      400: '`maxSentences` or `maxWords` is not a whole number in range, or `query` is longer than 2000 characters.',
+    }),
   },
 });
 
@@ -120,18 +142,29 @@ export function registerSummaryRoutes(app: ApiApp, { state, summaries: caches }:
 
   app.openapi(topicSummaryRoute, (c) => {
     const { topicId } = c.req.valid('param');
-    const { maxSentences = DEFAULT_MAX_SENTENCES, maxWords = DEFAULT_MAX_WORDS } = c.req.valid('query');
+    const { maxSentences = DEFAULT_MAX_SENTENCES, maxWords = DEFAULT_MAX_WORDS } =
+      c.req.valid('query');
     const model = state.model;
     const cache = caches.for(model);
     cache.topicIds ??= new Set(model.topics.map((t) => t.topic.id));
     if (!cache.topicIds.has(topicId)) {
-      return problem(c, 404, `path parameter topicId: no topic has the id ${JSON.stringify(topicId)} in the current corpus; list them at /v1/topics`);
+      return problem(
+        c,
+        404,
+        `path parameter topicId: no topic has the id ${JSON.stringify(topicId)} in the current corpus; list them at /v1/topics`,
+      );
     }
-    return serveSummary(c, model, topicSummaryKey(topicId, maxSentences, maxWords), () => summarize(model, { topicId, maxSentences, maxWords })!);
+    return serveSummary(c, model, topicSummaryKey(topicId, maxSentences, maxWords), () =>
+      summarize(model, { topicId, maxSentences, maxWords })!,
+    );
   });
 
   app.openapi(corpusSummaryRoute, (c) => {
-    const { query: raw, maxSentences = DEFAULT_MAX_SENTENCES, maxWords = DEFAULT_MAX_WORDS } = c.req.valid('query');
+    const {
+      query: raw,
+      maxSentences = DEFAULT_MAX_SENTENCES,
+      maxWords = DEFAULT_MAX_WORDS,
+    } = c.req.valid('query');
     const query = raw?.trim() ?? '';
     const model = state.model;
     return serveSummary(c, model, corpusSummaryKey(query, maxSentences, maxWords), () =>

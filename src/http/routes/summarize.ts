@@ -1,5 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { type SummarizeResponse, SummarizeRequestSchema, SummarizeResponseSchema } from '../../../schemas/api.js';
+import {
+  type SummarizeResponse,
+  SummarizeRequestSchema,
+  SummarizeResponseSchema,
+} from '../../../schemas/api.js';
 import type { LineSpan } from '../../../schemas/span.js';
 import { listTopics, modelFromTexts, summarize } from '../../core/pipeline.js';
 import { renderSummariesMarkdown, renderSummaryMarkdown } from '../../render/markdown.js';
@@ -16,7 +20,9 @@ import { MARKDOWN_MEDIA_TYPE, problemResponses, wantsMarkdown } from '../respond
  */
 export function postedHref(file: string, lines: LineSpan): string {
   const path = file.split('/').map(encodeURIComponent).join('/');
-  return lines.start === lines.end ? `${path}#L${lines.start}` : `${path}#L${lines.start}-L${lines.end}`;
+  return lines.start === lines.end
+    ? `${path}#L${lines.start}`
+    : `${path}#L${lines.start}-L${lines.end}`;
 }
 
 export const summarizeRoute = createRoute({
@@ -43,7 +49,8 @@ export const summarizeRoute = createRoute({
         'text/markdown': {
           schema: z.string().openapi({
             description: 'Markdown with footnoted citations.',
-            example: '# Summary\n\nThe city council approved the harbour budget on Monday after a long debate.[^1][^2]\n\n[^1]: notes/harbour.txt:1\n[^2]: wire.txt:1\n',
+            example:
+              '# Summary\n\nThe city council approved the harbour budget on Monday after a long debate.[^1][^2]\n\n[^1]: notes/harbour.txt:1\n[^2]: wire.txt:1\n',
           }),
         },
       },
@@ -60,9 +67,16 @@ export function registerSummarizeRoutes(app: ApiApp, { options }: RouteDeps): vo
   app.openapi(summarizeRoute, (c) => {
     const body = c.req.valid('json');
     if (body.documents.length > options.maxDocuments) {
-      return problem(c, 413, `body documents: ${body.documents.length} documents sent, at most ${options.maxDocuments} allowed per request`);
+      return problem(
+        c,
+        413,
+        `body documents: ${body.documents.length} documents sent, at most ${options.maxDocuments} allowed per request`,
+      );
     }
-    const model = modelFromTexts(body.documents, { hrefFor: postedHref, topics: body.topics === true });
+    const model = modelFromTexts(body.documents, {
+      hrefFor: postedHref,
+      topics: body.topics === true,
+    });
     const opts = {
       ...(body.maxSentences !== undefined ? { maxSentences: body.maxSentences } : {}),
       ...(body.maxWords !== undefined ? { maxWords: body.maxWords } : {}),
@@ -70,11 +84,14 @@ export function registerSummarizeRoutes(app: ApiApp, { options }: RouteDeps): vo
     const query = body.query?.trim();
     const summary = summarize(model, { ...opts, ...(query ? { query } : {}) })!;
     const result: SummarizeResponse = { summary };
-    if (body.topics === true) result.topics = listTopics(model).map((t) => summarize(model, { ...opts, topicId: t.id })!);
+    if (body.topics === true)
+      result.topics = listTopics(model).map((t) => summarize(model, { ...opts, topicId: t.id })!);
     // Both variants vary on Accept; appended, not set, so a CORS `Vary: Origin` is kept.
     c.header('Vary', 'Accept', { append: true });
     if (wantsMarkdown(c)) {
-      const markdown = result.topics ? renderSummariesMarkdown([summary, ...result.topics], 'Summary of the posted documents') : renderSummaryMarkdown(summary);
+      const markdown = result.topics
+        ? renderSummariesMarkdown([summary, ...result.topics], 'Summary of the posted documents')
+        : renderSummaryMarkdown(summary);
       return c.body(markdown, 200, { 'Content-Type': MARKDOWN_MEDIA_TYPE });
     }
     return c.json(result, 200);

@@ -25,7 +25,13 @@ describe('POST /v1/citations/verify', () => {
     expect(res.status).toBe(200);
     const body = VerifyResponseSchema.parse(await res.json());
     expect(body.corpus).toBe(state.model.fingerprint);
-    expect(body.results.map((r) => r.status)).toEqual(['verified', 'stale', 'mismatch', 'not_found', 'verified']);
+    expect(body.results.map((r) => r.status)).toEqual([
+      'verified',
+      'stale',
+      'mismatch',
+      'not_found',
+      'verified',
+    ]);
     expect(body.results[2]!.actual).toBe(c.quote.slice(1));
   });
 
@@ -33,9 +39,16 @@ describe('POST /v1/citations/verify', () => {
     const { app, state } = await seedApp();
     const c = await seedCitation(app);
     const old = state.model;
-    state.model = modelFromTexts(old.files.map((f) => ({ file: f.id, text: f.id === c.file ? `${f.text}\nOne more line.\n` : f.text })));
+    state.model = modelFromTexts(
+      old.files.map((f) => ({
+        file: f.id,
+        text: f.id === c.file ? `${f.text}\nOne more line.\n` : f.text,
+      })),
+    );
     try {
-      const body = VerifyResponseSchema.parse(await (await app.request('/v1/citations/verify', postJson({ citations: [c] }))).json());
+      const body = VerifyResponseSchema.parse(
+        await (await app.request('/v1/citations/verify', postJson({ citations: [c] }))).json(),
+      );
       expect(body.results[0]!.status).toBe('stale');
       expect(body.corpus).not.toBe(old.fingerprint);
     } finally {
@@ -45,15 +58,25 @@ describe('POST /v1/citations/verify', () => {
 
   it('accepts an empty list', async () => {
     const { app } = await seedApp();
-    const body = VerifyResponseSchema.parse(await (await app.request('/v1/citations/verify', postJson({ citations: [] }))).json());
+    const body = VerifyResponseSchema.parse(
+      await (await app.request('/v1/citations/verify', postJson({ citations: [] }))).json(),
+    );
     expect(body.results).toEqual([]);
   });
 
   it.each([
     ['malformed JSON', 'nope', /body: malformed JSON/],
     ['a missing citations', {}, /body citations: required but missing/],
-    ['a citation without offsets', { citations: [{ file: 'a.txt', quote: 'x' }] }, /body citations\[0\]\.offsets: required but missing/],
-    ['a negative offset', { citations: [{ file: 'a.txt', quote: 'x', offsets: { start: -1, end: 2 } }] }, /body citations\[0\]\.offsets\.start: Too small/],
+    [
+      'a citation without offsets',
+      { citations: [{ file: 'a.txt', quote: 'x' }] },
+      /body citations\[0\]\.offsets: required but missing/,
+    ],
+    [
+      'a negative offset',
+      { citations: [{ file: 'a.txt', quote: 'x', offsets: { start: -1, end: 2 } }] },
+      /body citations\[0\]\.offsets\.start: Too small/,
+    ],
   ])('answers 400 for %s', async (_, body, detail) => {
     const { app } = await seedApp();
     await expectProblem(await app.request('/v1/citations/verify', postJson(body)), 400, detail);
@@ -61,11 +84,21 @@ describe('POST /v1/citations/verify', () => {
 
   it('answers 415 for a body that is not JSON', async () => {
     const { app } = await seedApp();
-    await expectProblem(await app.request('/v1/citations/verify', { method: 'POST', headers: { 'Content-Type': 'text/csv' }, body: 'a,b' }), 415);
+    await expectProblem(
+      await app.request('/v1/citations/verify', {
+        method: 'POST',
+        headers: { 'Content-Type': 'text/csv' },
+        body: 'a,b',
+      }),
+      415,
+    );
   });
 
   it('answers 413 for a body over the limit', async () => {
     const { app } = await seedApp({ maxBodyBytes: 100 });
-    await expectProblem(await app.request('/v1/citations/verify', postJson({ citations: [], pad: 'x'.repeat(200) })), 413);
+    await expectProblem(
+      await app.request('/v1/citations/verify', postJson({ citations: [], pad: 'x'.repeat(200) })),
+      413,
+    );
   });
 });

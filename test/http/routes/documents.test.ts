@@ -22,7 +22,10 @@ describe('GET /v1/documents', () => {
       '004_91fa703387e835df.txt',
     ]);
     expect(body.skipped).toEqual([]);
-    for (const d of body.documents) expect(d.lines.content + d.lines.heading + d.lines.boilerplate + d.lines.blank).toBe(d.lineCount);
+    for (const d of body.documents)
+      expect(d.lines.content + d.lines.heading + d.lines.boilerplate + d.lines.blank).toBe(
+        d.lineCount,
+      );
   });
 
   it('answers 304 to If-None-Match with the current ETag', async () => {
@@ -47,7 +50,12 @@ describe('GET /v1/documents/{file}', () => {
   });
 
   it('serves ids with a slash when it is percent-encoded, and 404s the unencoded form', async () => {
-    const model = modelFromTexts([{ file: 'news/today.txt', text: 'The council approved the harbour budget on Monday evening.\n' }]);
+    const model = modelFromTexts([
+      {
+        file: 'news/today.txt',
+        text: 'The council approved the harbour budget on Monday evening.\n',
+      },
+    ]);
     const app = createApp({ model, loadedAt: new Date() });
     const ok = await app.request('/v1/documents/news%2Ftoday.txt');
     expect(ok.status).toBe(200);
@@ -80,13 +88,20 @@ describe('GET /v1/documents/{file}', () => {
 
   it('names the unknown id in the 404 detail', async () => {
     const { app } = await seedApp();
-    await expectProblem(await app.request('/v1/documents/..%2Fpackage.json'), 404, /path parameter file: no served file has the id "\.\.\/package\.json"/);
+    await expectProblem(
+      await app.request('/v1/documents/..%2Fpackage.json'),
+      404,
+      /path parameter file: no served file has the id "\.\.\/package\.json"/,
+    );
   });
 
   it('answers 304 to If-None-Match with the current ETag', async () => {
     const { app } = await seedApp();
     const etag = (await app.request(`/v1/documents/${SEED}`)).headers.get('etag')!;
-    expect((await app.request(`/v1/documents/${SEED}`, { headers: { 'If-None-Match': `W/${etag}` } })).status).toBe(304);
+    expect(
+      (await app.request(`/v1/documents/${SEED}`, { headers: { 'If-None-Match': `W/${etag}` } }))
+        .status,
+    ).toBe(304);
   });
 });
 
@@ -105,16 +120,26 @@ describe('GET /v1/documents/{file}/lines', () => {
 
   it('returns the whole file without a range and clamps end to the last line', async () => {
     const { app } = await seedApp();
-    const all = DocumentLinesSchema.parse(await (await app.request(`/v1/documents/${SEED}/lines`)).json());
+    const all = DocumentLinesSchema.parse(
+      await (await app.request(`/v1/documents/${SEED}/lines`)).json(),
+    );
     expect(all.lines).toHaveLength(all.lineCount);
-    const clamped = DocumentLinesSchema.parse(await (await app.request(`/v1/documents/${SEED}/lines?start=2&end=100000`)).json());
+    const clamped = DocumentLinesSchema.parse(
+      await (await app.request(`/v1/documents/${SEED}/lines?start=2&end=100000`)).json(),
+    );
     expect(clamped.lines.at(-1)!.number).toBe(all.lineCount);
   });
 
   it("gives each line its offsets: the file's text from start to end is the line, and only its line break lies before the next", async () => {
-    const text = 'The council met on Monday 🌊.\r\nIt approved the budget.\rA lone CR ended that line.\n\nThe ferry runs daily.';
-    const app = createApp({ model: modelFromTexts([{ file: 'mixed.txt', text }]), loadedAt: new Date() });
-    const body = DocumentLinesSchema.parse(await (await app.request('/v1/documents/mixed.txt/lines')).json());
+    const text =
+      'The council met on Monday 🌊.\r\nIt approved the budget.\rA lone CR ended that line.\n\nThe ferry runs daily.';
+    const app = createApp({
+      model: modelFromTexts([{ file: 'mixed.txt', text }]),
+      loadedAt: new Date(),
+    });
+    const body = DocumentLinesSchema.parse(
+      await (await app.request('/v1/documents/mixed.txt/lines')).json(),
+    );
     expect(body.lines.map((l) => [l.start, l.end])).toEqual([
       [0, 29],
       [31, 54],
@@ -125,27 +150,38 @@ describe('GET /v1/documents/{file}/lines', () => {
     for (const [i, l] of body.lines.entries()) {
       expect(text.slice(l.start, l.end), `line ${l.number}`).toBe(l.text);
       const next = body.lines[i + 1];
-      expect(text.slice(l.end, next ? next.start : text.length), `after line ${l.number}`).toMatch(next ? /^(?:\r\n|\n|\r)$/ : /^$/);
+      expect(text.slice(l.end, next ? next.start : text.length), `after line ${l.number}`).toMatch(
+        next ? /^(?:\r\n|\n|\r)$/ : /^$/,
+      );
     }
-    const range = DocumentLinesSchema.parse(await (await app.request('/v1/documents/mixed.txt/lines?start=2&end=3')).json());
+    const range = DocumentLinesSchema.parse(
+      await (await app.request('/v1/documents/mixed.txt/lines?start=2&end=3')).json(),
+    );
     expect(range.lines).toEqual(body.lines.slice(1, 3));
   });
 
   it('gives the seed files line offsets into the text GET /v1/documents/{file} returns', async () => {
     const { app } = await seedApp();
-    const lines = DocumentLinesSchema.parse(await (await app.request(`/v1/documents/${SEED}/lines`)).json());
-    const { text } = DocumentSchema.parse(await (await app.request(`/v1/documents/${SEED}`)).json());
+    const lines = DocumentLinesSchema.parse(
+      await (await app.request(`/v1/documents/${SEED}/lines`)).json(),
+    );
+    const { text } = DocumentSchema.parse(
+      await (await app.request(`/v1/documents/${SEED}`)).json(),
+    );
     for (const l of lines.lines) expect(text.slice(l.start, l.end)).toBe(l.text);
     expect(lines.lines.at(-1)!.end).toBe(text.replace(/(?:\r\n|\n|\r)$/, '').length);
   });
 
   it('gives non-content lines their reason', async () => {
     const { app } = await seedApp();
-    const body = DocumentLinesSchema.parse(await (await app.request('/v1/documents/001_df515b8c033e9bb4.txt/lines')).json());
+    const body = DocumentLinesSchema.parse(
+      await (await app.request('/v1/documents/001_df515b8c033e9bb4.txt/lines')).json(),
+    );
     const nonContent = body.lines.filter((l) => l.kind !== 'content' && l.kind !== 'blank');
     expect(nonContent.length).toBeGreaterThan(0);
     for (const l of nonContent) expect(l.reason).toBeDefined();
-    for (const l of body.lines.filter((x) => x.kind === 'content')) expect(l.reason).toBeUndefined();
+    for (const l of body.lines.filter((x) => x.kind === 'content'))
+      expect(l.reason).toBeUndefined();
   });
 
   it.each([

@@ -33,7 +33,9 @@ describe('GET /v1/topics', () => {
     const c = await app.request('/v1/topics', { headers: { 'If-None-Match': `"nope", ${etag}` } });
     expect(c.status).toBe(304);
     expect(c.headers.get('etag')).toBe(etag);
-    expect((await app.request('/v1/topics', { headers: { 'If-None-Match': '"stale"' } })).status).toBe(200);
+    expect(
+      (await app.request('/v1/topics', { headers: { 'If-None-Match': '"stale"' } })).status,
+    ).toBe(200);
   });
 
   it('changes body and ETag when the server swaps in a new corpus', async () => {
@@ -41,9 +43,13 @@ describe('GET /v1/topics', () => {
     const before = await app.request('/v1/topics');
     const { modelFromTexts } = await import('../../../src/core/pipeline.js');
     const old = state.model;
-    state.model = modelFromTexts([{ file: 'a.txt', text: 'The harbour council approved the new budget on Monday.\n' }]);
+    state.model = modelFromTexts([
+      { file: 'a.txt', text: 'The harbour council approved the new budget on Monday.\n' },
+    ]);
     try {
-      const after = await app.request('/v1/topics', { headers: { 'If-None-Match': before.headers.get('etag')! } });
+      const after = await app.request('/v1/topics', {
+        headers: { 'If-None-Match': before.headers.get('etag')! },
+      });
       expect(after.status).toBe(200);
       expect(((await after.json()) as { corpus: string }).corpus).toBe(state.model.fingerprint);
     } finally {
@@ -66,7 +72,9 @@ describe('GET /v1/topics/{topicId}/summary', () => {
     expect(body.wordCount).toBeLessThanOrEqual(120);
     expect(body.wordCount).toBe(body.sentences.reduce((n, s) => n + countWords(s.text), 0));
     for (const c of citationsOf(body)) {
-      expect(state.model.byId.get(c.file)!.text.slice(c.offsets.start, c.offsets.end)).toBe(c.quote);
+      expect(state.model.byId.get(c.file)!.text.slice(c.offsets.start, c.offsets.end)).toBe(
+        c.quote,
+      );
     }
   });
 
@@ -78,8 +86,15 @@ describe('GET /v1/topics/{topicId}/summary', () => {
       const res = await app.request(c.href);
       expect(res.status).toBe(200);
       const lines = (await res.json()) as { lines: { number: number; text: string }[] };
-      expect(lines.lines.map((l) => l.number)).toEqual(Array.from({ length: c.lines.end - c.lines.start + 1 }, (_, i) => c.lines.start + i));
-      expect(lines.lines.map((l) => l.text).join('\n').replace(/\s+/g, ' ')).toContain(c.quote.replace(/\s+/g, ' '));
+      expect(lines.lines.map((l) => l.number)).toEqual(
+        Array.from({ length: c.lines.end - c.lines.start + 1 }, (_, i) => c.lines.start + i),
+      );
+      expect(
+        lines.lines
+          .map((l) => l.text)
+          .join('\n')
+          .replace(/\s+/g, ' '),
+      ).toContain(c.quote.replace(/\s+/g, ' '));
     }
   });
 
@@ -87,7 +102,10 @@ describe('GET /v1/topics/{topicId}/summary', () => {
     const { app } = await seedApp();
     const id = await firstTopicId(app);
     const body = (await (await app.request(`/v1/topics/${id}/summary`)).json()) as Summary;
-    const res = await app.request('/v1/citations/verify', postJson({ citations: citationsOf(body) }));
+    const res = await app.request(
+      '/v1/citations/verify',
+      postJson({ citations: citationsOf(body) }),
+    );
     const { results } = (await res.json()) as { results: { status: string }[] };
     expect(results.map((r) => r.status)).toEqual(citationsOf(body).map(() => 'verified'));
   });
@@ -96,14 +114,27 @@ describe('GET /v1/topics/{topicId}/summary', () => {
     const { app } = await seedApp();
     const id = await firstTopicId(app);
     const json = (await (await app.request(`/v1/topics/${id}/summary`)).json()) as Summary;
-    const res = await app.request(`/v1/topics/${id}/summary`, { headers: { Accept: 'text/markdown' } });
+    const res = await app.request(`/v1/topics/${id}/summary`, {
+      headers: { Accept: 'text/markdown' },
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/markdown; charset=utf-8');
     expect(res.headers.get('vary')).toContain('Accept');
     const md = await res.text();
     expect(md.startsWith(`# ${json.topic!.label}\n`)).toBe(true);
-    for (const c of citationsOf(json)) expect(md).toMatch(new RegExp(`^\\[\\^\\d+\\]: ${citationLabel(c).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'm'));
-    const markers = md.split('\n').filter((l) => !l.startsWith('[^') && !l.startsWith('#')).join('\n').match(/\[\^\d+\]/g) ?? [];
+    for (const c of citationsOf(json))
+      expect(md).toMatch(
+        new RegExp(
+          `^\\[\\^\\d+\\]: ${citationLabel(c).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`,
+          'm',
+        ),
+      );
+    const markers =
+      md
+        .split('\n')
+        .filter((l) => !l.startsWith('[^') && !l.startsWith('#'))
+        .join('\n')
+        .match(/\[\^\d+\]/g) ?? [];
     expect(markers).toHaveLength(citationsOf(json).length);
   });
 
@@ -114,21 +145,41 @@ describe('GET /v1/topics/{topicId}/summary', () => {
     const json = await app.request(url);
     const md = await app.request(url, { headers: { Accept: 'text/markdown' } });
     expect(json.headers.get('etag')).not.toBe(md.headers.get('etag'));
-    expect((await app.request(url, { headers: { 'If-None-Match': json.headers.get('etag')! } })).status).toBe(304);
-    expect((await app.request(url, { headers: { Accept: 'text/markdown', 'If-None-Match': md.headers.get('etag')! } })).status).toBe(304);
-    expect((await app.request(url, { headers: { Accept: 'text/markdown', 'If-None-Match': json.headers.get('etag')! } })).status).toBe(200);
+    expect(
+      (await app.request(url, { headers: { 'If-None-Match': json.headers.get('etag')! } })).status,
+    ).toBe(304);
+    expect(
+      (
+        await app.request(url, {
+          headers: { Accept: 'text/markdown', 'If-None-Match': md.headers.get('etag')! },
+        })
+      ).status,
+    ).toBe(304);
+    expect(
+      (
+        await app.request(url, {
+          headers: { Accept: 'text/markdown', 'If-None-Match': json.headers.get('etag')! },
+        })
+      ).status,
+    ).toBe(200);
   });
 
   it('prefers JSON when the client weighs it above Markdown', async () => {
     const { app } = await seedApp();
     const id = await firstTopicId(app);
-    const res = await app.request(`/v1/topics/${id}/summary`, { headers: { Accept: 'text/markdown;q=0.5, application/json' } });
+    const res = await app.request(`/v1/topics/${id}/summary`, {
+      headers: { Accept: 'text/markdown;q=0.5, application/json' },
+    });
     expect(res.headers.get('content-type')).toBe('application/json');
   });
 
   it('answers 404 naming the unknown topic id', async () => {
     const { app } = await seedApp();
-    await expectProblem(await app.request('/v1/topics/t-nope/summary'), 404, /path parameter topicId: no topic has the id "t-nope"/);
+    await expectProblem(
+      await app.request('/v1/topics/t-nope/summary'),
+      404,
+      /path parameter topicId: no topic has the id "t-nope"/,
+    );
   });
 
   it.each([
@@ -162,7 +213,9 @@ describe('GET /v1/summary', () => {
 
   it('answers a query-focused summary and echoes the query', async () => {
     const { app } = await seedApp();
-    const res = await app.request(`/v1/summary?query=${encodeURIComponent('monthly users of WhatsApp and Telegram')}&maxSentences=2`);
+    const res = await app.request(
+      `/v1/summary?query=${encodeURIComponent('monthly users of WhatsApp and Telegram')}&maxSentences=2`,
+    );
     const body = SummarySchema.parse(await res.json());
     expect(body.query).toBe('monthly users of WhatsApp and Telegram');
     expect(body.sentences.length).toBeGreaterThan(0);
@@ -179,7 +232,9 @@ describe('GET /v1/summary', () => {
 
   it('answers Markdown with a query heading', async () => {
     const { app } = await seedApp();
-    const res = await app.request('/v1/summary?query=protests', { headers: { Accept: 'text/markdown' } });
+    const res = await app.request('/v1/summary?query=protests', {
+      headers: { Accept: 'text/markdown' },
+    });
     expect(res.headers.get('content-type')).toBe('text/markdown; charset=utf-8');
     expect(await res.text()).toMatch(/^# Summary for “protests”\n\n.+\[\^1\]/);
   });
@@ -196,7 +251,13 @@ describe('GET /v1/summary', () => {
   it('answers 304 to If-None-Match with the current ETag', async () => {
     const { app } = await seedApp();
     const etag = (await app.request('/v1/summary?query=telegram')).headers.get('etag')!;
-    expect((await app.request('/v1/summary?query=telegram', { headers: { 'If-None-Match': etag } })).status).toBe(304);
-    expect((await app.request('/v1/summary?query=telegram', { headers: { 'If-None-Match': '*' } })).status).toBe(304);
+    expect(
+      (await app.request('/v1/summary?query=telegram', { headers: { 'If-None-Match': etag } }))
+        .status,
+    ).toBe(304);
+    expect(
+      (await app.request('/v1/summary?query=telegram', { headers: { 'If-None-Match': '*' } }))
+        .status,
+    ).toBe(304);
   });
 });

@@ -32,15 +32,26 @@ describe('POST /v1/summarize', () => {
 
   it('merges a fact both documents state into one sentence citing both files', async () => {
     const { app } = await seedApp();
-    const body = SummarizeResponseSchema.parse(await (await app.request('/v1/summarize', postJson({ documents: DOCS }))).json());
+    const body = SummarizeResponseSchema.parse(
+      await (await app.request('/v1/summarize', postJson({ documents: DOCS }))).json(),
+    );
     const merged = body.summary.sentences.find((s) => s.support === 2);
     expect(merged).toBeDefined();
-    expect(new Set(merged!.citations.map((c) => c.file))).toEqual(new Set(['notes/harbour.txt', 'wire.txt']));
+    expect(new Set(merged!.citations.map((c) => c.file))).toEqual(
+      new Set(['notes/harbour.txt', 'wire.txt']),
+    );
   });
 
   it('answers a query-focused summary of the posted documents', async () => {
     const { app } = await seedApp();
-    const body = SummarizeResponseSchema.parse(await (await app.request('/v1/summarize', postJson({ documents: DOCS, query: 'ferry terminal cost', maxSentences: 1 }))).json());
+    const body = SummarizeResponseSchema.parse(
+      await (
+        await app.request(
+          '/v1/summarize',
+          postJson({ documents: DOCS, query: 'ferry terminal cost', maxSentences: 1 }),
+        )
+      ).json(),
+    );
     expect(body.summary.query).toBe('ferry terminal cost');
     expect(body.summary.sentences).toHaveLength(1);
     expect(body.summary.sentences[0]!.text).toMatch(/ferry terminal/);
@@ -49,10 +60,15 @@ describe('POST /v1/summarize', () => {
   it('with topics: true, also returns each topic of the documents with its summary', async () => {
     const { app, state } = await seedApp();
     const documents = state.model.files.map((f) => ({ file: `posted/${f.id}`, text: f.text }));
-    const res = await app.request('/v1/summarize', postJson({ documents, topics: true, maxSentences: 2 }));
+    const res = await app.request(
+      '/v1/summarize',
+      postJson({ documents, topics: true, maxSentences: 2 }),
+    );
     const body = SummarizeResponseSchema.parse(await res.json());
     expect(body.topics!.length).toBeGreaterThan(1);
-    expect(body.topics!.map((t) => t.topic!.label)).toEqual(state.model.topics.map((t) => t.topic.label));
+    expect(body.topics!.map((t) => t.topic!.label)).toEqual(
+      state.model.topics.map((t) => t.topic.label),
+    );
     for (const t of body.topics!) {
       expect(t.topic).toBeDefined();
       expect(t.corpus).toBe(body.summary.corpus);
@@ -63,17 +79,27 @@ describe('POST /v1/summarize', () => {
 
   it('stores nothing: the served corpus is unchanged and the posted citations do not verify', async () => {
     const { app, state } = await seedApp();
-    const body = SummarizeResponseSchema.parse(await (await app.request('/v1/summarize', postJson({ documents: DOCS }))).json());
-    const list = (await (await app.request('/v1/documents')).json()) as { corpus: string; documents: unknown[] };
+    const body = SummarizeResponseSchema.parse(
+      await (await app.request('/v1/summarize', postJson({ documents: DOCS }))).json(),
+    );
+    const list = (await (await app.request('/v1/documents')).json()) as {
+      corpus: string;
+      documents: unknown[];
+    };
     expect(list.corpus).toBe(state.model.fingerprint);
     expect(list.documents).toHaveLength(5);
-    const verify = (await (await app.request('/v1/citations/verify', postJson({ citations: citationsOf(body.summary) }))).json()) as { results: { status: string }[] };
+    const verify = (await (
+      await app.request('/v1/citations/verify', postJson({ citations: citationsOf(body.summary) }))
+    ).json()) as { results: { status: string }[] };
     expect(new Set(verify.results.map((r) => r.status))).toEqual(new Set(['not_found']));
   });
 
   it('answers Markdown with footnoted citations on Accept: text/markdown', async () => {
     const { app } = await seedApp();
-    const res = await app.request('/v1/summarize', postJson({ documents: DOCS, maxSentences: 2 }, { Accept: 'text/markdown' }));
+    const res = await app.request(
+      '/v1/summarize',
+      postJson({ documents: DOCS, maxSentences: 2 }, { Accept: 'text/markdown' }),
+    );
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/markdown; charset=utf-8');
     const md = await res.text();
@@ -84,14 +110,23 @@ describe('POST /v1/summarize', () => {
   it('appends Vary: Accept to both the JSON and the Markdown answer, keeping the CORS Vary: Origin', async () => {
     const { app } = await seedApp({ corsOrigin: ['https://ok.example'] });
     const origin = { Origin: 'https://ok.example' };
-    const md = await app.request('/v1/summarize', postJson({ documents: DOCS, maxSentences: 2 }, { ...origin, Accept: 'text/markdown' }));
+    const md = await app.request(
+      '/v1/summarize',
+      postJson({ documents: DOCS, maxSentences: 2 }, { ...origin, Accept: 'text/markdown' }),
+    );
     expect(md.headers.get('content-type')).toBe('text/markdown; charset=utf-8');
     expect(md.headers.get('vary')).toBe('Origin, Accept');
-    const json = await app.request('/v1/summarize', postJson({ documents: DOCS, maxSentences: 2 }, origin));
+    const json = await app.request(
+      '/v1/summarize',
+      postJson({ documents: DOCS, maxSentences: 2 }, origin),
+    );
     expect(json.headers.get('content-type')).toMatch(/^application\/json/);
     expect(json.headers.get('vary')).toBe('Origin, Accept');
     const open = await seedApp();
-    const plain = await open.app.request('/v1/summarize', postJson({ documents: DOCS, maxSentences: 2 }));
+    const plain = await open.app.request(
+      '/v1/summarize',
+      postJson({ documents: DOCS, maxSentences: 2 }),
+    );
     expect(plain.headers.get('vary')).toBe('Accept');
   });
 
@@ -99,12 +134,28 @@ describe('POST /v1/summarize', () => {
     ['malformed JSON', '{"documents": [', /body: malformed JSON/],
     ['a missing documents', {}, /body documents: required but missing/],
     ['an empty documents list', { documents: [] }, /body documents: Too small/],
-    ['a text that is not a string', { documents: [{ file: 'a.txt', text: 5 }] }, /body documents\[0\]\.text: Invalid input: expected string/],
+    [
+      'a text that is not a string',
+      { documents: [{ file: 'a.txt', text: 5 }] },
+      /body documents\[0\]\.text: Invalid input: expected string/,
+    ],
     ['an empty file name', { documents: [{ file: '', text: 'x' }] }, /body documents\[0\]\.file/],
-    ['duplicate file names', { documents: [DOCS[0], DOCS[0]] }, /body documents\[1\]\.file: duplicate file name "notes\/harbour\.txt"/],
+    [
+      'duplicate file names',
+      { documents: [DOCS[0], DOCS[0]] },
+      /body documents\[1\]\.file: duplicate file name "notes\/harbour\.txt"/,
+    ],
     ['an unknown key', { documents: DOCS, maxsentences: 3 }, /body: unknown key "maxsentences"/],
-    ['maxSentences out of range', { documents: DOCS, maxSentences: 0 }, /body maxSentences: Too small/],
-    ['maxWords of the wrong type', { documents: DOCS, maxWords: '100' }, /body maxWords: Invalid input: expected number/],
+    [
+      'maxSentences out of range',
+      { documents: DOCS, maxSentences: 0 },
+      /body maxSentences: Too small/,
+    ],
+    [
+      'maxWords of the wrong type',
+      { documents: DOCS, maxWords: '100' },
+      /body maxWords: Invalid input: expected number/,
+    ],
     ['a JSON array body', [], /body: Invalid input: expected object/],
   ])('answers 400 for %s', async (_, body, detail) => {
     const { app } = await seedApp();
@@ -113,36 +164,63 @@ describe('POST /v1/summarize', () => {
 
   it('answers 400 for a request without a body', async () => {
     const { app } = await seedApp();
-    await expectProblem(await app.request('/v1/summarize', { method: 'POST', headers: { 'Content-Type': 'application/json' } }), 400);
+    await expectProblem(
+      await app.request('/v1/summarize', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+      }),
+      400,
+    );
   });
 
   it('answers 415 for a body that is not JSON', async () => {
     const { app } = await seedApp();
-    const res = await app.request('/v1/summarize', { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: JSON.stringify({ documents: DOCS }) });
+    const res = await app.request('/v1/summarize', {
+      method: 'POST',
+      headers: { 'Content-Type': 'text/plain' },
+      body: JSON.stringify({ documents: DOCS }),
+    });
     await expectProblem(res, 415, /Content-Type must be application\/json/);
   });
 
   it('answers 413 for a body over the default 5 MB limit', async () => {
     const { app } = await seedApp();
     const big = { documents: [{ file: 'big.txt', text: 'a'.repeat(5 * 1024 * 1024) }] };
-    await expectProblem(await app.request('/v1/summarize', postJson(big)), 413, /body: larger than the limit of 5242880 bytes/);
+    await expectProblem(
+      await app.request('/v1/summarize', postJson(big)),
+      413,
+      /body: larger than the limit of 5242880 bytes/,
+    );
   });
 
   it('answers 413 for a body over a configured limit, even without Content-Length', async () => {
     const { app } = await seedApp({ maxBodyBytes: 1000 });
     const stream = new ReadableStream({
       start(controller) {
-        controller.enqueue(new TextEncoder().encode(JSON.stringify({ documents: [{ file: 'a.txt', text: 'b'.repeat(2000) }] })));
+        controller.enqueue(
+          new TextEncoder().encode(
+            JSON.stringify({ documents: [{ file: 'a.txt', text: 'b'.repeat(2000) }] }),
+          ),
+        );
         controller.close();
       },
     });
-    const res = await app.request('/v1/summarize', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: stream, duplex: 'half' } as RequestInit);
+    const res = await app.request('/v1/summarize', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: stream,
+      duplex: 'half',
+    } as RequestInit);
     await expectProblem(res, 413);
   });
 
   it('answers 413 for more documents than allowed', async () => {
     const { app } = await seedApp({ maxDocuments: 2 });
     const docs = [...DOCS, { file: 'third.txt', text: 'A third document about the harbour.\n' }];
-    await expectProblem(await app.request('/v1/summarize', postJson({ documents: docs })), 413, /body documents: 3 documents sent, at most 2 allowed/);
+    await expectProblem(
+      await app.request('/v1/summarize', postJson({ documents: docs })),
+      413,
+      /body documents: 3 documents sent, at most 2 allowed/,
+    );
   });
 });

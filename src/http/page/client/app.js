@@ -23,7 +23,12 @@ const files = new Map();
 let openKey = null;
 let openSeq = 0;
 
-const STATUS_TEXT = { verified: 'verified', stale: 'stale', mismatch: 'mismatch', not_found: 'not found' };
+const STATUS_TEXT = {
+  verified: 'verified',
+  stale: 'stale',
+  mismatch: 'mismatch',
+  not_found: 'not found',
+};
 
 function citationAt(key) {
   const m = /^(\d+)\.(\d+)$/.exec(key || '');
@@ -35,7 +40,10 @@ function markerFor(key) {
 }
 
 async function getJson(url, init = {}) {
-  const res = await fetch(url, { ...init, headers: { Accept: 'application/json', ...(init.headers || {}) } });
+  const res = await fetch(url, {
+    ...init,
+    headers: { Accept: 'application/json', ...(init.headers || {}) },
+  });
   const body = await res.json().catch(() => null);
   if (!res.ok) throw new Error((body && body.detail) || `${res.status} ${res.statusText}`);
   return body;
@@ -80,9 +88,17 @@ function locate(text, c) {
   if (text.slice(start, end) === quote) return { start, end, note: null };
   const at = quote ? text.indexOf(quote) : -1;
   if (at >= 0) {
-    return { start: at, end: at + quote.length, note: 'The quote is no longer at the cited offsets; it is highlighted where it is now.' };
+    return {
+      start: at,
+      end: at + quote.length,
+      note: 'The quote is no longer at the cited offsets; it is highlighted where it is now.',
+    };
   }
-  return { start, end, note: 'The text at the cited offsets differs from the quote; the highlight shows what is there now.' };
+  return {
+    start,
+    end,
+    note: 'The text at the cited offsets differs from the quote; the highlight shows what is there now.',
+  };
 }
 
 /** Index of the line an offset falls on (a line break belongs to the line before it). */
@@ -110,7 +126,8 @@ function note(text, kind = 'warn') {
 
 function renderLines(c, lines) {
   const text = textOf(lines.lines);
-  if (lines.sha256 !== c.sha256) note('This file changed since the summary was made (sha256 differs): the citation is stale.');
+  if (lines.sha256 !== c.sha256)
+    note('This file changed since the summary was made (sha256 differs): the citation is stale.');
   const hit = locate(text, c);
   if (hit.note) note(hit.note);
   const first = lineOf(lines.lines, hit.start);
@@ -118,7 +135,9 @@ function renderLines(c, lines) {
   const firstNumber = lines.lines[first]?.number;
   const lastNumber = lines.lines[last]?.number;
   if (!hit.note && (firstNumber !== c.lines.start || lastNumber !== c.lines.end)) {
-    note(`The offsets fall on lines ${firstNumber}–${lastNumber}, not on the cited lines ${c.lines.start}–${c.lines.end}.`);
+    note(
+      `The offsets fall on lines ${firstNumber}–${lastNumber}, not on the cited lines ${c.lines.start}–${c.lines.end}.`,
+    );
   }
 
   const frag = document.createDocumentFragment();
@@ -137,7 +156,11 @@ function renderLines(c, lines) {
       const a = Math.max(hit.start, ls);
       const b = Math.min(hit.end, le);
       if (a < b) {
-        txt.append(line.text.slice(0, a - ls), el('mark', 'hl', line.text.slice(a - ls, b - ls)), line.text.slice(b - ls));
+        txt.append(
+          line.text.slice(0, a - ls),
+          el('mark', 'hl', line.text.slice(a - ls, b - ls)),
+          line.text.slice(b - ls),
+        );
       } else {
         txt.textContent = line.text;
       }
@@ -158,7 +181,8 @@ function renderLines(c, lines) {
 }
 
 function setActiveMarker(key) {
-  for (const m of document.querySelectorAll('a.cite[aria-current]')) m.removeAttribute('aria-current');
+  for (const m of document.querySelectorAll('a.cite[aria-current]'))
+    m.removeAttribute('aria-current');
   const marker = key ? markerFor(key) : null;
   if (marker) marker.setAttribute('aria-current', 'true');
 }
@@ -217,12 +241,21 @@ function setCiteInUrl(key, push) {
   const url = new URL(window.location.href);
   if (key) url.searchParams.set('cite', key);
   else url.searchParams.delete('cite');
-  if (url.href !== window.location.href) history[push ? 'pushState' : 'replaceState'](null, '', url);
+  if (url.href !== window.location.href)
+    history[push ? 'pushState' : 'replaceState'](null, '', url);
 }
 
 document.addEventListener('click', (event) => {
   const marker = event.target instanceof Element ? event.target.closest('a.cite') : null;
-  if (!marker || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  if (
+    !marker ||
+    event.button !== 0 ||
+    event.metaKey ||
+    event.ctrlKey ||
+    event.shiftKey ||
+    event.altKey
+  )
+    return;
   event.preventDefault();
   const key = marker.dataset.cite;
   setCiteInUrl(key, true);
@@ -271,7 +304,14 @@ verifyBtn?.addEventListener('click', async () => {
         marker.dataset.status = status;
         badge.dataset.status = status;
         badge.textContent = STATUS_TEXT[status] || status;
-        const detail = [r?.reason, r?.actual !== undefined && status !== 'verified' ? `Now at those offsets: “${r.actual}”` : null].filter(Boolean).join('\n');
+        const detail = [
+          r?.reason,
+          r?.actual !== undefined && status !== 'verified'
+            ? `Now at those offsets: “${r.actual}”`
+            : null,
+        ]
+          .filter(Boolean)
+          .join('\n');
         if (detail) badge.title = detail;
         else badge.removeAttribute('title');
       }),
