@@ -1,4 +1,11 @@
 import { z } from '@hono/zod-openapi';
+import {
+  DEFAULT_MAX_DOCUMENTS,
+  MAX_POSTED_NAME_CHARS,
+  MAX_QUERY_CHARS,
+  MAX_SENTENCES,
+  MAX_WORDS,
+} from '../src/core/limits.js';
 import { DocumentInfoSchema, LineSchema, SkippedFileSchema } from './document.js';
 import { FingerprintSchema } from './fingerprint.js';
 import { SummarySchema } from './summary.js';
@@ -109,7 +116,7 @@ export const TopicListSchema = z
 /** One document a caller sends to POST /v1/summarize. */
 export const PostedDocumentSchema = z
   .object({
-    file: z.string().min(1).max(1024).openapi({
+    file: z.string().min(1).max(MAX_POSTED_NAME_CHARS).openapi({
       description: 'Your name for the document; citations refer to it.',
       example: 'notes/meeting.txt',
     }),
@@ -142,27 +149,32 @@ export const SummarizeRequestSchema = z
         });
       })
       .openapi({
-        description:
-          'The documents to summarize (distinct `file` names). Over the configured maximum (default 1000) the request is refused with 413.',
+        description: `The documents to summarize (distinct \`file\` names). Over the configured maximum (default ${DEFAULT_MAX_DOCUMENTS}) the request is refused with 413.`,
       }),
-    query: z.string().max(2000).optional().openapi({
+    query: z.string().max(MAX_QUERY_CHARS).optional().openapi({
       description: 'Optional query: a query-focused summary.',
       example: 'user numbers of the messaging apps',
     }),
     maxSentences: z
       .number()
       .int()
-      .min(1)
-      .max(50)
+      .min(MAX_SENTENCES.min)
+      .max(MAX_SENTENCES.max)
       .optional()
-      .openapi({ description: 'At most this many sentences (default 5).', example: 5 }),
+      .openapi({
+        description: `At most this many sentences (default ${MAX_SENTENCES.default}).`,
+        example: MAX_SENTENCES.default,
+      }),
     maxWords: z
       .number()
       .int()
-      .min(1)
-      .max(5000)
+      .min(MAX_WORDS.min)
+      .max(MAX_WORDS.max)
       .optional()
-      .openapi({ description: 'Word budget, never exceeded (default 250).', example: 250 }),
+      .openapi({
+        description: `Word budget, never exceeded (default ${MAX_WORDS.default}).`,
+        example: MAX_WORDS.default,
+      }),
     topics: z.boolean().optional().openapi({
       description: "Also discover the documents' topics and summarize each.",
       example: false,

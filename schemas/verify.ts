@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { MAX_VERIFY_CITATIONS } from '../src/core/limits.js';
 import { CitationSchema } from './citation.js';
 import { FingerprintSchema } from './fingerprint.js';
 
@@ -56,7 +57,7 @@ export const VerifyRequestSchema = z
   .object({
     citations: z
       .array(CitationClaimSchema)
-      .max(10_000)
+      .max(MAX_VERIFY_CITATIONS)
       .openapi({ description: 'Citations to check, e.g. all citations of a summary.' }),
   })
   .openapi('VerifyRequest', { description: 'Body of `POST /v1/citations/verify`.' });

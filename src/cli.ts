@@ -3,14 +3,15 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Summary } from '../schemas/summary.js';
-import { DEFAULT_MAX_FILE_BYTES, loadCorpus } from './core/load-corpus.js';
 import {
   buildModel,
-  DEFAULT_MAX_SENTENCES,
-  DEFAULT_MAX_WORDS,
+  type Limit,
   listTopics,
+  loadCorpus,
+  MAX_SENTENCES,
+  MAX_WORDS,
   summarize,
-} from './core/pipeline.js';
+} from './core/index.js';
 import { renderSummariesMarkdown, renderSummaryMarkdown } from './render/markdown.js';
 
 export const USAGE = `Usage: npm run summarize -- [options] [folder]
@@ -22,8 +23,8 @@ Every sentence is followed by footnotes naming file:lines.
 Options:
   --query TEXT          summarize what the files say about TEXT
   --all                 one summary of the whole folder instead of one per topic
-  --max-sentences N     at most N sentences per summary (1-50, default ${DEFAULT_MAX_SENTENCES})
-  --max-words N         at most N words per summary (1-5000, default ${DEFAULT_MAX_WORDS})
+  --max-sentences N     at most N sentences per summary (${MAX_SENTENCES.min}-${MAX_SENTENCES.max}, default ${MAX_SENTENCES.default})
+  --max-words N         at most N words per summary (${MAX_WORDS.min}-${MAX_WORDS.max}, default ${MAX_WORDS.default})
   -h, --help            show this help`;
 
 /** A usage or input error: printed without a stack trace, with a non-zero exit code. */
@@ -36,14 +37,9 @@ export class CliError extends Error {
   }
 }
 
-function wholeNumber(
-  name: string,
-  value: string | undefined,
-  min: number,
-  max: number,
-  fallback: number,
-): number {
-  if (value === undefined) return fallback;
+function wholeNumber(name: string, value: string | undefined, limit: Limit): number {
+  const { min, max } = limit;
+  if (value === undefined) return limit.default;
   if (!/^\d+$/.test(value.trim()))
     throw new CliError(
       `--${name} must be a whole number between ${min} and ${max}, got ${JSON.stringify(value)}`,
@@ -100,14 +96,8 @@ export function parseCliArgs(
     folder: positionals[0] ?? (env.DATA_DIR || 'data'),
     ...(query ? { query } : {}),
     all: values.all ?? false,
-    maxSentences: wholeNumber(
-      'max-sentences',
-      values['max-sentences'],
-      1,
-      50,
-      DEFAULT_MAX_SENTENCES,
-    ),
-    maxWords: wholeNumber('max-words', values['max-words'], 1, 5000, DEFAULT_MAX_WORDS),
+    maxSentences: wholeNumber('max-sentences', values['max-sentences'], MAX_SENTENCES),
+    maxWords: wholeNumber('max-words', values['max-words'], MAX_WORDS),
     help: values.help ?? false,
   };
 }
@@ -130,14 +120,14 @@ export async function runCli(opts: CliOptions): Promise<{ markdown: string; warn
       1,
     );
   }
-  const corpus = await loadCorpus(opts.folder, { maxFileBytes: DEFAULT_MAX_FILE_BYTES });
+  const corpus = await loadCorpus(opts.folder);
   const warnings = corpus.skipped.map((s) => `skipped ${s.file}: ${s.reason}`);
   if (corpus.files.length === 0)
     throw new CliError(corpus.message ?? `no readable .txt or .md files in ${opts.folder}`, 1);
   const model = buildModel(corpus, { topics: !opts.query && !opts.all });
   const budget = { maxSentences: opts.maxSentences, maxWords: opts.maxWords };
   if (opts.query || opts.all) {
-    const summary = summarize(model, { ...budget, ...(opts.query ? { query: opts.query } : {}) })!;
+    const summary = summarize(model, { ...budget, query: opts.query })!;
     return { markdown: renderSummaryMarkdown(summary), warnings };
   }
   const summaries: Summary[] = listTopics(model).map((t) =>

@@ -1,6 +1,9 @@
 import { z } from 'zod';
-import { DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_DOCUMENTS } from './http/context.js';
-import { DEFAULT_MAX_FILE_BYTES } from './core/load-corpus.js';
+import {
+  DEFAULT_MAX_BODY_BYTES,
+  DEFAULT_MAX_DOCUMENTS,
+  DEFAULT_MAX_FILE_BYTES,
+} from './core/index.js';
 
 /** A whole number from an environment string, with a clear message when it is not one. */
 function intVar(min: number, max: number, fallback: number) {

@@ -6,8 +6,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { serve } from '@hono/node-server';
 import { ConfigError, type Config, loadConfig } from './config.js';
-import { loadCorpus } from './core/load-corpus.js';
-import { buildModel, type CorpusModel } from './core/pipeline.js';
+import { buildModel, type CorpusModel, corpusStats, loadCorpus } from './core/index.js';
 import { createApp } from './http/app.js';
 import type { AppState, LogRecord } from './http/context.js';
 
@@ -31,16 +30,6 @@ async function loadModel(
     log({ level: 'warn', msg: `empty corpus: ${corpus.message}`, dataDir: config.dataDir });
   const model = buildModel(corpus);
   return { model, ms: Math.round(performance.now() - started) };
-}
-
-function corpusSummary(model: CorpusModel) {
-  return {
-    corpus: model.fingerprint,
-    documents: model.files.length,
-    skipped: model.skipped.length,
-    sentences: model.sentences.length,
-    topics: model.topics.length,
-  };
 }
 
 /**
@@ -142,7 +131,7 @@ export async function startServer(
 ): Promise<RunningServer> {
   log({ level: 'info', msg: 'loading corpus', dataDir: path.resolve(config.dataDir) });
   const first = await loadModel(config, log);
-  log({ level: 'info', msg: 'corpus loaded', ...corpusSummary(first.model), ms: first.ms });
+  log({ level: 'info', msg: 'corpus loaded', ...corpusStats(first.model), ms: first.ms });
   const state: AppState = { model: first.model, loadedAt: new Date() };
 
   const app = createApp(state, {
@@ -165,7 +154,7 @@ export async function startServer(
       const previous = state.model.fingerprint;
       state.model = model;
       state.loadedAt = new Date();
-      log({ level: 'info', msg: 'corpus reloaded', ...corpusSummary(model), previous, ms });
+      log({ level: 'info', msg: 'corpus reloaded', ...corpusStats(model), previous, ms });
     } catch (err) {
       log({
         level: 'error',

@@ -10,8 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Summary } from '../schemas/summary.js';
 import type { Topic } from '../schemas/topic.js';
-import { loadCorpus } from '../src/core/load-corpus.js';
-import { buildModel } from '../src/core/pipeline.js';
+import { loadCorpus } from '../src/core/index.js';
+import { buildModel } from '../src/core/index.js';
 import { createApp } from '../src/http/app.js';
 
 interface Gold {

@@ -2,14 +2,9 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { Scalar } from '@scalar/hono-api-reference';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
-import {
-  type AppEnv,
-  type AppOptions,
-  type AppState,
-  DEFAULT_MAX_BODY_BYTES,
-  DEFAULT_MAX_DOCUMENTS,
-  type RouteDeps,
-} from './context.js';
+import { DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_DOCUMENTS } from '../core/index.js';
+import { BodyCache } from './body-cache.js';
+import type { AppEnv, AppOptions, AppState, RouteDeps } from './context.js';
 import { baseHeaders } from './middleware.js';
 import { openApiConfig } from './openapi-config.js';
 import { registerPage } from './page/register-page.js';
@@ -18,8 +13,8 @@ import { registerCitationRoutes } from './routes/citations.js';
 import { registerDocumentRoutes } from './routes/documents.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { registerSummarizeRoutes } from './routes/summarize.js';
-import { registerSummaryRoutes } from './routes/summaries.js';
-import { SummaryCache } from './summary-cache.js';
+import { registerSummaryRoutes } from './routes/summary.js';
+import { registerTopicRoutes } from './routes/topics.js';
 
 /** What an HTTPException from Hono's own validators and middleware means, said for a caller. */
 function httpExceptionDetail(err: HTTPException, method: string): string {
@@ -42,7 +37,7 @@ function httpExceptionDetail(err: HTTPException, method: string): string {
 export function createApp(state: AppState, options: AppOptions = {}): OpenAPIHono<AppEnv> {
   const deps: RouteDeps = {
     state,
-    summaries: new SummaryCache(),
+    bodies: new BodyCache(),
     options: {
       corsOrigin: options.corsOrigin ?? '*',
       maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
@@ -77,6 +72,7 @@ export function createApp(state: AppState, options: AppOptions = {}): OpenAPIHon
 
   registerHealthRoutes(app, deps);
   registerDocumentRoutes(app, deps);
+  registerTopicRoutes(app, deps);
   registerSummaryRoutes(app, deps);
   registerSummarizeRoutes(app, deps);
   registerCitationRoutes(app, deps);

@@ -1,7 +1,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { RequestIdVariables } from 'hono/request-id';
-import type { CorpusModel } from '../core/pipeline.js';
-import type { SummaryCache } from './summary-cache.js';
+import type { CorpusModel } from '../core/index.js';
+import type { BodyCache } from './body-cache.js';
 
 /**
  * What the app serves: the current corpus model. The server swaps `model` (and `loadedAt`)
@@ -34,11 +34,6 @@ export interface AppOptions {
   logRequests?: boolean;
 }
 
-/** Default request body limit: 5 MB. */
-export const DEFAULT_MAX_BODY_BYTES = 5 * 1024 * 1024;
-/** Default maximum number of posted documents. */
-export const DEFAULT_MAX_DOCUMENTS = 1000;
-
 /** Hono environment of the app: the request id set by the request-id middleware. */
 export type AppEnv = { Variables: RequestIdVariables };
 
@@ -48,7 +43,7 @@ export type ApiApp = OpenAPIHono<AppEnv>;
 /** What route modules need: the live state, the resolved options and the shared summary cache. */
 export interface RouteDeps {
   readonly state: AppState;
-  /** Per-model summaries shared by the API routes and the page. */
-  readonly summaries: SummaryCache;
+  /** Per-model serialized bodies (topic list, summaries) shared by the API routes and the page. */
+  readonly bodies: BodyCache;
   readonly options: Required<Omit<AppOptions, 'log' | 'logRequests'>>;
 }

@@ -1,4 +1,4 @@
-import type { CorpusModel } from '../core/pipeline.js';
+import type { CorpusModel } from '../core/index.js';
 import { createApp } from './app.js';
 import { openApiConfig } from './openapi-config.js';
 

@@ -1,4 +1,11 @@
 import { z } from '@hono/zod-openapi';
+import {
+  MAX_FILE_ID_CHARS,
+  MAX_QUERY_CHARS,
+  MAX_SENTENCES,
+  MAX_TOPIC_ID_CHARS,
+  MAX_WORDS,
+} from '../core/index.js';
 
 /**
  * Path and query parameter schemas of the routes. Query values arrive as strings and are
@@ -7,18 +14,30 @@ import { z } from '@hono/zod-openapi';
  */
 
 /** `maxSentences`: 1..50, default 5. */
-export const MaxSentencesParam = z.coerce.number().int().min(1).max(50).optional().openapi({
-  description: 'At most this many sentences (1–50, default 5).',
-  default: 5,
-  example: 5,
-});
+export const MaxSentencesParam = z.coerce
+  .number()
+  .int()
+  .min(MAX_SENTENCES.min)
+  .max(MAX_SENTENCES.max)
+  .optional()
+  .openapi({
+    description: `At most this many sentences (${MAX_SENTENCES.min}–${MAX_SENTENCES.max}, default ${MAX_SENTENCES.default}).`,
+    default: MAX_SENTENCES.default,
+    example: MAX_SENTENCES.default,
+  });
 
 /** `maxWords`: 1..5000, default 250; the budget is never exceeded. */
-export const MaxWordsParam = z.coerce.number().int().min(1).max(5000).optional().openapi({
-  description: 'Word budget of the whole summary (1–5000, default 250); never exceeded.',
-  default: 250,
-  example: 250,
-});
+export const MaxWordsParam = z.coerce
+  .number()
+  .int()
+  .min(MAX_WORDS.min)
+  .max(MAX_WORDS.max)
+  .optional()
+  .openapi({
+    description: `Word budget of the whole summary (${MAX_WORDS.min}–${MAX_WORDS.max}, default ${MAX_WORDS.default}); never exceeded.`,
+    default: MAX_WORDS.default,
+    example: MAX_WORDS.default,
+  });
 
 /** Options every summary route takes. */
 export const SummaryOptionsQuery = z.object({
@@ -28,7 +47,7 @@ export const SummaryOptionsQuery = z.object({
 
 /** Query of GET /v1/summary. */
 export const CorpusSummaryQuery = SummaryOptionsQuery.extend({
-  query: z.string().max(2000).optional().openapi({
+  query: z.string().max(MAX_QUERY_CHARS).optional().openapi({
     description:
       'Free text: a query-focused summary. Absent or empty: a summary of the whole corpus.',
     example: 'user numbers of the messaging apps',
@@ -40,7 +59,7 @@ export const FileParams = z.object({
   file: z
     .string()
     .min(1)
-    .max(4096)
+    .max(MAX_FILE_ID_CHARS)
     .openapi({
       param: { name: 'file', in: 'path' },
       description: 'File id, percent-encoded (a `/` in the id is sent as `%2F`).',
@@ -53,7 +72,7 @@ export const TopicParams = z.object({
   topicId: z
     .string()
     .min(1)
-    .max(200)
+    .max(MAX_TOPIC_ID_CHARS)
     .openapi({
       param: { name: 'topicId', in: 'path' },
       description: 'Topic id from `GET /v1/topics`.',

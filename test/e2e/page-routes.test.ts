@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Summary } from '../../schemas/summary.js';
-import { loadCorpus } from '../../src/core/load-corpus.js';
-import { buildModel, listTopics, summarize } from '../../src/core/pipeline.js';
+import { loadCorpus } from '../../src/core/index.js';
+import { buildModel, listTopics, summarize } from '../../src/core/index.js';
 import { createApp } from '../../src/http/app.js';
 import { APP_CSS, APP_JS } from '../../src/http/page/page-assets.js';
 import { parsePageParams, pageHref } from '../../src/http/page/page-params.js';

@@ -1,13 +1,13 @@
 import { beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
-import { loadCorpus } from '../../src/core/load-corpus.js';
-import * as pipeline from '../../src/core/pipeline.js';
+import { loadCorpus } from '../../src/core/index.js';
+import * as pipeline from '../../src/core/index.js';
 import { createApp } from '../../src/http/app.js';
 
 /** The page and the API share one per-model summary cache: each summary is computed once. */
 
-vi.mock('../../src/core/pipeline.js', async (importOriginal) => {
+vi.mock('../../src/core/index.js', async (importOriginal) => {
   // eslint-disable-next-line @typescript-eslint/consistent-type-imports -- vi.mock's factory types the module it replaces
-  const original = await importOriginal<typeof import('../../src/core/pipeline.js')>();
+  const original = await importOriginal<typeof import('../../src/core/index.js')>();
   return { ...original, summarize: vi.fn(original.summarize) };
 });
 

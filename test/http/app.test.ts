@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { HealthSchema } from '../../schemas/api.js';
-import type { CorpusModel } from '../../src/core/pipeline.js';
-import { buildModel } from '../../src/core/pipeline.js';
+import type { CorpusModel } from '../../src/core/index.js';
+import { buildModel } from '../../src/core/index.js';
 import { createApp } from '../../src/http/app.js';
 import type { LogRecord } from '../../src/http/context.js';
 import { expectProblem, postJson, seedApp } from './helpers.js';

@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import type { Summary } from '../../schemas/summary.js';
-import { loadCorpus } from '../../src/core/load-corpus.js';
-import { buildModel, type CorpusModel } from '../../src/core/pipeline.js';
+import { loadCorpus } from '../../src/core/index.js';
+import { buildModel, type CorpusModel } from '../../src/core/index.js';
 import { createApp } from '../../src/http/app.js';
 import type { AppOptions, AppState } from '../../src/http/context.js';
 

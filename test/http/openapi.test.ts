@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { CLIENT_TYPES_PATH, CONTRACT_PATH, generateClientTypes } from '../../scripts/client-gen.js';
+import { CLIENT_TYPES_PATH, CONTRACT_PATH, generateClientTypes } from '../../tools/client-gen.js';
 import { openApiJson } from '../../src/http/openapi.js';
 import { PROBLEM_TITLES } from '../../src/http/problem.js';
 import { postJson, seedApp } from './helpers.js';

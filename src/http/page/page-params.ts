@@ -1,7 +1,4 @@
-import { DEFAULT_MAX_SENTENCES } from '../../core/pipeline.js';
-
-/** Largest `maxSentences` the page offers (the API's own limit). */
-export const PAGE_MAX_SENTENCES = 50;
+import { MAX_QUERY_CHARS, MAX_SENTENCES, MAX_TOPIC_ID_CHARS } from '../../core/index.js';
 
 /** What the page shows, read leniently from its URL: a page never answers 400 for a hand-edited link. */
 export interface PageParams {
@@ -23,12 +20,12 @@ export interface PageParams {
  * parsePageParams(new URLSearchParams('topic=t-1&maxSentences=99')) // { topic: 't-1', maxSentences: 50 }
  */
 export function parsePageParams(search: URLSearchParams): PageParams {
-  const topic = search.get('topic')?.trim().slice(0, 200) || undefined;
-  const query = search.get('query')?.trim().slice(0, 2000) || undefined;
+  const topic = search.get('topic')?.trim().slice(0, MAX_TOPIC_ID_CHARS) || undefined;
+  const query = search.get('query')?.trim().slice(0, MAX_QUERY_CHARS) || undefined;
   const n = Number.parseInt(search.get('maxSentences') ?? '', 10);
   const maxSentences = Number.isFinite(n)
-    ? Math.min(PAGE_MAX_SENTENCES, Math.max(1, n))
-    : DEFAULT_MAX_SENTENCES;
+    ? Math.min(MAX_SENTENCES.max, Math.max(MAX_SENTENCES.min, n))
+    : MAX_SENTENCES.default;
   const rawCite = search.get('cite') ?? '';
   const cite = /^\d{1,4}\.\d{1,4}$/.test(rawCite) ? rawCite : undefined;
   return {

@@ -3,7 +3,8 @@ import type { Summary } from '../../../schemas/summary.js';
 import type { Topic } from '../../../schemas/topic.js';
 import { citationLabel } from '../../render/markdown.js';
 import { APP_CSS, APP_JS } from './page-assets.js';
-import { PAGE_MAX_SENTENCES, type PageParams, pageHref } from './page-params.js';
+import { MAX_QUERY_CHARS, MAX_SENTENCES } from '../../core/index.js';
+import { type PageParams, pageHref } from './page-params.js';
 
 /** Everything the page needs to render one view. */
 export interface PageModel {
@@ -75,7 +76,7 @@ function SummaryForm({ model }: { model: PageModel }) {
           name="query"
           type="search"
           value={params.query ?? ''}
-          maxlength={2000}
+          maxlength={MAX_QUERY_CHARS}
           placeholder="e.g. WhatsApp users"
           aria-describedby="query-hint"
         />
@@ -89,8 +90,8 @@ function SummaryForm({ model }: { model: PageModel }) {
           id="maxSentences"
           name="maxSentences"
           type="number"
-          min={1}
-          max={PAGE_MAX_SENTENCES}
+          min={MAX_SENTENCES.min}
+          max={MAX_SENTENCES.max}
           step={1}
           value={String(params.maxSentences)}
           required

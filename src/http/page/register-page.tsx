@@ -1,9 +1,8 @@
 import type { Context } from 'hono';
 import type { Summary } from '../../../schemas/summary.js';
-import { DEFAULT_MAX_WORDS, listTopics, summarize } from '../../core/pipeline.js';
+import { corpusStats, listTopics } from '../../core/index.js';
 import { ifNoneMatchHits } from '../cache.js';
 import type { ApiApp, RouteDeps } from '../context.js';
-import { corpusSummaryKey, topicSummaryKey } from '../summary-cache.js';
 import { APP_CSS, APP_JS, type PageAsset } from './page-assets.js';
 import { parsePageParams } from './page-params.js';
 import { type PageModel, PageView } from './page-view.js';
@@ -33,7 +32,7 @@ function serveAsset(c: Context, asset: PageAsset) {
  * @example
  * registerPage(app, deps) // in createApp, next to the API routes
  */
-export function registerPage(app: ApiApp, { state, summaries }: RouteDeps): void {
+export function registerPage(app: ApiApp, { state, bodies }: RouteDeps): void {
   app.get(APP_JS.path, (c) => serveAsset(c, APP_JS));
   app.get(APP_CSS.path, (c) => serveAsset(c, APP_CSS));
 
@@ -42,7 +41,8 @@ export function registerPage(app: ApiApp, { state, summaries }: RouteDeps): void
     const model = state.model;
     const topics = listTopics(model);
     let status: 200 | 404 = 200;
-    let notice = model.message;
+    const stats = corpusStats(model);
+    let notice = stats.message;
     let summary: Summary | undefined;
     const topic = params.query
       ? undefined
@@ -51,22 +51,15 @@ export function registerPage(app: ApiApp, { state, summaries }: RouteDeps): void
         : topics[0];
     // The same summaries, under the same keys, as GET /v1/summary and /v1/topics/{id}/summary.
     const { maxSentences } = params;
-    const maxWords = DEFAULT_MAX_WORDS;
-    const corpusSummary = (query: string) =>
-      summaries.summaryFor(model, corpusSummaryKey(query, maxSentences, maxWords), () =>
-        summarize(model, { ...(query ? { query } : {}), maxSentences, maxWords })!,
-      ).value;
     if (params.query) {
-      summary = corpusSummary(params.query);
+      summary = bodies.summary(model, { query: params.query, maxSentences })!.value;
     } else if (topic) {
-      summary = summaries.summaryFor(model, topicSummaryKey(topic.id, maxSentences, maxWords), () =>
-        summarize(model, { topicId: topic.id, maxSentences, maxWords })!,
-      ).value;
+      summary = bodies.summary(model, { topicId: topic.id, maxSentences })!.value;
     } else if (params.topic) {
       status = 404;
       notice = `No topic has the id “${params.topic}” in the current corpus (topic ids change when the files change). Pick a topic from the list.`;
-    } else if (topics.length === 0 && model.files.length > 0) {
-      summary = corpusSummary('');
+    } else if (topics.length === 0 && stats.documents > 0) {
+      summary = bodies.summary(model, { maxSentences })!.value;
     }
     const page: PageModel = {
       params,
@@ -74,7 +67,7 @@ export function registerPage(app: ApiApp, { state, summaries }: RouteDeps): void
       ...(topic ? { topic } : {}),
       ...(summary ? { summary } : {}),
       ...(notice ? { notice } : {}),
-      corpus: { fingerprint: model.fingerprint, files: model.files.length },
+      corpus: { fingerprint: stats.corpus, files: stats.documents },
     };
     c.header('Content-Security-Policy', PAGE_CSP);
     c.header('Cache-Control', 'no-cache');

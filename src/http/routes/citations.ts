@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { VerifyRequestSchema, VerifyResponseSchema } from '../../../schemas/verify.js';
-import { verifyCitations } from '../../core/pipeline.js';
+import { MAX_VERIFY_CITATIONS, verifyCitations } from '../../core/index.js';
 import type { ApiApp, RouteDeps } from '../context.js';
 import { problemResponses } from '../respond.js';
 
@@ -26,7 +26,7 @@ export const verifyRoute = createRoute({
       content: { 'application/json': { schema: VerifyResponseSchema } },
     },
     ...problemResponses([400, 413, 415, 500], {
-      400: 'Malformed JSON, a missing `citations` array, wrong types, or more than 10000 citations.',
+      400: `Malformed JSON, a missing \`citations\` array, wrong types, or more than ${MAX_VERIFY_CITATIONS} citations.`,
       413: 'The body is over the size limit (default 5 MB).',
     }),
   },

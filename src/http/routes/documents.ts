@@ -6,7 +6,12 @@ import {
   DocumentListSchema,
   DocumentSchema,
 } from '../../../schemas/api.js';
-import { type CorpusModel, documentLines } from '../../core/pipeline.js';
+import {
+  type CorpusModel,
+  documentLines,
+  documentList,
+  documentWithText,
+} from '../../core/index.js';
 import { cacheBody, type CachedBody, LruMap, ModelCache } from '../cache.js';
 import type { ApiApp, RouteDeps } from '../context.js';
 import { FileParams, LinesQuery } from '../params.js';
@@ -19,11 +24,6 @@ import {
   problemResponses,
   sendCached,
 } from '../respond.js';
-
-/** Percent-encodes a file id as one path segment (`/` → `%2F`). */
-export function encodeFileId(file: string): string {
-  return encodeURIComponent(file);
-}
 
 export const listDocumentsRoute = createRoute({
   method: 'get',
@@ -95,6 +95,11 @@ interface DocumentsCache {
   readonly byFile: LruMap<string, CachedBody<Document>>;
 }
 
+/** The 404 of a file id that is not served. */
+function unknownFile(file: string): string {
+  return `path parameter file: no served file has the id ${JSON.stringify(file)}; list them at /v1/documents`;
+}
+
 /** GET /v1/documents, /v1/documents/{file}, /v1/documents/{file}/lines. */
 export function registerDocumentRoutes(app: ApiApp, { state }: RouteDeps): void {
   const caches = new ModelCache<CorpusModel, DocumentsCache>(() => ({ byFile: new LruMap(256) }));
@@ -102,35 +107,19 @@ export function registerDocumentRoutes(app: ApiApp, { state }: RouteDeps): void 
   app.openapi(listDocumentsRoute, (c) => {
     const model = state.model;
     const cache = caches.for(model);
-    cache.list ??= cacheBody<DocumentList>({
-      corpus: model.fingerprint,
-      documents: [...model.documents],
-      skipped: [...model.skipped],
-      ...(model.message ? { message: model.message } : {}),
-    });
+    cache.list ??= cacheBody(documentList(model));
     return sendCached(c, cache.list, { [CORPUS_HEADER]: model.fingerprint });
   });
 
   app.openapi(getDocumentRoute, (c) => {
     const { file } = c.req.valid('param');
     const model = state.model;
-    const source = model.byId.get(file);
-    if (!source)
-      return problem(
-        c,
-        404,
-        `path parameter file: no served file has the id ${JSON.stringify(file)}; list them at /v1/documents`,
-      );
     const cache = caches.for(model);
     let body = cache.byFile.get(file);
     if (!body) {
-      const info = model.documents.find((d) => d.file === file)!;
-      body = cacheBody<Document>({
-        ...info,
-        corpus: model.fingerprint,
-        text: source.text,
-        linesHref: `/v1/documents/${encodeFileId(file)}/lines`,
-      });
+      const doc = documentWithText(model, file);
+      if (!doc) return problem(c, 404, unknownFile(file));
+      body = cacheBody(doc);
       cache.byFile.set(file, body);
     }
     return sendCached(c, body, { [CORPUS_HEADER]: model.fingerprint });
@@ -141,12 +130,7 @@ export function registerDocumentRoutes(app: ApiApp, { state }: RouteDeps): void 
     const { start, end } = c.req.valid('query');
     const model = state.model;
     const result = documentLines(model, file, start ?? 1, end ?? Number.MAX_SAFE_INTEGER);
-    if (!result)
-      return problem(
-        c,
-        404,
-        `path parameter file: no served file has the id ${JSON.stringify(file)}; list them at /v1/documents`,
-      );
+    if (!result) return problem(c, 404, unknownFile(file));
     if (start !== undefined && start > result.lineCount) {
       return problem(
         c,

@@ -1,5 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { type Health, HealthSchema } from '../../../schemas/api.js';
+import { corpusStats } from '../../core/index.js';
 import type { ApiApp, RouteDeps } from '../context.js';
 import { problemResponses } from '../respond.js';
 
@@ -23,16 +24,12 @@ export const healthRoute = createRoute({
 /** GET /healthz. */
 export function registerHealthRoutes(app: ApiApp, { state }: RouteDeps): void {
   app.openapi(healthRoute, (c) => {
-    const { model, loadedAt } = state;
+    const { message, ...stats } = corpusStats(state.model);
     const body: Health = {
       status: 'ok',
-      corpus: model.fingerprint,
-      documents: model.files.length,
-      skipped: model.skipped.length,
-      sentences: model.sentences.length,
-      topics: model.topics.length,
-      loadedAt: loadedAt.toISOString(),
-      ...(model.message ? { message: model.message } : {}),
+      ...stats,
+      loadedAt: state.loadedAt.toISOString(),
+      ...(message ? { message } : {}),
     };
     return c.json(body, 200);
   });

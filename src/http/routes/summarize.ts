@@ -4,26 +4,11 @@ import {
   SummarizeRequestSchema,
   SummarizeResponseSchema,
 } from '../../../schemas/api.js';
-import type { LineSpan } from '../../../schemas/span.js';
-import { listTopics, modelFromTexts, summarize } from '../../core/pipeline.js';
+import { listTopics, modelFromTexts, postedHref, summarize } from '../../core/index.js';
 import { renderSummariesMarkdown, renderSummaryMarkdown } from '../../render/markdown.js';
 import type { ApiApp, RouteDeps } from '../context.js';
 import { problem } from '../problem.js';
 import { MARKDOWN_MEDIA_TYPE, problemResponses, wantsMarkdown } from '../respond.js';
-
-/**
- * Spot-check reference of a citation into a posted document: nothing is stored, so it is the
- * caller's own file name (each `/`-separated segment percent-encoded) with a line fragment.
- *
- * @example
- * postedHref('notes/a b.txt', { start: 3, end: 4 }) // 'notes/a%20b.txt#L3-L4'
- */
-export function postedHref(file: string, lines: LineSpan): string {
-  const path = file.split('/').map(encodeURIComponent).join('/');
-  return lines.start === lines.end
-    ? `${path}#L${lines.start}`
-    : `${path}#L${lines.start}-L${lines.end}`;
-}
 
 export const summarizeRoute = createRoute({
   method: 'post',
@@ -77,15 +62,13 @@ export function registerSummarizeRoutes(app: ApiApp, { options }: RouteDeps): vo
       hrefFor: postedHref,
       topics: body.topics === true,
     });
-    const opts = {
-      ...(body.maxSentences !== undefined ? { maxSentences: body.maxSentences } : {}),
-      ...(body.maxWords !== undefined ? { maxWords: body.maxWords } : {}),
-    };
-    const query = body.query?.trim();
-    const summary = summarize(model, { ...opts, ...(query ? { query } : {}) })!;
+    const { maxSentences, maxWords, query } = body;
+    const summary = summarize(model, { maxSentences, maxWords, query })!;
     const result: SummarizeResponse = { summary };
     if (body.topics === true)
-      result.topics = listTopics(model).map((t) => summarize(model, { ...opts, topicId: t.id })!);
+      result.topics = listTopics(model).map((t) =>
+        summarize(model, { maxSentences, maxWords, topicId: t.id })!,
+      );
     // Both variants vary on Accept; appended, not set, so a CORS `Vary: Origin` is kept.
     c.header('Vary', 'Accept', { append: true });
     if (wantsMarkdown(c)) {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Citation } from '../../../schemas/citation.js';
 import type { Summary } from '../../../schemas/summary.js';
 import { VerifyResponseSchema } from '../../../schemas/verify.js';
-import { modelFromTexts } from '../../../src/core/pipeline.js';
+import { modelFromTexts } from '../../../src/core/index.js';
 import { citationsOf, expectProblem, postJson, seedApp } from '../helpers.js';
 
 async function seedCitation(app: Awaited<ReturnType<typeof seedApp>>['app']): Promise<Citation> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DocumentLinesSchema, DocumentListSchema, DocumentSchema } from '../../../schemas/api.js';
-import { modelFromTexts } from '../../../src/core/pipeline.js';
+import { modelFromTexts } from '../../../src/core/index.js';
 import { createApp } from '../../../src/http/app.js';
 import { expectProblem, seedApp } from '../helpers.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SummarizeResponseSchema } from '../../../schemas/api.js';
-import { postedHref } from '../../../src/http/routes/summarize.js';
+import { postedHref } from '../../../src/core/index.js';
 import { citationsOf, expectProblem, postJson, seedApp } from '../helpers.js';
 
 const DOCS = [

@@ -1,0 +1,102 @@
+import type { LineKind, LineReason } from '../../../schemas/document.js';
+import { compareIds, type SourceFile } from '../corpus/index.js';
+import { absorbShortLinesInBlocks, extendCrossPromotion, markEnclosedAppeals } from './blocks.js';
+import { markAuthorBios } from './bylines.js';
+import type { FileState } from './file-state.js';
+import { judgeLines } from './judge-lines.js';
+import { markMenuRuns, restoreListItems } from './menus.js';
+import { fileLines, type FileLines, type Repetition, repeatedLines } from './repetition.js';
+import { isHardWrapped, judgeWrappedRuns, lineWidth } from './wrapped.js';
+
+/** One line of a file with its extent and what the classifier made of it. */
+export interface ClassifiedLine {
+  /** 1-based line number. */
+  readonly number: number;
+  /** Offset of the first character (0-based, UTF-16). */
+  readonly start: number;
+  /** Offset just past the last character before the line break. */
+  readonly end: number;
+  readonly text: string;
+  readonly kind: LineKind;
+  readonly reason?: LineReason;
+}
+
+/** Classified lines of every file, by file id. */
+export type LineTable = ReadonlyMap<string, readonly ClassifiedLine[]>;
+
+/**
+ * One file through the passes, in order: wrapped paragraphs as a whole, then each line by shape
+ * and repetition, then the passes that read neighbours (menus, list items, blocks, link lists
+ * under a "Related" label, author bios, paragraphs enclosed by appeals).
+ */
+function classifyFile(lines: FileLines, repetition: Repetition): ClassifiedLine[] {
+  const { file, texts, norms } = lines;
+  const state: FileState = {
+    texts,
+    norms,
+    blank: texts.map((t) => t.trim() === ''),
+    verdicts: texts.map(() => ({ kind: 'content' })),
+  };
+  const width = lineWidth(texts);
+  const wrapped = isHardWrapped(texts, width);
+  const inRun = wrapped
+    ? judgeWrappedRuns(state, repetition, width)
+    : new Array<boolean>(texts.length).fill(false);
+  judgeLines(state, { repetition, wrapped, inRun });
+  markMenuRuns(state);
+  restoreListItems(state);
+  absorbShortLinesInBlocks(state);
+  extendCrossPromotion(state);
+  markAuthorBios(state);
+  markEnclosedAppeals(state);
+  return file.lineIndex.lines.map((e, i) => {
+    const r = state.verdicts[i]!;
+    const line: ClassifiedLine = {
+      number: i + 1,
+      start: e.start,
+      end: e.end,
+      text: texts[i]!,
+      kind: r.kind,
+    };
+    return r.reason && r.kind !== 'content' ? { ...line, reason: r.reason } : line;
+  });
+}
+
+/**
+ * Classifies every line of every file as content, heading, boilerplate or blank, with a reason
+ * for each non-content line. Uses the line's shape and repetition across files (boilerplate
+ * detection in the spirit of Kohlschütter et al., "Boilerplate Detection using Shallow Text
+ * Features", WSDM 2010: short lines, link/UI vocabulary and template repetition mark boilerplate).
+ */
+export function classifyLines(files: readonly SourceFile[]): LineTable {
+  const prepared = files.map(fileLines);
+  const repetition = repeatedLines(prepared);
+  const table = new Map<string, readonly ClassifiedLine[]>();
+  for (const f of [...prepared].sort((a, b) => compareIds(a.file.id, b.file.id))) {
+    let lines: ClassifiedLine[];
+    try {
+      lines = classifyFile(f, repetition);
+    } catch (error) {
+      // One file the rules cannot handle must not take the corpus (or the service) down: it is
+      // kept, with its lines unjudged and out of summaries, and the failure is reported.
+      console.warn(
+        `citesum: could not classify the lines of ${f.file.id}; its lines are left out of summaries:`,
+        error,
+      );
+      lines = unjudgedLines(f);
+    }
+    table.set(f.file.id, lines);
+  }
+  return table;
+}
+
+/** A file's lines when classification failed: blank lines blank, every other line kept out of summaries. */
+function unjudgedLines({ file, texts }: FileLines): ClassifiedLine[] {
+  return file.lineIndex.lines.map((e, i) => {
+    const text = texts[i]!;
+    const at = { number: i + 1, start: e.start, end: e.end, text };
+    return text.trim() === ''
+      ? { ...at, kind: 'blank', reason: 'blank' }
+      : { ...at, kind: 'boilerplate', reason: 'fragment' };
+  });
+}

@@ -1,0 +1,50 @@
+/**
+ * Every default and limit of the service, written once: the schemas, the route parameters, the
+ * command line, the page and the core all read them from here.
+ */
+
+/** A whole-number range with its default. */
+export interface Limit {
+  readonly min: number;
+  readonly max: number;
+  readonly default: number;
+}
+
+/** Sentences in one summary: 1–50, default 5. */
+export const MAX_SENTENCES: Limit = { min: 1, max: 50, default: 5 };
+
+/** Word budget of one summary (whitespace-separated words, never exceeded): 1–5000, default 250. */
+export const MAX_WORDS: Limit = { min: 1, max: 5000, default: 250 };
+
+/** Default number of sentences in a summary. */
+export const DEFAULT_MAX_SENTENCES = MAX_SENTENCES.default;
+
+/** Default word budget of a summary. */
+export const DEFAULT_MAX_WORDS = MAX_WORDS.default;
+
+/** Longest query text, in characters. */
+export const MAX_QUERY_CHARS = 2000;
+
+/** Longest topic id accepted in a path. */
+export const MAX_TOPIC_ID_CHARS = 200;
+
+/** Longest file id accepted in a path. */
+export const MAX_FILE_ID_CHARS = 4096;
+
+/** Longest name of a posted document. */
+export const MAX_POSTED_NAME_CHARS = 1024;
+
+/** Most citations one verify request may carry. */
+export const MAX_VERIFY_CITATIONS = 10_000;
+
+/** Most citations listed for one summary sentence (its `support` still counts every file). */
+export const MAX_CITATIONS = 25;
+
+/** Default size limit of one file of the data folder: 10 MB. */
+export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
+
+/** Default request body limit: 5 MB. */
+export const DEFAULT_MAX_BODY_BYTES = 5 * 1024 * 1024;
+
+/** Default maximum number of documents one `POST /v1/summarize` may carry. */
+export const DEFAULT_MAX_DOCUMENTS = 1000;

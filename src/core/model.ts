@@ -1,0 +1,113 @@
+import type { DocumentInfo, SkippedFile } from '../../schemas/document.js';
+import { classifyLines, type ClassifiedLine, type LineTable } from './classify/index.js';
+import { compareIds, corpusFingerprint, type SourceFile, sourceFromText } from './corpus/index.js';
+import { type HrefFor, linesHref } from './hrefs.js';
+import { buildTermIndex, type TermIndex } from './index/index.js';
+import { segmentCorpus, type Sentence } from './segment/index.js';
+import { type ConceptWeights, conceptWeights } from './summarize/index.js';
+import { discoverTopics, type TopicCluster } from './topics/index.js';
+
+/** Everything the service knows about one corpus, computed once and then only read. */
+export interface CorpusModel {
+  readonly files: readonly SourceFile[];
+  readonly byId: ReadonlyMap<string, SourceFile>;
+  readonly skipped: readonly SkippedFile[];
+  /** Set when the corpus is empty or the folder is missing. */
+  readonly message?: string;
+  readonly lines: LineTable;
+  readonly sentences: readonly Sentence[];
+  readonly index: TermIndex;
+  readonly topics: readonly TopicCluster[];
+  /** Topic id → topic. */
+  readonly topicsById: ReadonlyMap<string, TopicCluster>;
+  /** SHA-256 over the files' ids and sha256: changes whenever any served file changes. */
+  readonly fingerprint: string;
+  readonly documents: readonly DocumentInfo[];
+  /** File id → its document info. */
+  readonly documentsById: ReadonlyMap<string, DocumentInfo>;
+  readonly hrefFor: HrefFor;
+  /** The concept weights of the whole corpus, computed on first use and kept (every corpus or query summary reads them). */
+  readonly corpusWeights: () => ConceptWeights;
+}
+
+/** Options of the model builder. */
+export interface ModelOptions {
+  /** Builds a citation's spot-check URL (default: the lines endpoint of the HTTP API). */
+  hrefFor?: HrefFor;
+  /** Whether to discover topics (default true). */
+  topics?: boolean;
+}
+
+/** What a model is built from: the loaded files (and what the loader skipped). */
+export interface CorpusInput {
+  readonly files: readonly SourceFile[];
+  readonly skipped?: readonly SkippedFile[];
+  readonly message?: string;
+}
+
+function documentInfo(
+  file: SourceFile,
+  lines: readonly ClassifiedLine[],
+  sentenceCount: number,
+): DocumentInfo {
+  const counts = { content: 0, heading: 0, boilerplate: 0, blank: 0 };
+  const reasons: Record<string, number> = {};
+  for (const l of lines) {
+    counts[l.kind]++;
+    if (l.reason && l.kind !== 'blank') reasons[l.reason] = (reasons[l.reason] ?? 0) + 1;
+  }
+  return {
+    file: file.id,
+    sha256: file.sha256,
+    bytes: file.bytes,
+    lineCount: lines.length,
+    sentenceCount,
+    lines: counts,
+    reasons,
+  };
+}
+
+/**
+ * The pipeline: classify lines → segment sentences with spans → index terms → discover topics.
+ * Pure over the files it is given (the loader is the only part that reads the disk).
+ */
+export function buildModel(corpus: CorpusInput, options: ModelOptions = {}): CorpusModel {
+  const files = corpus.files;
+  const lines = classifyLines(files);
+  const sentences = segmentCorpus(files, lines);
+  const index = buildTermIndex(sentences);
+  const perFile = new Map<string, number>();
+  for (const s of sentences) perFile.set(s.file, (perFile.get(s.file) ?? 0) + 1);
+  const documents = files.map((f) =>
+    documentInfo(f, lines.get(f.id) ?? [], perFile.get(f.id) ?? 0),
+  );
+  const topics = options.topics === false ? [] : discoverTopics(sentences, index);
+  let weights: ConceptWeights | undefined;
+  const model: CorpusModel = {
+    files,
+    byId: new Map(files.map((f) => [f.id, f])),
+    skipped: corpus.skipped ?? [],
+    lines,
+    sentences,
+    index,
+    topics,
+    topicsById: new Map(topics.map((t) => [t.topic.id, t])),
+    fingerprint: corpusFingerprint(files),
+    documents,
+    documentsById: new Map(documents.map((d) => [d.file, d])),
+    hrefFor: options.hrefFor ?? linesHref,
+    corpusWeights: () => (weights ??= conceptWeights(sentences, index)),
+  };
+  return corpus.message ? { ...model, message: corpus.message } : model;
+}
+
+/** A model over texts a caller sent (nothing touches the disk); sha256 is of each text's UTF-8 bytes. */
+export function modelFromTexts(
+  documents: readonly { file: string; text: string }[],
+  options: ModelOptions = {},
+): CorpusModel {
+  const files = [...documents]
+    .map((d) => sourceFromText(d.file, d.text))
+    .sort((a, b) => compareIds(a.id, b.id));
+  return buildModel({ files }, options);
+}

@@ -1,0 +1,6 @@
+/**
+ * Stage 3, segment: content lines grouped into paragraphs, cut into sentences whose spans slice
+ * back exactly from the original file text.
+ */
+export { type Paragraph, paragraphsOf } from './paragraphs.js';
+export { segmentCorpus, type Sentence } from './segment.js';

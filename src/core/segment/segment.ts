@@ -1,0 +1,95 @@
+import type { LineSpan, OffsetSpan } from '../../../schemas/span.js';
+import type { LineTable } from '../classify/index.js';
+import { lineSpanOf, type SourceFile } from '../corpus/index.js';
+import { analyze, featuresOf, type TokenFeatures } from '../text/index.js';
+import { type Paragraph, paragraphsOf } from './paragraphs.js';
+
+/**
+ * One sentence of content with its exact place in its file and the token features the
+ * index and the summarizer need. `text === file.text.slice(offsets.start, offsets.end)`.
+ */
+export interface Sentence {
+  /** Index of the sentence in corpus order (files sorted by id, then by offset). */
+  readonly id: number;
+  readonly file: string;
+  /** Index of the file in corpus order. */
+  readonly fileIndex: number;
+  /** 0-based index of the sentence within its file. */
+  readonly position: number;
+  readonly lines: LineSpan;
+  readonly offsets: OffsetSpan;
+  /** The exact source text of the sentence. */
+  readonly text: string;
+  /** Lowercased word and number tokens (punctuation, symbols and possessive endings dropped). */
+  readonly words: readonly string[];
+  /** Porter2 stems of `words`, same length. */
+  readonly stems: readonly string[];
+  /** Stop-word flags of `words`, same length. */
+  readonly stop: readonly boolean[];
+  /** True when the sentence has a finite verb or auxiliary: fragments ("A new domestic alternative.") have none. */
+  readonly hasVerb: boolean;
+}
+
+const SPACE = /\s/u;
+
+/** Splits one paragraph into sentence spans (absolute offsets) with their token features. */
+function sentencesOfParagraph(
+  text: string,
+  para: Paragraph,
+  emit: (start: number, end: number, features: TokenFeatures) => void,
+): void {
+  const body = text.slice(para.start, para.end);
+  const t = analyze(body);
+  for (const [a, b] of t.sentences) {
+    let first = a;
+    let last = b;
+    while (first <= last && t.types[first] === 'tabCRLF') first++;
+    while (last >= first && t.types[last] === 'tabCRLF') last--;
+    if (first > last) continue;
+    let s = t.starts[first]!;
+    let e = t.starts[last]! + t.values[last]!.length;
+    while (s < e && SPACE.test(body[s]!)) s++;
+    while (e > s && SPACE.test(body[e - 1]!)) e--;
+    if (e <= s) continue;
+    emit(para.start + s, para.start + e, featuresOf(t, first, last));
+  }
+}
+
+/**
+ * Cuts the content of every file into sentences with exact spans (wink-nlp sentence
+ * boundary detection over each paragraph). Sentences never include headings, boilerplate or
+ * list markers; offsets are into the original decoded text, lines are 1-based inclusive.
+ */
+export function segmentCorpus(files: readonly SourceFile[], table: LineTable): Sentence[] {
+  const sentences: Sentence[] = [];
+  files.forEach((file, fileIndex) => {
+    const lines = table.get(file.id) ?? [];
+    const before = sentences.length;
+    let position = 0;
+    try {
+      for (const para of paragraphsOf(file.text, lines)) {
+        sentencesOfParagraph(file.text, para, (start, end, features) => {
+          sentences.push({
+            id: sentences.length,
+            file: file.id,
+            fileIndex,
+            position: position++,
+            lines: lineSpanOf(file.lineIndex, start, end),
+            offsets: { start, end },
+            text: file.text.slice(start, end),
+            ...features,
+          });
+        });
+      }
+    } catch (error) {
+      // One file that cannot be segmented must not take the corpus (or the service) down: its
+      // sentences are left out, so the ids of the others stay dense, and the failure is reported.
+      sentences.length = before;
+      console.warn(
+        `citesum: could not segment ${file.id}; its sentences are left out of summaries:`,
+        error,
+      );
+    }
+  });
+  return sentences;
+}

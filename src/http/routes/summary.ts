@@ -1,0 +1,125 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { type Summary, SummarySchema } from '../../../schemas/summary.js';
+import type { CorpusModel } from '../../core/index.js';
+import { renderSummaryMarkdown } from '../../render/markdown.js';
+import { type CachedBody, etagOf } from '../cache.js';
+import type { ApiApp, RouteDeps } from '../context.js';
+import { CorpusSummaryQuery, SummaryOptionsQuery, TopicParams } from '../params.js';
+import { problem } from '../problem.js';
+import {
+  CORPUS_HEADER,
+  cacheHeaders,
+  ifNoneMatchParameter,
+  MARKDOWN_MEDIA_TYPE,
+  notModifiedResponse,
+  problemResponses,
+  sendCached,
+  sendText,
+  wantsMarkdown,
+} from '../respond.js';
+
+const MARKDOWN_EXAMPLE = `# calls on WhatsApp and Telegram restricted
+
+Russia’s state communications watchdog Roskomnadzor announced that it was throttling calls on the two messaging apps.[^1][^2]
+
+[^1]: 000_3e47eca7661924bb.txt:2
+[^2]: 003_2772de2c2eaa7074.txt:1
+`;
+
+/** The 200 entry of summary routes: JSON, or Markdown with footnoted citations on `Accept: text/markdown`. */
+const summaryOk = {
+  description:
+    'The summary. With `Accept: text/markdown`, a readable Markdown summary whose citations are footnotes (`file:lines`).',
+  headers: cacheHeaders,
+  content: {
+    'application/json': { schema: SummarySchema },
+    'text/markdown': {
+      schema: z
+        .string()
+        .openapi({ description: 'Markdown with footnoted citations.', example: MARKDOWN_EXAMPLE }),
+    },
+  },
+};
+
+export const topicSummaryRoute = createRoute({
+  method: 'get',
+  path: '/v1/topics/{topicId}/summary',
+  tags: ['Summaries'],
+  operationId: 'getTopicSummary',
+  summary: "A topic's cited summary",
+  description:
+    'Sentences taken verbatim from the sources, each with its citations (the first is where the text was taken from) and its support (distinct files stating it). Deterministic: same corpus and options, same bytes.',
+  parameters: [ifNoneMatchParameter],
+  request: { params: TopicParams, query: SummaryOptionsQuery },
+  responses: {
+    200: summaryOk,
+    304: notModifiedResponse,
+    ...problemResponses([400, 404, 500], {
+      400: '`maxSentences` or `maxWords` is not a whole number in range.',
+      404: 'No topic has this id (ids change when the corpus changes).',
+    }),
+  },
+});
+
+export const corpusSummaryRoute = createRoute({
+  method: 'get',
+  path: '/v1/summary',
+  tags: ['Summaries'],
+  operationId: 'getSummary',
+  summary: 'Summary of the whole corpus, or for a query',
+  description:
+    'Without `query`, a summary of the whole corpus; with it, the sentences most relevant to the query, still non-redundant and cited.',
+  parameters: [ifNoneMatchParameter],
+  request: { query: CorpusSummaryQuery },
+  responses: {
+    200: summaryOk,
+    304: notModifiedResponse,
+    ...problemResponses([400, 500], {
+      400: '`maxSentences` or `maxWords` is not a whole number in range, or `query` is longer than 2000 characters.',
+    }),
+  },
+});
+
+/** The Markdown variant of a cached summary, rendered once. */
+function markdownOf(body: CachedBody<Summary>): { text: string; etag: string } {
+  if (!body.markdown) {
+    const text = renderSummaryMarkdown(body.value);
+    body.markdown = { text, etag: etagOf(text, 'markdown') };
+  }
+  return body.markdown;
+}
+
+/** GET /v1/topics/{topicId}/summary and GET /v1/summary. */
+export function registerSummaryRoutes(app: ApiApp, { state, bodies }: RouteDeps): void {
+  /** Serves one cached summary (shared with the page), as JSON or Markdown. */
+  function serve(c: Context, model: CorpusModel, body: CachedBody<Summary>) {
+    // Appended, not set: the base middleware may already vary on Origin (CORS origin lists).
+    c.header('Vary', 'Accept', { append: true });
+    const headers = { [CORPUS_HEADER]: model.fingerprint };
+    if (wantsMarkdown(c)) {
+      const md = markdownOf(body);
+      return sendText(c, md.text, md.etag, MARKDOWN_MEDIA_TYPE, headers);
+    }
+    return sendCached(c, body, headers);
+  }
+
+  app.openapi(topicSummaryRoute, (c) => {
+    const { topicId } = c.req.valid('param');
+    const model = state.model;
+    const body = bodies.summary(model, { topicId, ...c.req.valid('query') });
+    if (!body) {
+      return problem(
+        c,
+        404,
+        `path parameter topicId: no topic has the id ${JSON.stringify(topicId)} in the current corpus; list them at /v1/topics`,
+      );
+    }
+    return serve(c, model, body);
+  });
+
+  app.openapi(corpusSummaryRoute, (c) => {
+    const model = state.model;
+    return serve(c, model, bodies.summary(model, c.req.valid('query'))!);
+  });
+}

@@ -1,0 +1,137 @@
+/**
+ * npm run eval — summary quality, measured.
+ *
+ * Prints the scorer's calibration against the published MultiLing 2011 scores, then citesum's
+ * ROUGE on MultiLing 2011 English (250 words) and Opinosis (25 words) next to the baselines and
+ * the official submissions, then a citation audit of the served corpus. Writes every summary as
+ * plain text, one sentence per line, under eval-out/ (or EVAL_OUT) for any external ROUGE scorer.
+ * Exits 1 when the scorer is off calibration, the quality bar is missed, or a citation fails.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { loadCorpus } from '../../src/core/index.js';
+import {
+  benchAvailable,
+  benchDir,
+  loadMultiLing,
+  loadMultiLingPeers,
+  loadOpinosis,
+} from './bench-data.js';
+import {
+  CALIBRATION_TOLERANCE,
+  calibrationReport,
+  leadBaselineSummary,
+  opinosisFirstLine,
+  PUBLISHED_MULTILING,
+} from './calibrate.js';
+import { auditCitations, buildModel, corpusSummaries, runCitesum, scoreFixed } from './evaluate.js';
+import { MULTILING_OPTIONS, OPINOSIS_OPTIONS, type RougeResult } from './rouge.js';
+
+const BAR_ROUGE2 = 16.0;
+const out = path.resolve(process.env.EVAL_OUT ?? 'eval-out');
+const pct = (x: number) => (x * 100).toFixed(2).padStart(6);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+let failed = false;
+
+function recallRow(label: string, r: RougeResult): string {
+  return `${label.padEnd(34)} | ${pct(r.rouge1.recall)} | ${pct(r.rouge2.recall)} | ${pct(r.rougeSU4.recall)}`;
+}
+function rpfRow(label: string, r: RougeResult): string {
+  const cell = (s: { recall: number; precision: number; f: number }) =>
+    `${pct(s.recall)} ${pct(s.precision)} ${pct(s.f)}`;
+  return `${label.padEnd(34)} | ${cell(r.rouge1)} | ${cell(r.rouge2)} | ${cell(r.rougeSU4)}`;
+}
+function writeSummaries(folder: string, summaries: { topic: string; text: string }[]): void {
+  mkdirSync(folder, { recursive: true });
+  for (const s of summaries) writeFileSync(path.join(folder, `${s.topic}.txt`), `${s.text}\n`);
+}
+
+if (!benchAvailable()) {
+  console.error(`benchmark folder not found at ${benchDir()} (set BENCH_DIR)`);
+  process.exit(1);
+}
+
+// 1. The scorer, calibrated.
+const calibration = calibrationReport();
+console.log('# Scorer calibration (ROUGE-1.5.5 reimplementation)\n');
+console.log(calibration.text);
+if (calibration.maxAbsDiff > CALIBRATION_TOLERANCE) {
+  console.log(
+    `\nFAIL: scorer is ${calibration.maxAbsDiff.toFixed(2)} points off the published scores`,
+  );
+  failed = true;
+}
+
+// 2. MultiLing 2011 English, 250 words, official settings.
+const multiling = loadMultiLing();
+const ml = runCitesum(multiling, 250, MULTILING_OPTIONS);
+writeSummaries(path.join(out, 'multiling2011-en'), ml.summaries);
+const peers = loadMultiLingPeers();
+console.log(
+  '\n# MultiLing 2011 English: 10 topics, ≤ 250 words, ROUGE recall % (-a -x -2 4 -u -c 95 -r 1000 -n 2 -f A -p 0.5 -t 0)\n',
+);
+console.log(`${'system'.padEnd(34)} |   R-1  |   R-2  |  SU4`);
+console.log(recallRow('citesum', ml.scores));
+console.log(
+  recallRow(
+    'lead baseline (first sentences)',
+    scoreFixed(multiling, (t) => leadBaselineSummary(t), MULTILING_OPTIONS),
+  ),
+);
+for (const id of Object.keys(PUBLISHED_MULTILING).sort(
+  (a, b) => PUBLISHED_MULTILING[b]![1] - PUBLISHED_MULTILING[a]![1],
+)) {
+  const label =
+    id === 'ID10'
+      ? `${id} (topline, used the references)`
+      : id === 'ID9'
+        ? `${id} (centroid baseline)`
+        : id;
+  console.log(
+    recallRow(
+      `official ${label}`,
+      scoreFixed(multiling, (t) => peers[id]?.[t.topic] ?? '', MULTILING_OPTIONS),
+    ),
+  );
+}
+console.log(
+  `\nsummarize one topic (10 articles, model built from the texts): median ${median(ml.millis).toFixed(0)} ms, max ${Math.max(...ml.millis).toFixed(0)} ms`,
+);
+const r2 = ml.scores.rouge2.recall * 100;
+console.log(
+  `bar: ROUGE-2 ≥ ${BAR_ROUGE2.toFixed(2)} → ${r2 >= BAR_ROUGE2 ? 'met' : 'MISSED'} (${r2.toFixed(2)}); best official submission ID3 17.35 → ${r2 > 17.35 ? 'beaten' : 'not beaten'}`,
+);
+if (r2 < BAR_ROUGE2) failed = true;
+
+// 3. Opinosis, 25 words.
+const opinosis = loadOpinosis();
+const op = runCitesum(opinosis, 25, OPINOSIS_OPTIONS);
+writeSummaries(path.join(out, 'opinosis'), op.summaries);
+const first = scoreFixed(opinosis, opinosisFirstLine, OPINOSIS_OPTIONS);
+console.log(
+  '\n# Opinosis 1.0: 51 topics, ≤ 25 words, ROUGE % recall / precision / F (-n 2 -2 4 -u -m -s -c 95 -r 1000 -f A -p 0.5 -t 0)\n',
+);
+console.log(
+  `${'system'.padEnd(34)} |  R-1 R    P      F   |  R-2 R    P      F   |  SU4 R    P      F`,
+);
+console.log(rpfRow('citesum', op.scores));
+console.log(rpfRow('first line of sentences.txt', first));
+console.log(
+  `\nbar: ROUGE-1 F above the first-sentence baseline → ${op.scores.rouge1.f > first.rouge1.f ? 'met' : 'MISSED'}`,
+);
+if (op.scores.rouge1.f <= first.rouge1.f) failed = true;
+
+// 4. The served corpus: every citation re-checked.
+const dataDir = process.env.DATA_DIR ?? 'data';
+const model = buildModel(await loadCorpus(dataDir));
+const audit = auditCitations(model, corpusSummaries(model));
+console.log(
+  `\n# Citations on ${dataDir}/ (${model.files.length} files, ${model.topics.length} topics; corpus summary + one per topic)\n`,
+);
+console.log(
+  `summaries ${audit.summaries}, sentences ${audit.sentences}, citations ${audit.citations}, re-check exactly ${audit.exact}/${audit.citations}, cite non-content lines ${audit.nonContent}, sentences with several sources ${audit.multiSource}`,
+);
+if (audit.exact !== audit.citations || audit.nonContent !== 0) failed = true;
+
+console.log(`\nsummaries written to ${out}/ (one sentence per line)`);
+process.exit(failed ? 1 : 0);
