@@ -20,6 +20,51 @@ export default tseslint.config(
       'no-console': ['error', { allow: ['warn', 'error'] }],
     },
   },
+  // The architecture, enforced: one façade per outside library, a pure core.
+  {
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
+    ignores: ['src/core/text/nlp.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'wink-nlp',
+              message: 'Read text through src/core/text (the one wink-nlp façade).',
+            },
+            {
+              name: 'wink-eng-lite-web-model',
+              message: 'Read text through src/core/text (the one wink-nlp façade).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    ignores: ['src/core/text/nlp.ts', 'src/core/corpus/load-corpus.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['wink-nlp', 'wink-eng-lite-web-model'].map((name) => ({
+            name,
+            message: 'Read text through src/core/text (the one wink-nlp façade).',
+          })),
+          patterns: [
+            {
+              group: ['node:fs', 'node:fs/*', 'fs', 'fs/*'],
+              message: 'Only the loader reads the disk.',
+            },
+            { group: ['hono', 'hono/*', '@hono/*'], message: 'The core knows nothing of HTTP.' },
+            { group: ['**/http/*', '**/http/**'], message: 'The core knows nothing of HTTP.' },
+          ],
+        },
+      ],
+    },
+  },
   {
     files: ['src/http/page/client/**/*.js'],
     languageOptions: { globals: { ...globals.browser } },
