@@ -49,13 +49,16 @@ async function getJson(url, init = {}) {
   return body;
 }
 
-/** The file's classified lines, each with its `start`/`end` offsets: one request. */
-function loadFile(file) {
-  let p = files.get(file);
+/**
+ * The cited file's classified lines, each with its `start`/`end` offsets: one request. The URL is
+ * the citation's own `href` (built by the server) without its line range.
+ */
+function loadFile(c) {
+  let p = files.get(c.file);
   if (!p) {
-    p = getJson(`/v1/documents/${encodeURIComponent(file)}/lines`);
-    p.catch(() => files.delete(file));
-    files.set(file, p);
+    p = getJson(new URL(c.href, window.location.origin).pathname);
+    p.catch(() => files.delete(c.file));
+    files.set(c.file, p);
   }
   return p;
 }
@@ -205,7 +208,7 @@ async function openCitation(key, { focus = false } = {}) {
   paneLines.replaceChildren(el('p', 'muted loading', 'Loading the file…'));
   if (focus) paneTitle.focus({ preventScroll: true });
   try {
-    const lines = await loadFile(c.file);
+    const lines = await loadFile(c);
     if (seq !== openSeq) return;
     const row = renderLines(c, lines);
     paneLines.removeAttribute('aria-busy');
