@@ -8,8 +8,7 @@ import {
 } from '../src/core/limits.js';
 import { DocumentInfoSchema, LineSchema, SkippedFileSchema } from './document.js';
 import { FingerprintSchema } from './fingerprint.js';
-import { SummarySchema } from './summary.js';
-import { TopicSchema } from './topic.js';
+import { StorySummarySchema, SummarySchema } from './summary.js';
 
 /**
  * Request and response shapes of the HTTP API v1 that are not core types. The core's own
@@ -39,7 +38,8 @@ export const HealthSchema = z
       .int()
       .min(0)
       .openapi({ description: 'Content sentences in the corpus.', example: 71 }),
-    topics: z.number().int().min(0).openapi({ description: 'Topics discovered.', example: 7 }),
+    topics: z.number().int().min(0).openapi({ description: 'Stories discovered.', example: 2 }),
+    facets: z.number().int().min(0).openapi({ description: 'Facets of all stories.', example: 8 }),
     loadedAt: z.string().openapi({
       description: 'When the served corpus was loaded (ISO 8601).',
       example: '2026-11-22T14:50:00.000Z',
@@ -105,14 +105,6 @@ export const DocumentLinesSchema = z
     description: 'Answer of `GET /v1/documents/{file}/lines`: the exact lines of a range.',
   });
 
-/** Answer of GET /v1/topics. */
-export const TopicListSchema = z
-  .object({
-    corpus: FingerprintSchema,
-    topics: z.array(TopicSchema).openapi({ description: 'Topics of the served corpus.' }),
-  })
-  .openapi('TopicList', { description: 'Answer of `GET /v1/topics`.' });
-
 /** One document a caller sends to POST /v1/summarize. */
 export const PostedDocumentSchema = z
   .object({
@@ -176,7 +168,8 @@ export const SummarizeRequestSchema = z
         example: MAX_WORDS.default,
       }),
     topics: z.boolean().optional().openapi({
-      description: "Also discover the documents' topics and summarize each.",
+      description:
+        "Also discover the documents' stories and their facets, and summarize each (two levels).",
       example: false,
     }),
   })
@@ -187,9 +180,9 @@ export const SummarizeRequestSchema = z
 export const SummarizeResponseSchema = z
   .object({
     summary: SummarySchema,
-    topics: z.array(SummarySchema).optional().openapi({
+    topics: z.array(StorySummarySchema).optional().openapi({
       description:
-        'With `topics: true`: one summary per discovered topic (its `topic` field holds the topic).',
+        'With `topics: true`: one summary per story of the documents (its `topic` field holds the story), each with one summary per facet.',
     }),
   })
   .openapi('SummarizeResponse', { description: 'Answer of `POST /v1/summarize`.' });
@@ -198,7 +191,6 @@ export type Health = z.infer<typeof HealthSchema>;
 export type DocumentList = z.infer<typeof DocumentListSchema>;
 export type Document = z.infer<typeof DocumentSchema>;
 export type DocumentLines = z.infer<typeof DocumentLinesSchema>;
-export type TopicList = z.infer<typeof TopicListSchema>;
 export type PostedDocument = z.infer<typeof PostedDocumentSchema>;
 export type SummarizeRequest = z.infer<typeof SummarizeRequestSchema>;
 export type SummarizeResponse = z.infer<typeof SummarizeResponseSchema>;

@@ -53,3 +53,12 @@ export const SummarySchema = z
 
 export type SummarySentence = z.infer<typeof SummarySentenceSchema>;
 export type Summary = z.infer<typeof SummarySchema>;
+
+/** A story's summary with the summary of each of its facets. */
+export const StorySummarySchema = SummarySchema.extend({
+  facets: z.array(SummarySchema).openapi({
+    description: 'One summary per facet of the story (each `topic` is the facet), largest first.',
+  }),
+}).openapi('StorySummary', { description: "A story's summary with its facets' summaries." });
+
+export type StorySummary = z.infer<typeof StorySummarySchema>;

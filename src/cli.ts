@@ -2,22 +2,22 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { Summary } from '../schemas/summary.js';
 import {
   buildModel,
   type Limit,
-  listTopics,
+  storySummaries,
   loadCorpus,
   MAX_SENTENCES,
   MAX_WORDS,
   summarize,
 } from './core/index.js';
-import { renderSummariesMarkdown, renderSummaryMarkdown } from './render/markdown.js';
+import { renderStoriesMarkdown, renderSummaryMarkdown } from './render/markdown.js';
 
 export const USAGE = `Usage: npm run summarize -- [options] [folder]
 
 Prints cited summaries of the .txt/.md files under folder (default: $DATA_DIR or data) as
-Markdown: by default one section per topic; with --query, one query-focused summary.
+Markdown: by default one section per story with a subsection per facet; with --query, one
+query-focused summary.
 Every sentence is followed by footnotes naming file:lines.
 
 Options:
@@ -130,13 +130,10 @@ export async function runCli(opts: CliOptions): Promise<{ markdown: string; warn
     const summary = summarize(model, { ...budget, query: opts.query })!;
     return { markdown: renderSummaryMarkdown(summary), warnings };
   }
-  const summaries: Summary[] = listTopics(model).map((t) =>
-    summarize(model, { ...budget, topicId: t.id })!,
-  );
   return {
-    markdown: renderSummariesMarkdown(
-      summaries,
-      `Topics of ${path.basename(path.resolve(opts.folder))}`,
+    markdown: renderStoriesMarkdown(
+      storySummaries(model, budget),
+      `Stories of ${path.basename(path.resolve(opts.folder))}`,
     ),
     warnings,
   };

@@ -43,3 +43,13 @@ export function postedHref(file: string, lines: LineSpan): string {
     ? `${path}#L${lines.start}`
     : `${path}#L${lines.start}-L${lines.end}`;
 }
+
+/**
+ * URL of a page of the topic list.
+ *
+ * @example
+ * topicsHref({ limit: 50, cursor: 'NTA6…' }) // '/v1/topics?limit=50&cursor=NTA6…'
+ */
+export function topicsHref(page: { limit: number; cursor: string }): string {
+  return `/v1/topics?limit=${page.limit}&cursor=${encodeURIComponent(page.cursor)}`;
+}

@@ -2,8 +2,8 @@
  * The core's public surface: build a model from files (`buildModel`, `modelFromTexts`) and ask it
  * questions (`queries.ts`). Pure except for `loadCorpus`, the one part that reads the disk.
  */
-export { type LoadedCorpus, loadCorpus, type LoadOptions } from './corpus/index.js';
-export { documentHref, type HrefFor, linesHref, postedHref } from './hrefs.js';
+export { type LoadedCorpus, loadCorpus, type LoadOptions, sha256Hex } from './corpus/index.js';
+export { documentHref, type HrefFor, linesHref, postedHref, topicsHref } from './hrefs.js';
 export * from './limits.js';
 export {
   buildModel,
@@ -13,18 +13,22 @@ export {
   type ModelOptions,
 } from './model.js';
 export {
+  allStories,
   corpusStats,
   type CorpusStats,
+  type CursorProblem,
   documentLines,
   documentList,
   documentWithText,
   findDocument,
   findTopic,
-  listTopics,
+  listStories,
   normalizeSummaryRequest,
+  storySummaries,
   summarize,
   summaryKey,
   type SummaryRequest,
+  topicDetail,
   verifyCitations,
-} from './queries.js';
+} from './queries/index.js';
 export { countWords } from './text/index.js';

@@ -3,9 +3,10 @@ import { classifyLines, type ClassifiedLine, type LineTable } from './classify/i
 import { compareIds, corpusFingerprint, type SourceFile, sourceFromText } from './corpus/index.js';
 import { type HrefFor, linesHref } from './hrefs.js';
 import { buildTermIndex, type TermIndex } from './index/index.js';
+import { LruMap } from './shared/lru.js';
 import { segmentCorpus, type Sentence } from './segment/index.js';
 import { type ConceptWeights, conceptWeights } from './summarize/index.js';
-import { discoverTopics, type TopicCluster } from './topics/index.js';
+import { discoverStories, type StoryCluster, type TopicNode } from './topics/index.js';
 
 /** Everything the service knows about one corpus, computed once and then only read. */
 export interface CorpusModel {
@@ -17,9 +18,10 @@ export interface CorpusModel {
   readonly lines: LineTable;
   readonly sentences: readonly Sentence[];
   readonly index: TermIndex;
-  readonly topics: readonly TopicCluster[];
-  /** Topic id → topic. */
-  readonly topicsById: ReadonlyMap<string, TopicCluster>;
+  /** The stories, largest first, each with its facets. */
+  readonly stories: readonly StoryCluster[];
+  /** Topic id → story or facet. */
+  readonly topicsById: ReadonlyMap<string, TopicNode>;
   /** SHA-256 over the files' ids and sha256: changes whenever any served file changes. */
   readonly fingerprint: string;
   readonly documents: readonly DocumentInfo[];
@@ -28,13 +30,30 @@ export interface CorpusModel {
   readonly hrefFor: HrefFor;
   /** The concept weights of the whole corpus, computed on first use and kept (every corpus or query summary reads them). */
   readonly corpusWeights: () => ConceptWeights;
+  /** A story's own sentences and term index, built on first use (recently used ones kept). */
+  readonly storyContext: (storyId: string) => StoryContext | undefined;
 }
+
+/**
+ * A story as a corpus of its own: its sentences renumbered from 0 and their term index, so a
+ * story's summary weighs terms and finds repeated facts among the story's documents exactly as
+ * posting those documents would.
+ */
+export interface StoryContext {
+  readonly sentences: readonly Sentence[];
+  readonly index: TermIndex;
+  /** Corpus sentence id → id in the story. */
+  readonly local: ReadonlyMap<number, number>;
+}
+
+/** Story contexts kept per model. */
+const STORY_CONTEXTS = 64;
 
 /** Options of the model builder. */
 export interface ModelOptions {
   /** Builds a citation's spot-check URL (default: the lines endpoint of the HTTP API). */
   hrefFor?: HrefFor;
-  /** Whether to discover topics (default true). */
+  /** Whether to discover stories and their facets (default true). */
   topics?: boolean;
 }
 
@@ -68,7 +87,8 @@ function documentInfo(
 }
 
 /**
- * The pipeline: classify lines → segment sentences with spans → index terms → discover topics.
+ * The pipeline: classify lines → segment sentences with spans → index terms → discover stories
+ * and their facets.
  * Pure over the files it is given (the loader is the only part that reads the disk).
  */
 export function buildModel(corpus: CorpusInput, options: ModelOptions = {}): CorpusModel {
@@ -81,8 +101,25 @@ export function buildModel(corpus: CorpusInput, options: ModelOptions = {}): Cor
   const documents = files.map((f) =>
     documentInfo(f, lines.get(f.id) ?? [], perFile.get(f.id) ?? 0),
   );
-  const topics = options.topics === false ? [] : discoverTopics(sentences, index);
+  const stories = options.topics === false ? [] : discoverStories(sentences, index);
+  const topicsById = new Map<string, TopicNode>();
+  for (const s of stories) {
+    topicsById.set(s.topic.id, s);
+    for (const f of s.facets) topicsById.set(f.topic.id, f);
+  }
   let weights: ConceptWeights | undefined;
+  const contexts = new LruMap<string, StoryContext>(STORY_CONTEXTS);
+  const storyContext = (storyId: string): StoryContext | undefined => {
+    let ctx = contexts.get(storyId);
+    if (ctx) return ctx;
+    const story = topicsById.get(storyId);
+    if (!story) return undefined;
+    const local = new Map(story.sentenceIds.map((id, k) => [id, k]));
+    const own = story.sentenceIds.map((id, k) => ({ ...sentences[id]!, id: k }));
+    ctx = { sentences: own, index: buildTermIndex(own), local };
+    contexts.set(storyId, ctx);
+    return ctx;
+  };
   const model: CorpusModel = {
     files,
     byId: new Map(files.map((f) => [f.id, f])),
@@ -90,13 +127,14 @@ export function buildModel(corpus: CorpusInput, options: ModelOptions = {}): Cor
     lines,
     sentences,
     index,
-    topics,
-    topicsById: new Map(topics.map((t) => [t.topic.id, t])),
+    stories,
+    topicsById,
     fingerprint: corpusFingerprint(files),
     documents,
     documentsById: new Map(documents.map((d) => [d.file, d])),
     hrefFor: options.hrefFor ?? linesHref,
     corpusWeights: () => (weights ??= conceptWeights(sentences, index)),
+    storyContext,
   };
   return corpus.message ? { ...model, message: corpus.message } : model;
 }

@@ -37,30 +37,7 @@ export function ifNoneMatchHits(header: string | undefined, etag: string): boole
   return false;
 }
 
-/** A small least-recently-used map with a size bound (insertion order = recency). */
-export class LruMap<K, V> {
-  readonly #map = new Map<K, V>();
-  constructor(readonly limit: number) {}
-
-  get(key: K): V | undefined {
-    const v = this.#map.get(key);
-    if (v !== undefined) {
-      this.#map.delete(key);
-      this.#map.set(key, v);
-    }
-    return v;
-  }
-
-  set(key: K, value: V): void {
-    this.#map.delete(key);
-    this.#map.set(key, value);
-    if (this.#map.size > this.limit) this.#map.delete(this.#map.keys().next().value as K);
-  }
-
-  get size(): number {
-    return this.#map.size;
-  }
-}
+export { LruMap } from '../core/shared/lru.js';
 
 /**
  * Per-model caches: keyed by the model object itself (a WeakMap), so a reload that swaps the

@@ -5,6 +5,7 @@ import {
   MAX_SENTENCES,
   MAX_TOPIC_ID_CHARS,
   MAX_WORDS,
+  TOPICS_PAGE,
 } from '../core/index.js';
 
 /**
@@ -75,8 +76,8 @@ export const TopicParams = z.object({
     .max(MAX_TOPIC_ID_CHARS)
     .openapi({
       param: { name: 'topicId', in: 'path' },
-      description: 'Topic id from `GET /v1/topics`.',
-      example: 't-3f9a1c2e',
+      description: 'Story or facet id from `GET /v1/topics`.',
+      example: 's-3f9a1c2e7b',
     }),
 });
 
@@ -98,3 +99,23 @@ export const LinesQuery = z
     message: 'must not be less than start',
     path: ['end'],
   });
+
+/** Query of GET /v1/topics: a page of the story list. */
+export const TopicsQuery = z.object({
+  limit: z.coerce
+    .number()
+    .int()
+    .min(TOPICS_PAGE.min)
+    .max(TOPICS_PAGE.max)
+    .optional()
+    .openapi({
+      description: `Stories per page (${TOPICS_PAGE.min}–${TOPICS_PAGE.max}, default ${TOPICS_PAGE.default}).`,
+      default: TOPICS_PAGE.default,
+      example: TOPICS_PAGE.default,
+    }),
+  cursor: z.string().min(1).max(200).optional().openapi({
+    description:
+      'Where the page starts: the `nextCursor` of the previous page (absent: the first).',
+    example: 'NTA6OGE5ZjJjMWUwZDdhNmI1Yw',
+  }),
+});

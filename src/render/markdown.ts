@@ -1,5 +1,5 @@
 import type { Citation } from '../../schemas/citation.js';
-import type { Summary } from '../../schemas/summary.js';
+import type { StorySummary, Summary } from '../../schemas/summary.js';
 
 /**
  * Markdown rendering of summaries, shared by the CLI and the HTTP `text/markdown` answers:
@@ -87,17 +87,24 @@ export function renderSummaryMarkdown(summary: Summary, options: MarkdownOptions
 }
 
 /**
- * Several summaries (e.g. one per topic) as one Markdown document: an optional title, each
- * summary under its own heading, footnotes numbered across the document and listed at the end.
+ * Stories with their facets as one Markdown document: a title, optionally a lead summary (e.g. of
+ * all the documents), then each story under a second-level heading with its summary and each of
+ * its facets under a third-level heading; footnotes numbered across the document, at the end.
  */
-export function renderSummariesMarkdown(summaries: readonly Summary[], title?: string): string {
+export function renderStoriesMarkdown(
+  stories: readonly StorySummary[],
+  title: string,
+  lead?: Summary,
+): string {
   const notes = new Footnotes();
-  const level = title ? '##' : '#';
-  const parts: string[] = [];
-  if (title) parts.push(`# ${inline(title)}`);
-  if (summaries.length === 0) parts.push('_No topics found._');
-  for (const s of summaries)
-    parts.push(`${level} ${inline(summaryTitle(s))}\n\n${summaryBody(s, notes)}`);
+  const parts: string[] = [`# ${inline(title)}`];
+  if (lead) parts.push(summaryBody(lead, notes));
+  if (stories.length === 0) parts.push('_No stories found._');
+  for (const story of stories) {
+    parts.push(`## ${inline(summaryTitle(story))}\n\n${summaryBody(story, notes)}`);
+    for (const facet of story.facets)
+      parts.push(`### ${inline(summaryTitle(facet))}\n\n${summaryBody(facet, notes)}`);
+  }
   const footnotes = notes.render();
   if (footnotes) parts.push(footnotes);
   return parts.join('\n\n') + '\n';

@@ -19,7 +19,7 @@ import { nlp } from '../../src/core/text/nlp.js';
 import { buildModel, type CorpusModel, summarize } from '../../src/core/index.js';
 import { segmentCorpus } from '../../src/core/segment/index.js';
 import { buildTermIndex } from '../../src/core/index/index.js';
-import { discoverTopics } from '../../src/core/topics/index.js';
+import { discoverStories } from '../../src/core/topics/index.js';
 import { createApp } from '../../src/http/app.js';
 import { round, timeMedian, timeMedianAsync } from './stats.js';
 
@@ -28,7 +28,9 @@ export interface ScaleResult {
   readonly files: number;
   readonly bytes: number;
   readonly sentences: number;
+  /** Stories (documents clustered) and facets (their sentences clustered). */
   readonly topics: number;
+  readonly facets: number;
   readonly largestTopicSentences: number;
   /** Load (read + decode) and buildModel, ms. */
   readonly loadMs: number;
@@ -52,7 +54,14 @@ export interface ScaleResult {
   /** Bytes of the served topic-summary and query-summary bodies (citations included). */
   readonly topicSummaryBytes: number;
   readonly queryBytes: number;
-  readonly stages: { classifyMs: number; segmentMs: number; indexMs: number; topicsMs: number };
+  /** Stage times; `storiesMs` is story discovery alone (documents → stories), part of `topicsMs`. */
+  readonly stages: {
+    classifyMs: number;
+    segmentMs: number;
+    indexMs: number;
+    storiesMs: number;
+    topicsMs: number;
+  };
   /** Plain wink-nlp readDoc + sentences over the same file texts: the faster of two passes (and both). */
   readonly wink: { ms: number; passesMs: number[]; sentences: number; sentencesPerSec: number };
   /** The faster of the real build and the stage-by-stage pass (load included in both). */
@@ -77,7 +86,7 @@ const rssMb = () => process.resourceUsage().maxRSS / 1024; // maxRSS is in kilob
 
 /** Computed summaries (what a first request pays) and cached reads through the HTTP app. */
 async function measureServing(model: CorpusModel, query: string, quick: boolean) {
-  const largest = model.topics[0];
+  const largest = model.stories[0];
   // The first call warms up; slow summaries (large corpora) get fewer timed runs.
   const timeSummary = (fn: () => unknown) => {
     const t0 = performance.now();
@@ -131,9 +140,12 @@ function measureStages(files: CorpusModel['files']) {
   const index = buildTermIndex(segs);
   const indexMs = performance.now() - t;
   t = performance.now();
-  discoverTopics(segs, index);
+  discoverStories(segs, index, { facets: false });
+  const storiesMs = performance.now() - t;
+  t = performance.now();
+  discoverStories(segs, index);
   const topicsMs = performance.now() - t;
-  return { classifyMs, segmentMs, indexMs, topicsMs };
+  return { classifyMs, segmentMs, indexMs, storiesMs, topicsMs };
 }
 
 /** Loads and builds the model as the server does, then measures serving from it. */
@@ -155,7 +167,8 @@ async function measureBuildAndServing(dir: string, query: string, quick: boolean
     buildPeakRssMb,
     heapUsedMb,
     sentences: model.sentences.length,
-    topics: model.topics.length,
+    topics: model.stories.length,
+    facets: model.stories.reduce((n, s) => n + s.facets.length, 0),
     serving,
     peakRssMb: rssMb(),
   };
@@ -181,6 +194,7 @@ async function main(): Promise<ScaleResult> {
     heapUsedMb,
     sentences,
     topics,
+    facets,
     serving,
     peakRssMb,
   } = built;
@@ -219,6 +233,7 @@ async function main(): Promise<ScaleResult> {
     bytes,
     sentences,
     topics,
+    facets,
     largestTopicSentences,
     loadMs: round(loadMs),
     buildModelMs: round(buildModelMs),
@@ -240,6 +255,7 @@ async function main(): Promise<ScaleResult> {
       classifyMs: round(classifyMs),
       segmentMs: round(segmentMs),
       indexMs: round(indexMs),
+      storiesMs: round(stages.storiesMs),
       topicsMs: round(topicsMs),
     },
     wink: {

@@ -49,7 +49,7 @@ process.send?.({
   barePort: plain.port,
   documents: model.files.length,
   sentences: model.sentences.length,
-  topics: model.topics.length,
+  topics: model.stories.length,
   log: config.log,
 });
 process.on('SIGTERM', () => {

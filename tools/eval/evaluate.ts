@@ -1,5 +1,11 @@
 import type { Summary } from '../../schemas/summary.js';
-import { buildModel, modelFromTexts, summarize, type CorpusModel } from '../../src/core/index.js';
+import {
+  buildModel,
+  type CorpusModel,
+  modelFromTexts,
+  storySummaries,
+  summarize,
+} from '../../src/core/index.js';
 import type { BenchTopic } from './bench-data.js';
 import {
   bootstrapAverageResults,
@@ -110,11 +116,14 @@ export function auditCitations(model: CorpusModel, summaries: readonly Summary[]
   return audit;
 }
 
-/** The summaries `npm run eval` audits on a served corpus: the corpus summary and each topic's. */
+/**
+ * The summaries `npm run eval` audits on a served corpus: the corpus summary, each story's and
+ * each facet's.
+ */
 export function corpusSummaries(model: CorpusModel): Summary[] {
   return [
     summarize(model, { maxSentences: 10 })!,
-    ...model.topics.map((t) => summarize(model, { topicId: t.topic.id })!),
+    ...storySummaries(model).flatMap((s) => [s, ...s.facets]),
   ];
 }
 

@@ -26,6 +26,8 @@ export interface Sentence {
   readonly stems: readonly string[];
   /** Stop-word flags of `words`, same length. */
   readonly stop: readonly boolean[];
+  /** Proper-noun flags of `words`, same length. */
+  readonly proper: readonly boolean[];
   /** True when the sentence has a finite verb or auxiliary: fragments ("A new domestic alternative.") have none. */
   readonly hasVerb: boolean;
 }

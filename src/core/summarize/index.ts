@@ -2,6 +2,7 @@
  * Stage 6, summarize: extractive, cited summaries by budgeted concept coverage, with same-fact
  * merging (one statement, several citations) and query focus.
  */
+export { citationOf } from './citations.js';
 export { type ConceptWeights, conceptWeights } from './concept-weights.js';
 export { SELECTION } from './constants.js';
 export { sameFact } from './same-fact.js';

@@ -9,6 +9,8 @@ export interface TokenFeatures {
   readonly stems: string[];
   /** Stop-word flags of `words`, same length. */
   readonly stop: boolean[];
+  /** Proper-noun flags of `words` (part-of-speech PROPN: names of people, places, organisations), same length. */
+  readonly proper: boolean[];
   /** True when the range has a finite verb or auxiliary: fragments ("A new domestic alternative.") have none. */
   readonly hasVerb: boolean;
 }
@@ -49,6 +51,7 @@ export function featuresOf(t: TokenTable, first: number, last: number): TokenFea
   const words: string[] = [];
   const stems: string[] = [];
   const stop: boolean[] = [];
+  const proper: boolean[] = [];
   let hasVerb = false;
   for (let i = first; i <= last; i++) {
     const p = t.pos[i]!;
@@ -66,6 +69,7 @@ export function featuresOf(t: TokenTable, first: number, last: number): TokenFea
     words.push(intern(n));
     stems.push(stemOf(v));
     stop.push(Boolean(t.stops[i]));
+    proper.push(p === 'PROPN');
   }
-  return { words, stems, stop, hasVerb };
+  return { words, stems, stop, proper, hasVerb };
 }

@@ -1,3 +1,6 @@
-/** Stage 5, topics: what the corpus is about, as clusters of its content sentences with labels. */
-export { TOPICS } from './constants.js';
-export { discoverTopics, type TopicCluster } from './discover.js';
+/**
+ * Stage 5, topics: what the corpus is about, on two levels: stories (documents about one event or
+ * subject) and the facets of each (clusters of a story's sentences), with labels a reader would write.
+ */
+export { CUT_SIMILARITY, STORIES, TOPICS } from './constants.js';
+export { discoverStories, type StoryCluster, type TopicNode } from './stories.js';

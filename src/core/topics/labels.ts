@@ -1,25 +1,49 @@
-import { idf, type TermIndex } from '../index/index.js';
+import type { TermIndex } from '../index/index.js';
 import type { Sentence } from '../segment/index.js';
 import { analyzeWithEntities, stemOf, type TokenTable } from '../text/index.js';
+import { nounChunks } from './noun-chunks.js';
 
-/** Most characteristic stems of a cluster: frequency in the cluster × idf in the corpus. */
-export function keywordsOf(
-  ids: readonly number[],
-  index: TermIndex,
-): { term: number; score: number }[] {
-  const tf = new Map<number, number>();
-  for (const id of ids) for (const t of index.content[id]!) tf.set(t, (tf.get(t) ?? 0) + 1);
-  return [...tf]
-    .filter(([, n]) => n >= 2 || ids.length < 3)
-    .map(([term, n]) => ({ term, score: n * idf(index, term) }))
-    .sort((a, b) => b.score - a.score || a.term - b.term);
+/** A label and keywords for one of several sibling groups of sentences. */
+export interface Naming {
+  readonly label: string;
+  readonly keywords: string[];
+}
+
+/** Sentences read per group to find its label (its most central ones). */
+const CENTRAL_SENTENCES = 4;
+/** Keywords shown per group. */
+const KEYWORDS = 8;
+
+/**
+ * Class-based TF-IDF (c-TF-IDF; Grootendorst 2022, BERTopic): a term weighs
+ * `tf(t, c) · ln(1 + A / f(t))` in group `c`, where `tf` counts the group's sentences containing
+ * it, `f` counts them over all sibling groups and `A` is the average number of term occurrences
+ * per group: what this group has and its siblings lack. Returns the weights of one group at a
+ * time, so many groups never hold all their term counts at once.
+ */
+function classWeights(groups: readonly (readonly number[])[], index: TermIndex) {
+  const counts = (g: readonly number[]) => {
+    const tf = new Map<number, number>();
+    for (const id of g) for (const t of index.content[id]!) tf.set(t, (tf.get(t) ?? 0) + 1);
+    return tf;
+  };
+  const f = new Map<number, number>();
+  let total = 0;
+  for (const g of groups)
+    for (const [t, n] of counts(g)) {
+      f.set(t, (f.get(t) ?? 0) + n);
+      total += n;
+    }
+  const average = total / Math.max(1, groups.length);
+  return (g: number): Map<number, number> => {
+    const w = new Map<number, number>();
+    for (const [t, n] of counts(groups[g]!)) w.set(t, n * Math.log(1 + average / f.get(t)!));
+    return w;
+  };
 }
 
 /** Most frequent surface word of each stem in the given sentences. */
-export function surfaceWords(
-  ids: readonly number[],
-  sentences: readonly Sentence[],
-): Map<string, string> {
+function surfaceWords(ids: readonly number[], sentences: readonly Sentence[]): Map<string, string> {
   const counts = new Map<string, Map<string, number>>();
   for (const id of ids) {
     const s = sentences[id]!;
@@ -36,83 +60,46 @@ export function surfaceWords(
   return out;
 }
 
-const NOMINAL = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM']);
-const LINK = new Set(['of', 'on', 'and', 'for', 'in', 'against', 'over']);
-const QUANTITY_ENTITIES = new Set([
-  'DATE',
-  'TIME',
-  'DURATION',
-  'CARDINAL',
-  'ORDINAL',
-  'PERCENT',
-  'MONEY',
-]);
-
 /**
- * Noun-phrase chunks of a tagged text as inclusive token ranges: maximal runs of adjectives,
- * nouns, proper nouns and numbers, and two runs joined by one linking word ("of", "on", "and", …).
- * Leading stacked adjectives are trimmed to one; hyphenated compounds stay whole ("full-scale
- * invasion", "state-backed app"); phrases without a noun outside a date or quantity are dropped.
+ * The exact text of tokens `i..j` grown to whole words (never a cut name such as "Ban Ki" of
+ * "Ban Ki-moon"), without surrounding punctuation or a possessive ending.
  */
-export function nounChunks(
-  t: TokenTable & { entities: { type: string; first: number; last: number }[] },
-): [number, number][] {
-  const { values, spaces, pos } = t;
-  // Tokens inside dates, times, durations and quantities: a label made only of them names no story.
-  const quantity = new Uint8Array(values.length);
-  for (const e of t.entities)
-    if (QUANTITY_ENTITIES.has(e.type)) for (let k = e.first; k <= e.last; k++) quantity[k] = 1;
-  const runs: [number, number][] = [];
-  for (let i = 0; i < values.length;) {
-    if (!NOMINAL.has(pos[i]!)) {
-      i++;
-      continue;
-    }
-    let j = i;
-    while (j + 1 < values.length && NOMINAL.has(pos[j + 1]!)) j++;
-    runs.push([i, j]);
-    i = j + 1;
-  }
-  const chunks: [number, number][] = [...runs];
-  for (let r = 0; r + 1 < runs.length; r++) {
-    const [a0, a1] = runs[r]!;
-    const [b0, b1] = runs[r + 1]!;
-    if (b0 === a1 + 2 && LINK.has(values[a1 + 1]!.toLowerCase())) chunks.push([a0, b1]);
-  }
-  const out: [number, number][] = [];
-  for (const chunk of chunks) {
-    let i = chunk[0];
-    const j = chunk[1];
-    while (i <= j && pos[i] === 'ADJ' && j - i >= 1 && pos[i + 1] === 'ADJ') i++;
-    while (i >= 2 && values[i - 1] === '-' && spaces[i - 1] === '' && spaces[i] === '') i -= 2;
-    const n = j - i + 1;
-    if (n < 1 || n > 7) continue;
-    if (!pos.slice(i, j + 1).some((p, k) => (p === 'NOUN' || p === 'PROPN') && !quantity[i + k]))
-      continue;
-    out.push([i, j]);
-  }
-  return out;
+function wholeWords(text: string, t: TokenTable, i: number, j: number): string {
+  let start = t.starts[i]!;
+  let end = t.starts[j]! + t.values[j]!.length;
+  while (start > 0 && !/\s/u.test(text[start - 1]!)) start--;
+  while (end < text.length && !/\s/u.test(text[end]!)) end++;
+  return text
+    .slice(start, end)
+    .replace(/^[^\p{L}\p{N}]+/u, '')
+    .replace(/(?<!(?:^|[\s.])\p{L})[^\p{L}\p{N}]+$/u, '')
+    .replace(/['’]s$/u, '');
 }
 
-/**
- * A key phrase for a cluster: the noun phrase (wink-nlp part-of-speech tags) from the cluster's
- * most central sentences whose content words carry the most keyword weight and that recurs most
- * across the cluster; shown exactly as it is written in the source.
- */
-export function labelOf(
+/** A phrase can name a group: balanced brackets and quotes, and not one bare common word. */
+function nameable(phrase: string, proper: boolean): boolean {
+  if (!phrase || /[()[\]{}"“”«»]/u.test(phrase)) return false;
+  if (!/\s/u.test(phrase)) return proper || /^\p{Lu}[\p{Lu}\p{N}]+$/u.test(phrase);
+  return true;
+}
+
+/** Candidate labels of one group, best first (value, then text). */
+function candidates(
   ids: readonly number[],
   sentences: readonly Sentence[],
   index: TermIndex,
-  kw: Map<number, number>,
-): string {
+  weights: ReadonlyMap<number, number>,
+): string[] {
   const centrality = (id: number) => {
     let s = 0;
-    for (const t of index.content[id]!) s += kw.get(t) ?? 0;
+    for (const t of index.content[id]!) s += weights.get(t) ?? 0;
     return s / Math.sqrt(index.content[id]!.length + 1);
   };
-  const central = [...ids].sort((a, b) => centrality(b) - centrality(a) || a - b).slice(0, 4);
-  const clusterText = ids.map((id) => sentences[id]!.text.toLowerCase()).join('\n');
-  let best: { text: string; value: number } | undefined;
+  const central = [...ids]
+    .sort((a, b) => centrality(b) - centrality(a) || a - b)
+    .slice(0, CENTRAL_SENTENCES);
+  const groupText = ids.map((id) => sentences[id]!.text.toLowerCase()).join('\n');
+  const best = new Map<string, number>();
   for (const id of central) {
     const text = sentences[id]!.text;
     const t = analyzeWithEntities(text);
@@ -120,24 +107,57 @@ export function labelOf(
       let weight = 0;
       for (let k = i; k <= j; k++) {
         const term = index.vocab.get(stemOf(t.values[k]!));
-        if (term !== undefined) weight += kw.get(term) ?? 0;
+        if (term !== undefined) weight += weights.get(term) ?? 0;
       }
       if (weight <= 0) continue;
-      const n = j - i + 1;
-      const surface = text.slice(t.starts[i]!, t.starts[j]! + t.values[j]!.length);
-      const recurrence = clusterText.split(surface.toLowerCase()).length - 1;
+      // A proper noun opening a sentence may be a capitalised common word ("Access to …").
+      const proper = t.pos.slice(i, j + 1).some((p, k) => p === 'PROPN' && (i + k > 0 || j > i));
+      const phrase = wholeWords(text, t, i, j);
+      if (!nameable(phrase, proper)) continue;
+      const single = !/\s/u.test(phrase);
+      const recurrence = groupText.split(phrase.toLowerCase()).length - 1;
+      // A name (a proper noun) says what the group is about better than common words do; a name
+      // with what happened to it ("Chile earthquake") better than the name alone.
       const value =
-        ((weight * (1 + Math.log(Math.max(1, recurrence)))) / Math.pow(n, 0.5)) *
-        (n === 1 ? 0.4 : 1);
-      if (!best || value > best.value || (value === best.value && surface < best.text))
-        best = { text: surface, value };
+        weight * (1 + Math.log(Math.max(1, recurrence))) * (proper ? 1.5 : 1) * (single ? 0.5 : 1);
+      if (value > (best.get(phrase) ?? 0)) best.set(phrase, value);
     }
   }
-  return (
-    best?.text ??
-    [...kw.keys()]
-      .slice(0, 3)
-      .map((t) => index.terms[t])
-      .join(', ')
-  );
+  return [...best]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .map(([p]) => p);
+}
+
+/**
+ * Labels and keywords for sibling groups of sentences (the stories of a corpus, or the facets of
+ * one story): each label is a complete noun phrase from the group's most central sentences
+ * (wink-nlp part-of-speech tags), weighed by c-TF-IDF so it is distinctive against the siblings,
+ * never a bare common word, and never the same as a sibling's label (or one in `taken`) up to
+ * case. Groups are named in the order given (largest first), so the larger keeps a contested name.
+ */
+export function nameGroups(
+  groups: readonly (readonly number[])[],
+  sentences: readonly Sentence[],
+  index: TermIndex,
+  taken: readonly string[] = [],
+): Naming[] {
+  const weightsOf = classWeights(groups, index);
+  const used = new Set(taken.map((l) => l.toLowerCase()));
+  return groups.map((ids, g) => {
+    const w = weightsOf(g);
+    const ranked = [...w].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    const surface = surfaceWords(ids, sentences);
+    const keywords = ranked
+      .slice(0, KEYWORDS)
+      .map(([t]) => surface.get(index.terms[t]!) ?? index.terms[t]!);
+    let label = candidates(ids, sentences, index, w).find((c) => !used.has(c.toLowerCase()));
+    // No phrase to be had (a group of fragments): its keywords, made distinct from its siblings'.
+    if (!label) {
+      label = keywords.slice(0, 3).join(', ') || 'untitled';
+      for (let k = 3; used.has(label.toLowerCase()) && k < keywords.length; k++)
+        label = `${label}, ${keywords[k]}`;
+    }
+    used.add(label.toLowerCase());
+    return { label, keywords };
+  });
 }

@@ -1,6 +1,6 @@
 import type { Child } from 'hono/jsx';
 import type { Summary } from '../../../schemas/summary.js';
-import type { Topic } from '../../../schemas/topic.js';
+import type { Story, Topic } from '../../../schemas/topic.js';
 import { citationLabel } from '../../render/markdown.js';
 import { APP_CSS, APP_JS } from './page-assets.js';
 import { MAX_QUERY_CHARS, MAX_SENTENCES } from '../../core/index.js';
@@ -9,8 +9,11 @@ import { type PageParams, pageHref } from './page-params.js';
 /** Everything the page needs to render one view. */
 export interface PageModel {
   readonly params: PageParams;
-  readonly topics: readonly Topic[];
-  /** The topic whose summary is shown (absent in query mode or when the id is unknown). */
+  /** The stories listed (the first page of the list), each with its facets. */
+  readonly stories: readonly Story[];
+  /** Stories in the whole list (more than listed when the list is long). */
+  readonly totalStories: number;
+  /** The story or facet whose summary is shown (absent in query mode or when the id is unknown). */
   readonly topic?: Topic;
   readonly summary?: Summary;
   /** A problem to show above the summary (unknown topic, empty corpus). */
@@ -30,36 +33,58 @@ function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
+function TopicLink({ model, t }: { model: PageModel; t: Topic }) {
+  const { params, topic } = model;
+  const current = !params.query && topic?.id === t.id;
+  return (
+    <a
+      class={`topic topic-${t.kind}`}
+      href={pageHref({ topic: t.id, maxSentences: params.maxSentences })}
+      aria-current={current ? 'page' : undefined}
+      data-topic={t.id}
+    >
+      <span class="topic-label">{t.label}</span>
+      {t.kind === 'story' ? <span class="topic-keywords">{t.keywords.join(' · ')}</span> : null}
+      <span class="topic-count">
+        {plural(t.fileCount, 'file')} · {plural(t.sentenceCount, 'sentence')}
+      </span>
+    </a>
+  );
+}
+
+/** The stories as a tree: the selected story (or the selected facet's story) shows its facets. */
 function TopicList({ model }: { model: PageModel }) {
-  const { params, topics, topic } = model;
+  const { stories, topic, totalStories } = model;
+  const open = topic?.kind === 'facet' ? topic.parent : topic?.id;
   return (
     <nav class="topics" aria-labelledby="topics-title">
-      <h2 id="topics-title">Topics</h2>
-      {topics.length === 0 ? (
-        <p class="muted">No topics: the corpus has no content sentences.</p>
+      <h2 id="topics-title">Stories</h2>
+      {stories.length === 0 ? (
+        <p class="muted">No stories: the corpus has no content sentences.</p>
       ) : (
-        <ul>
-          {topics.map((t) => {
-            const current = !params.query && topic?.id === t.id;
-            return (
-              <li>
-                <a
-                  class="topic"
-                  href={pageHref({ topic: t.id, maxSentences: params.maxSentences })}
-                  aria-current={current ? 'page' : undefined}
-                  data-topic={t.id}
-                >
-                  <span class="topic-label">{t.label}</span>
-                  <span class="topic-keywords">{t.keywords.join(' · ')}</span>
-                  <span class="topic-count">
-                    {plural(t.files.length, 'file')} · {plural(t.sentenceCount, 'sentence')}
-                  </span>
-                </a>
-              </li>
-            );
-          })}
+        <ul class="stories">
+          {stories.map((s) => (
+            <li class="story" data-story={s.id}>
+              <TopicLink model={model} t={s} />
+              {s.id === open && s.subtopics.length > 0 ? (
+                <ul class="facets" aria-label={`Facets of ${s.label}`}>
+                  {s.subtopics.map((f) => (
+                    <li>
+                      <TopicLink model={model} t={f} />
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+            </li>
+          ))}
         </ul>
       )}
+      {totalStories > stories.length ? (
+        <p class="muted">
+          {plural(totalStories - stories.length, 'more story', 'more stories')}: see
+          <a href="/v1/topics"> /v1/topics</a>.
+        </p>
+      ) : null}
     </nav>
   );
 }
@@ -81,7 +106,7 @@ function SummaryForm({ model }: { model: PageModel }) {
           aria-describedby="query-hint"
         />
         <span id="query-hint" class="hint">
-          A query summarizes the whole corpus around it; leave it empty to keep the selected topic.
+          A query summarizes the whole corpus around it; leave it empty to keep the selected story.
         </span>
       </div>
       <div class="field field-n">
@@ -150,7 +175,8 @@ function SummarySection({ model }: { model: PageModel }) {
       <h2 id="summary-title">{heading}</h2>
       {topic && !params.query ? (
         <p class="summary-sub">
-          Keywords: {topic.keywords.join(', ')} · {plural(topic.files.length, 'file')}
+          {topic.kind === 'facet' ? 'Facet · ' : 'Story · '}
+          Keywords: {topic.keywords.join(', ')} · {plural(topic.fileCount, 'file')}
         </p>
       ) : params.query ? (
         <p class="summary-sub">

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { Summary } from '../../../schemas/summary.js';
-import { corpusStats, listTopics } from '../../core/index.js';
+import { corpusStats, findTopic } from '../../core/index.js';
 import { ifNoneMatchHits } from '../cache.js';
 import type { ApiApp, RouteDeps } from '../context.js';
 import { APP_CSS, APP_JS, type PageAsset } from './page-assets.js';
@@ -39,7 +39,8 @@ export function registerPage(app: ApiApp, { state, bodies }: RouteDeps): void {
   app.get('/', (c) => {
     const params = parsePageParams(new URL(c.req.url).searchParams);
     const model = state.model;
-    const topics = listTopics(model);
+    const list = bodies.topics(model);
+    const stories = 'problem' in list ? [] : list.value.topics;
     let status: 200 | 404 = 200;
     const stats = corpusStats(model);
     let notice = stats.message;
@@ -47,8 +48,8 @@ export function registerPage(app: ApiApp, { state, bodies }: RouteDeps): void {
     const topic = params.query
       ? undefined
       : params.topic
-        ? topics.find((t) => t.id === params.topic)
-        : topics[0];
+        ? findTopic(model, params.topic)?.topic
+        : stories[0];
     // The same summaries, under the same keys, as GET /v1/summary and /v1/topics/{id}/summary.
     const { maxSentences } = params;
     if (params.query) {
@@ -57,13 +58,14 @@ export function registerPage(app: ApiApp, { state, bodies }: RouteDeps): void {
       summary = bodies.summary(model, { topicId: topic.id, maxSentences })!.value;
     } else if (params.topic) {
       status = 404;
-      notice = `No topic has the id “${params.topic}” in the current corpus (topic ids change when the files change). Pick a topic from the list.`;
-    } else if (topics.length === 0 && stats.documents > 0) {
+      notice = `No story or facet has the id “${params.topic}” in the current corpus (ids change when the files change). Pick a story from the list.`;
+    } else if (stories.length === 0 && stats.documents > 0) {
       summary = bodies.summary(model, { maxSentences })!.value;
     }
     const page: PageModel = {
       params,
-      topics,
+      stories,
+      totalStories: stats.topics,
       ...(topic ? { topic } : {}),
       ...(summary ? { summary } : {}),
       ...(notice ? { notice } : {}),

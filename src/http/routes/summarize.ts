@@ -4,8 +4,8 @@ import {
   SummarizeRequestSchema,
   SummarizeResponseSchema,
 } from '../../../schemas/api.js';
-import { listTopics, modelFromTexts, postedHref, summarize } from '../../core/index.js';
-import { renderSummariesMarkdown, renderSummaryMarkdown } from '../../render/markdown.js';
+import { modelFromTexts, postedHref, storySummaries, summarize } from '../../core/index.js';
+import { renderStoriesMarkdown, renderSummaryMarkdown } from '../../render/markdown.js';
 import type { ApiApp, RouteDeps } from '../context.js';
 import { problem } from '../problem.js';
 import { MARKDOWN_MEDIA_TYPE, problemResponses, wantsMarkdown } from '../respond.js';
@@ -17,7 +17,7 @@ export const summarizeRoute = createRoute({
   operationId: 'summarizeDocuments',
   summary: 'Summarize documents you send',
   description:
-    'The same cited summary as `GET /v1/summary`, over the documents in the body; citations refer to your `file` names and their `href` is `{file}#L{start}-L{end}`. With `topics: true`, also each topic of those documents with its summary. Nothing is stored. The body may be at most 5 MB and carry at most 1000 documents (both configurable).',
+    'The same cited summary as `GET /v1/summary`, over the documents in the body; citations refer to your `file` names and their `href` is `{file}#L{start}-L{end}`. With `topics: true`, also each story of those documents with its summary and its facets’ summaries. Nothing is stored. The body may be at most 5 MB and carry at most 1000 documents (both configurable).',
   request: {
     body: {
       required: true,
@@ -65,15 +65,12 @@ export function registerSummarizeRoutes(app: ApiApp, { options }: RouteDeps): vo
     const { maxSentences, maxWords, query } = body;
     const summary = summarize(model, { maxSentences, maxWords, query })!;
     const result: SummarizeResponse = { summary };
-    if (body.topics === true)
-      result.topics = listTopics(model).map((t) =>
-        summarize(model, { maxSentences, maxWords, topicId: t.id })!,
-      );
+    if (body.topics === true) result.topics = storySummaries(model, { maxSentences, maxWords });
     // Both variants vary on Accept; appended, not set, so a CORS `Vary: Origin` is kept.
     c.header('Vary', 'Accept', { append: true });
     if (wantsMarkdown(c)) {
       const markdown = result.topics
-        ? renderSummariesMarkdown([summary, ...result.topics], 'Summary of the posted documents')
+        ? renderStoriesMarkdown(result.topics, 'Summary of the posted documents', summary)
         : renderSummaryMarkdown(summary);
       return c.body(markdown, 200, { 'Content-Type': MARKDOWN_MEDIA_TYPE });
     }

@@ -7,6 +7,7 @@ import { type CachedBody, etagOf } from '../cache.js';
 import type { ApiApp, RouteDeps } from '../context.js';
 import { CorpusSummaryQuery, SummaryOptionsQuery, TopicParams } from '../params.js';
 import { problem } from '../problem.js';
+import { unknownTopic } from './topics.js';
 import {
   CORPUS_HEADER,
   cacheHeaders,
@@ -109,11 +110,7 @@ export function registerSummaryRoutes(app: ApiApp, { state, bodies }: RouteDeps)
     const model = state.model;
     const body = bodies.summary(model, { topicId, ...c.req.valid('query') });
     if (!body) {
-      return problem(
-        c,
-        404,
-        `path parameter topicId: no topic has the id ${JSON.stringify(topicId)} in the current corpus; list them at /v1/topics`,
-      );
+      return problem(c, 404, unknownTopic(topicId));
     }
     return serve(c, model, body);
   });

@@ -1,0 +1,15 @@
+/**
+ * The questions the service answers about a built model. The HTTP layer, the command line and
+ * the page read a model only through these functions.
+ */
+export { documentLines, documentList, documentWithText, findDocument } from './documents.js';
+export { corpusStats, type CorpusStats } from './stats.js';
+export {
+  normalizeSummaryRequest,
+  storySummaries,
+  summarize,
+  summaryKey,
+  type SummaryRequest,
+} from './summaries.js';
+export { allStories, type CursorProblem, findTopic, listStories, topicDetail } from './topics.js';
+export { verifyCitations } from './verify.js';

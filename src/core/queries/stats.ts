@@ -1,0 +1,28 @@
+import type { CorpusModel } from '../model.js';
+
+/** Counts of a model, as health checks and logs report them. */
+export interface CorpusStats {
+  readonly corpus: string;
+  readonly documents: number;
+  readonly skipped: number;
+  readonly sentences: number;
+  /** Stories. */
+  readonly topics: number;
+  /** Facets of all stories. */
+  readonly facets: number;
+  /** Set when the corpus is empty or the folder is missing. */
+  readonly message?: string;
+}
+
+/** The model's fingerprint and counts. */
+export function corpusStats(model: CorpusModel): CorpusStats {
+  return {
+    corpus: model.fingerprint,
+    documents: model.files.length,
+    skipped: model.skipped.length,
+    sentences: model.sentences.length,
+    topics: model.stories.length,
+    facets: model.stories.reduce((n, s) => n + s.facets.length, 0),
+    ...(model.message ? { message: model.message } : {}),
+  };
+}

@@ -1,0 +1,113 @@
+import type { Story, Topic } from '../../../schemas/topic.js';
+import { sha256Hex } from '../corpus/index.js';
+import type { TermIndex } from '../index/index.js';
+import { MAX_TOPIC_FILES } from '../limits.js';
+import type { Sentence } from '../segment/index.js';
+import { STORIES } from './constants.js';
+import { documentVectors } from './doc-vectors.js';
+import { discoverFacets } from './facets.js';
+import { nameGroups } from './labels.js';
+import { clusterDocuments } from './story-clustering.js';
+
+/** A topic (story or facet) as the API shows it, with what summaries and details read. */
+export interface TopicNode {
+  /** The API form (at most `MAX_TOPIC_FILES` files listed). */
+  readonly topic: Topic;
+  /** Sentence ids of the topic, ascending: a story's are all content sentences of its documents. */
+  readonly sentenceIds: readonly number[];
+  /** Every file of the topic, in corpus order. */
+  readonly files: readonly string[];
+}
+
+/** A story: its documents' sentences and its facets. */
+export interface StoryCluster extends TopicNode {
+  readonly facets: readonly TopicNode[];
+  /** The API form with the facets as `subtopics`. */
+  readonly story: Story;
+}
+
+function filesOf(ids: readonly number[], sentences: readonly Sentence[]): string[] {
+  const out: string[] = [];
+  for (const id of ids) {
+    const f = sentences[id]!.file;
+    if (out[out.length - 1] !== f && !out.includes(f)) out.push(f);
+  }
+  return out;
+}
+
+function topicOf(
+  id: string,
+  kind: Topic['kind'],
+  naming: { label: string; keywords: string[] },
+  files: readonly string[],
+  sentenceCount: number,
+  parent?: string,
+): Topic {
+  return {
+    id,
+    kind,
+    label: naming.label,
+    keywords: naming.keywords,
+    files: files.slice(0, MAX_TOPIC_FILES),
+    fileCount: files.length,
+    sentenceCount,
+    ...(parent ? { parent } : {}),
+  };
+}
+
+/**
+ * The stories of a corpus and the facets of each (two levels, as a reader sees a news corpus:
+ * stories made of articles, each with its angles). Stories: every document with content, grouped
+ * by group-average clustering of document vectors compared through an inverted index (TDT
+ * retrospective event detection, Yang, Pierce & Carbonell 1998); a story of one document is still
+ * a story, and there is no cap. Facets: each story's sentences clustered. Ordered by size
+ * (documents, then sentences). Ids are stable: a story's id hashes its first file, a facet's the
+ * story's id and its first sentence, so adding an unrelated document changes no existing id.
+ */
+export function discoverStories(
+  sentences: readonly Sentence[],
+  index: TermIndex,
+  options: { facets?: boolean } = {},
+): StoryCluster[] {
+  const docs = documentVectors(sentences, index);
+  const groups = clusterDocuments(docs.vectors, STORIES).map((members) =>
+    members.flatMap((d) => docs.sentences[d]!),
+  );
+  // Ascending sentence ids are corpus order: files in id order, then position.
+  for (const g of groups) g.sort((a, b) => a - b);
+  const withFiles = groups
+    .map((ids) => ({ ids, files: filesOf(ids, sentences) }))
+    .sort(
+      (a, b) =>
+        b.files.length - a.files.length || b.ids.length - a.ids.length || a.ids[0]! - b.ids[0]!,
+    );
+  const namings = nameGroups(
+    withFiles.map((g) => g.ids),
+    sentences,
+    index,
+  );
+  return withFiles.map(({ ids, files }, k) => {
+    const naming = namings[k]!;
+    const id = `s-${sha256Hex(files[0]!).slice(0, 10)}`;
+    const topic = topicOf(id, 'story', naming, files, ids.length);
+    const facetGroups = options.facets === false ? [] : discoverFacets(sentences, ids, index);
+    const facetNames = nameGroups(facetGroups, sentences, index, [naming.label]);
+    const facets = facetGroups.map((members, f) => {
+      const first = sentences[members[0]!]!;
+      const facetId = `f-${sha256Hex(`${id}\n${first.file}:${first.offsets.start}`).slice(0, 10)}`;
+      const facetFiles = filesOf(members, sentences);
+      return {
+        topic: topicOf(facetId, 'facet', facetNames[f]!, facetFiles, members.length, id),
+        sentenceIds: members,
+        files: facetFiles,
+      };
+    });
+    return {
+      topic,
+      sentenceIds: ids,
+      files,
+      facets,
+      story: { ...topic, subtopics: facets.map((f) => f.topic) },
+    };
+  });
+}
