@@ -18,6 +18,8 @@ export interface TermIndex {
   readonly numbers: readonly (readonly string[])[];
   /** Number of sentences containing each stem. */
   readonly sf: Uint32Array;
+  /** Stem id → 1 when some occurrence is tagged a proper noun (a name: of a person, place, organisation). */
+  readonly proper: Uint8Array;
   /** Stem id → its idf, `log(1 + N / sf)`, computed once (read by {@link idf}). */
   readonly idfs: Float64Array;
   /** Stem id → ids of the sentences that contain it (ascending). */
@@ -61,11 +63,16 @@ export function buildTermIndex(sentences: readonly Sentence[]): TermIndex {
   const concepts: Float64Array[] = [];
   const numbers: string[][] = [];
   const sf = new Uint32Array(base);
+  const proper = new Uint8Array(base);
   const postingLists: number[][] = Array.from({ length: base }, () => []);
   sentences.forEach((s, i) => {
     const ids = tokenIds[i]!;
     const c = new Set<number>();
-    for (let k = 0; k < ids.length; k++) if (!s.stop[k] && contentStem[ids[k]!]) c.add(ids[k]!);
+    for (let k = 0; k < ids.length; k++) {
+      if (s.stop[k] || !contentStem[ids[k]!]) continue;
+      c.add(ids[k]!);
+      if (s.proper[k]) proper[ids[k]!] = 1;
+    }
     const sorted = Int32Array.from(c).sort();
     content.push(sorted);
     for (const t of sorted) {
@@ -90,6 +97,7 @@ export function buildTermIndex(sentences: readonly Sentence[]): TermIndex {
     concepts,
     numbers,
     sf,
+    proper,
     idfs,
     postings: postingLists.map((p) => Int32Array.from(p)),
     sentenceCount: sentences.length,

@@ -1,30 +1,29 @@
 import type { TermIndex } from '../index/index.js';
 import type { Sentence } from '../segment/index.js';
-import { dot, sentenceVectors, type Vec } from './vectors.js';
+import type { SparseVec } from './doc-vectors.js';
+import { sentenceVectors } from './vectors.js';
 
 /**
  * The Buckshot assignment: for each sentence in `ids`, the index of the centroid it is most
- * similar to (first of equals), or -1 when none reaches `threshold`. The same result as
- * comparing `dot(vector, centroid)` with every centroid, bit for bit, at a fraction of the cost:
- * the products are accumulated through an inverted index of the centroids' terms, in the order
- * `dot` sums them (over the smaller vector's entries; the rare centroid smaller than the sentence
- * is compared with `dot` itself). Vectors are built and dropped in chunks, never all at once.
+ * similar to (first of equals), or -1 when none reaches `threshold`. The dot products are
+ * accumulated through an inverted index of the centroids' terms. Vectors are built and dropped in
+ * chunks, never all at once.
  */
 export function nearestCentroids(
   sentences: readonly Sentence[],
   ids: readonly number[],
   index: TermIndex,
-  centroids: readonly Vec[],
+  centroids: readonly SparseVec[],
   threshold: number,
 ): Int32Array {
   const k = centroids.length;
   const postings = new Map<number, { c: number[]; w: number[] }>();
   centroids.forEach((c, j) => {
-    for (const [t, y] of c) {
-      let p = postings.get(t);
-      if (!p) postings.set(t, (p = { c: [], w: [] }));
+    for (let k = 0; k < c.ids.length; k++) {
+      let p = postings.get(c.ids[k]!);
+      if (!p) postings.set(c.ids[k]!, (p = { c: [], w: [] }));
       p.c.push(j);
-      p.w.push(y);
+      p.w.push(c.weights[k]!);
     }
   });
   const acc = new Float64Array(k);
@@ -34,9 +33,10 @@ export function nearestCentroids(
     const vecs = sentenceVectors(sentences, ids.slice(from, from + CHUNK), index);
     vecs.forEach((v, i) => {
       acc.fill(0);
-      for (const [t, x] of v) {
-        const p = postings.get(t);
+      for (let m = 0; m < v.ids.length; m++) {
+        const p = postings.get(v.ids[m]!);
         if (!p) continue;
+        const x = v.weights[m]!;
         const cs = p.c;
         const ws = p.w;
         for (let n = 0; n < cs.length; n++) acc[cs[n]!]! += x * ws[n]!;
@@ -44,8 +44,7 @@ export function nearestCentroids(
       let best = -1;
       let bestSim = threshold;
       for (let j = 0; j < k; j++) {
-        const c = centroids[j]!;
-        const s = v.size > c.size ? dot(v, c) : acc[j]!;
+        const s = acc[j]!;
         if (s > bestSim) {
           best = j;
           bestSim = s;

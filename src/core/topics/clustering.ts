@@ -1,20 +1,14 @@
 import { UnionFind } from '../shared/union-find.js';
-import { dot, type Vec } from './vectors.js';
 
 /**
  * Group-average agglomerative clustering (UPGMA) with the nearest-neighbour-chain algorithm
- * (Murtagh 1983), O(n²) time; returns the merges with their similarities so the dendrogram
- * can be cut at any level.
+ * (Murtagh 1983), O(n²) time, over a dense similarity matrix (updated in place); returns the
+ * merges with their similarities so the dendrogram can be cut at any level.
  */
-export function averageLinkage(vecs: readonly Vec[]): { a: number; b: number; sim: number }[] {
-  const n = vecs.length;
-  const sim = new Float32Array(n * n);
-  for (let i = 0; i < n; i++)
-    for (let j = i + 1; j < n; j++) {
-      const s = dot(vecs[i]!, vecs[j]!);
-      sim[i * n + j] = s;
-      sim[j * n + i] = s;
-    }
+export function averageLinkage(
+  sim: Float32Array,
+  n: number,
+): { a: number; b: number; sim: number }[] {
   const size = new Array<number>(n).fill(1);
   const active = new Uint8Array(n).fill(1);
   const merges: { a: number; b: number; sim: number }[] = [];

@@ -16,54 +16,26 @@ export interface DocumentVectors {
   readonly vectors: readonly SparseVec[];
   /** Sentence ids of each document, in order. */
   readonly sentences: readonly (readonly number[])[];
-}
-
-/** Feature ids and weights of one sentence, added to its document's counts. */
-function addSentence(
-  s: Sentence,
-  index: TermIndex,
-  counts: Map<number, number>,
-  conceptFeature: (c: number) => number,
-  entities: Set<number>,
-): void {
-  // The lead says what the story is (inverted pyramid): sentence p counts 1 / (1 + p / leadScale).
-  const credit = 1 / (1 + s.position / STORIES.leadScale);
-  const add = (f: number) => counts.set(f, (counts.get(f) ?? 0) + credit);
-  s.stems.forEach((stem, k) => {
-    if (s.stop[k]) return;
-    const t = index.vocab.get(stem);
-    if (t === undefined || !index.sf[t]) return;
-    if (s.proper[k]) entities.add(t);
-    add(t);
-  });
-  for (const c of index.concepts[s.id]!) {
-    const a = Math.floor(c / index.base);
-    // A concept of two content words ("prison abuse", "messaging apps"), not "in Russia".
-    if (index.sf[a] && index.sf[c - a * index.base]) add(conceptFeature(c));
-  }
+  /** Number of features (the bound of every vector's ids). */
+  readonly features: number;
 }
 
 /**
  * TF-IDF vectors of documents for story discovery (Salton & Buckley 1988; the document model of
  * TDT event detection, Yang, Pierce & Carbonell 1998). What names an event weighs most: named
- * entities (words tagged as proper nouns anywhere in the corpus) and two-content-word concepts
- * count fully, other content words `STORIES.contentWordWeight`; occurrences in a document's lead
- * count more. Term frequency is sublinear, idf is `ln(N / df)`. A feature found in one document
- * only is dropped: it cannot link two documents and would only dilute the cosine of the one that
- * has it.
+ * entities (stems tagged as proper nouns) and two-content-word concepts ("prison abuse",
+ * "messaging apps") count fully, other content words `STORIES.contentWordWeight`; a sentence
+ * counts more the nearer it is to the lead (inverted pyramid). Term frequency (sentences
+ * containing the feature, position-weighted) is sublinear; idf is `ln(N / df)`. A feature found
+ * in one document only is dropped: it cannot link two documents and would only dilute the cosine
+ * of the one that has it.
  */
 export function documentVectors(sentences: readonly Sentence[], index: TermIndex): DocumentVectors {
   const files: number[] = [];
   const docSentences: number[][] = [];
   const counts: Map<number, number>[] = [];
-  const entities = new Set<number>();
   const featureOf = new Map<number, number>();
-  let nextFeature = index.base;
-  const conceptFeature = (c: number): number => {
-    let f = featureOf.get(c);
-    if (f === undefined) featureOf.set(c, (f = nextFeature++));
-    return f;
-  };
+  let features = index.base;
   for (const s of sentences) {
     if (files.length === 0 || files[files.length - 1] !== s.fileIndex) {
       files.push(s.fileIndex);
@@ -71,29 +43,37 @@ export function documentVectors(sentences: readonly Sentence[], index: TermIndex
       counts.push(new Map());
     }
     docSentences[docSentences.length - 1]!.push(s.id);
-    addSentence(s, index, counts[counts.length - 1]!, conceptFeature, entities);
+    const m = counts[counts.length - 1]!;
+    const credit = 1 / (1 + s.position / STORIES.leadScale);
+    for (const t of index.content[s.id]!) m.set(t, (m.get(t) ?? 0) + credit);
+    for (const c of index.concepts[s.id]!) {
+      const a = Math.floor(c / index.base);
+      // A concept of two content words ("prison abuse"), not "in Russia".
+      if (!index.sf[a] || !index.sf[c - a * index.base]) continue;
+      let f = featureOf.get(c);
+      if (f === undefined) featureOf.set(c, (f = features++));
+      m.set(f, (m.get(f) ?? 0) + credit);
+    }
   }
-  const df = new Uint32Array(nextFeature);
+  const df = new Uint32Array(features);
   for (const m of counts) for (const f of m.keys()) df[f]!++;
   const n = files.length;
   const vectors = counts.map((m) => {
-    const entries: [number, number][] = [];
+    const ids: number[] = [];
+    for (const f of m.keys()) if (df[f]! >= 2 && df[f]! < n) ids.push(f);
+    ids.sort((a, b) => a - b);
+    const weights = new Float64Array(ids.length);
     let norm = 0;
-    for (const [f, tf] of m) {
-      const d = df[f]!;
-      if (d < 2) continue;
-      const kind = f < index.base && !entities.has(f) ? STORIES.contentWordWeight : 1;
-      const w = (tf >= 1 ? 1 + Math.log(tf) : tf) * Math.log(n / d) * kind;
-      if (w <= 0) continue;
-      entries.push([f, w]);
+    ids.forEach((f, k) => {
+      const tf = m.get(f)!;
+      const kind = f < index.base && !index.proper[f] ? STORIES.contentWordWeight : 1;
+      const w = (tf >= 1 ? 1 + Math.log(tf) : tf) * Math.log(n / df[f]!) * kind;
+      weights[k] = w;
       norm += w * w;
-    }
-    entries.sort((a, b) => a[0] - b[0]);
+    });
     norm = Math.sqrt(norm) || 1;
-    return {
-      ids: Int32Array.from(entries, (e) => e[0]),
-      weights: Float64Array.from(entries, (e) => e[1] / norm),
-    };
+    for (let k = 0; k < weights.length; k++) weights[k]! /= norm;
+    return { ids: Int32Array.from(ids), weights };
   });
-  return { files, vectors, sentences: docSentences };
+  return { files, vectors, sentences: docSentences, features };
 }

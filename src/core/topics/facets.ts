@@ -3,7 +3,7 @@ import type { Sentence } from '../segment/index.js';
 import { nearestCentroids, sample } from './buckshot.js';
 import { averageLinkage, cut } from './clustering.js';
 import { TOPICS } from './constants.js';
-import { centroid, sentenceVectors } from './vectors.js';
+import { centroid, sentenceVectors, similarityMatrix } from './vectors.js';
 
 /** A facet's members hold together: enough content terms recur in two or more of its sentences. */
 function cohesive(members: readonly number[], index: TermIndex): boolean {
@@ -33,13 +33,13 @@ export function discoverFacets(
   let groups: number[][];
   if (ids.length <= TOPICS.exactLimit) {
     const vecs = sentenceVectors(sentences, ids, index);
-    groups = cut(ids.length, averageLinkage(vecs), TOPICS.cutSimilarity).map((g) =>
-      g.map((i) => ids[i]!),
-    );
+    const merges = averageLinkage(similarityMatrix(vecs), vecs.length);
+    groups = cut(ids.length, merges, TOPICS.cutSimilarity).map((g) => g.map((i) => ids[i]!));
   } else {
     const sampled = sample(ids, TOPICS.exactLimit);
     const vecs = sentenceVectors(sentences, sampled, index);
-    const seedGroups = cut(sampled.length, averageLinkage(vecs), TOPICS.cutSimilarity).filter(
+    const merges = averageLinkage(similarityMatrix(vecs), vecs.length);
+    const seedGroups = cut(sampled.length, merges, TOPICS.cutSimilarity).filter(
       (g) => g.length >= TOPICS.minSentences,
     );
     const centroids = seedGroups.map((g) => centroid(g.map((i) => vecs[i]!)));

@@ -9,8 +9,10 @@ export interface Naming {
   readonly keywords: string[];
 }
 
-/** Sentences read per group to find its label (its most central ones). */
+/** Sentences read per group to find its label (its most central ones), by default. */
 const CENTRAL_SENTENCES = 4;
+/** Sentences of a group in which a candidate label's recurrence is counted (its most central). */
+const RECURRENCE_SENTENCES = 300;
 /** Keywords shown per group. */
 const KEYWORDS = 8;
 
@@ -19,35 +21,44 @@ const KEYWORDS = 8;
  * `tf(t, c) · ln(1 + A / f(t))` in group `c`, where `tf` counts the group's sentences containing
  * it, `f` counts them over all sibling groups and `A` is the average number of term occurrences
  * per group: what this group has and its siblings lack. Returns the weights of one group at a
- * time, so many groups never hold all their term counts at once.
+ * time (counted in a dense scratch row), so many groups never hold all their counts at once.
  */
 function classWeights(groups: readonly (readonly number[])[], index: TermIndex) {
-  const counts = (g: readonly number[]) => {
-    const tf = new Map<number, number>();
-    for (const id of g) for (const t of index.content[id]!) tf.set(t, (tf.get(t) ?? 0) + 1);
-    return tf;
-  };
-  const f = new Map<number, number>();
+  const f = new Float64Array(index.base);
   let total = 0;
   for (const g of groups)
-    for (const [t, n] of counts(g)) {
-      f.set(t, (f.get(t) ?? 0) + n);
-      total += n;
-    }
+    for (const id of g)
+      for (const t of index.content[id]!) {
+        f[t]!++;
+        total++;
+      }
   const average = total / Math.max(1, groups.length);
+  const tf = new Float64Array(index.base);
   return (g: number): Map<number, number> => {
+    const touched: number[] = [];
+    for (const id of groups[g]!)
+      for (const t of index.content[id]!) if (tf[t]!++ === 0) touched.push(t);
+    touched.sort((a, b) => a - b);
     const w = new Map<number, number>();
-    for (const [t, n] of counts(groups[g]!)) w.set(t, n * Math.log(1 + average / f.get(t)!));
+    for (const t of touched) {
+      w.set(t, tf[t]! * Math.log(1 + average / f[t]!));
+      tf[t] = 0;
+    }
     return w;
   };
 }
 
-/** Most frequent surface word of each stem in the given sentences. */
-function surfaceWords(ids: readonly number[], sentences: readonly Sentence[]): Map<string, string> {
+/** Most frequent surface word of each of some stems in the given sentences. */
+function surfaceWords(
+  ids: readonly number[],
+  sentences: readonly Sentence[],
+  stems: ReadonlySet<string>,
+): Map<string, string> {
   const counts = new Map<string, Map<string, number>>();
   for (const id of ids) {
     const s = sentences[id]!;
     s.stems.forEach((st, i) => {
+      if (!stems.has(st)) return;
       let m = counts.get(st);
       if (!m) counts.set(st, (m = new Map()));
       const w = s.words[i]!;
@@ -62,7 +73,8 @@ function surfaceWords(ids: readonly number[], sentences: readonly Sentence[]): M
 
 /**
  * The exact text of tokens `i..j` grown to whole words (never a cut name such as "Ban Ki" of
- * "Ban Ki-moon"), without surrounding punctuation or a possessive ending.
+ * "Ban Ki-moon"), without surrounding punctuation or a possessive ending (an abbreviation keeps
+ * its final period: "U.S.").
  */
 function wholeWords(text: string, t: TokenTable, i: number, j: number): string {
   let start = t.starts[i]!;
@@ -89,18 +101,20 @@ function candidates(
   sentences: readonly Sentence[],
   index: TermIndex,
   weights: ReadonlyMap<number, number>,
+  central: number,
 ): string[] {
   const centrality = (id: number) => {
     let s = 0;
     for (const t of index.content[id]!) s += weights.get(t) ?? 0;
     return s / Math.sqrt(index.content[id]!.length + 1);
   };
-  const central = [...ids]
-    .sort((a, b) => centrality(b) - centrality(a) || a - b)
-    .slice(0, CENTRAL_SENTENCES);
-  const groupText = ids.map((id) => sentences[id]!.text.toLowerCase()).join('\n');
+  const ranked = [...ids].sort((a, b) => centrality(b) - centrality(a) || a - b);
+  const groupText = ranked
+    .slice(0, RECURRENCE_SENTENCES)
+    .map((id) => sentences[id]!.text.toLowerCase())
+    .join('\n');
   const best = new Map<string, number>();
-  for (const id of central) {
+  for (const id of ranked.slice(0, central)) {
     const text = sentences[id]!.text;
     const t = analyzeWithEntities(text);
     for (const [i, j] of nounChunks(t)) {
@@ -132,25 +146,29 @@ function candidates(
  * Labels and keywords for sibling groups of sentences (the stories of a corpus, or the facets of
  * one story): each label is a complete noun phrase from the group's most central sentences
  * (wink-nlp part-of-speech tags), weighed by c-TF-IDF so it is distinctive against the siblings,
- * never a bare common word, and never the same as a sibling's label (or one in `taken`) up to
- * case. Groups are named in the order given (largest first), so the larger keeps a contested name.
+ * never a bare common word, and never the same as a sibling's label (or one in `options.taken`)
+ * up to case. Groups are named in the order given (largest first), so the larger keeps a contested name.
  */
 export function nameGroups(
   groups: readonly (readonly number[])[],
   sentences: readonly Sentence[],
   index: TermIndex,
-  taken: readonly string[] = [],
+  options: { taken?: readonly string[]; centralSentences?: number } = {},
 ): Naming[] {
+  const { taken = [], centralSentences = CENTRAL_SENTENCES } = options;
   const weightsOf = classWeights(groups, index);
   const used = new Set(taken.map((l) => l.toLowerCase()));
   return groups.map((ids, g) => {
     const w = weightsOf(g);
-    const ranked = [...w].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-    const surface = surfaceWords(ids, sentences);
-    const keywords = ranked
+    const top = [...w]
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
       .slice(0, KEYWORDS)
-      .map(([t]) => surface.get(index.terms[t]!) ?? index.terms[t]!);
-    let label = candidates(ids, sentences, index, w).find((c) => !used.has(c.toLowerCase()));
+      .map(([t]) => index.terms[t]!);
+    const surface = surfaceWords(ids, sentences, new Set(top));
+    const keywords = top.map((stem) => surface.get(stem) ?? stem);
+    let label = candidates(ids, sentences, index, w, centralSentences).find(
+      (c) => !used.has(c.toLowerCase()),
+    );
     // No phrase to be had (a group of fragments): its keywords, made distinct from its siblings'.
     if (!label) {
       label = keywords.slice(0, 3).join(', ') || 'untitled';

@@ -70,7 +70,7 @@ export function discoverStories(
   options: { facets?: boolean } = {},
 ): StoryCluster[] {
   const docs = documentVectors(sentences, index);
-  const groups = clusterDocuments(docs.vectors, STORIES).map((members) =>
+  const groups = clusterDocuments(docs.vectors, docs.features, STORIES).map((members) =>
     members.flatMap((d) => docs.sentences[d]!),
   );
   // Ascending sentence ids are corpus order: files in id order, then position.
@@ -91,7 +91,12 @@ export function discoverStories(
     const id = `s-${sha256Hex(files[0]!).slice(0, 10)}`;
     const topic = topicOf(id, 'story', naming, files, ids.length);
     const facetGroups = options.facets === false ? [] : discoverFacets(sentences, ids, index);
-    const facetNames = nameGroups(facetGroups, sentences, index, [naming.label]);
+    // A facet's label names its angle: never the story's own label; read from fewer sentences
+    // (a story has many facets).
+    const facetNames = nameGroups(facetGroups, sentences, index, {
+      taken: [naming.label],
+      centralSentences: 2,
+    });
     const facets = facetGroups.map((members, f) => {
       const first = sentences[members[0]!]!;
       const facetId = `f-${sha256Hex(`${id}\n${first.file}:${first.offsets.start}`).slice(0, 10)}`;

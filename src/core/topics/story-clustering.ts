@@ -11,7 +11,7 @@ export interface StoryClusteringOptions {
   readonly neighbours: number;
 }
 
-/** Exact cosine of two unit sparse vectors (ascending ids). */
+/** Dot product of two sparse vectors (ascending ids): their cosine when both are unit vectors. */
 function cosine(a: SparseVec, b: SparseVec): number {
   let i = 0;
   let j = 0;
@@ -26,6 +26,41 @@ function cosine(a: SparseVec, b: SparseVec): number {
   return s;
 }
 
+/** Postings of every feature as flat arrays (compressed sparse rows): docs and weights per feature. */
+function postingsOf(vectors: readonly SparseVec[], features: number) {
+  const start = new Int32Array(features + 1);
+  for (const v of vectors) for (const f of v.ids) start[f + 1]!++;
+  for (let f = 0; f < features; f++) start[f + 1]! += start[f]!;
+  const fill = start.slice(0, features);
+  const docs = new Int32Array(start[features]!);
+  const weights = new Float64Array(start[features]!);
+  vectors.forEach((v, d) => {
+    for (let k = 0; k < v.ids.length; k++) {
+      const at = fill[v.ids[k]!]!++;
+      docs[at] = d;
+      weights[at] = v.weights[k]!;
+    }
+  });
+  return { start, docs, weights };
+}
+
+/** The `k` documents with the highest partial score (ties: lower index), best first, without sorting all. */
+function topByPartial(touched: readonly number[], partial: Float64Array, k: number): number[] {
+  const best: number[] = [];
+  const better = (x: number, y: number) =>
+    partial[x]! > partial[y]! || (partial[x] === partial[y] && x < y);
+  for (const d of touched) {
+    if (best.length === k && !better(d, best[k - 1]!)) continue;
+    let i = best.length === k ? k - 1 : best.length;
+    while (i > 0 && better(d, best[i - 1]!)) {
+      best[i] = best[i - 1]!;
+      i--;
+    }
+    best[i] = d;
+  }
+  return best;
+}
+
 /**
  * The pairs of documents worth comparing, found through an inverted index: each document probes
  * the postings of its heaviest features, ranks the documents found by the partial dot product
@@ -34,122 +69,147 @@ function cosine(a: SparseVec, b: SparseVec): number {
  */
 export function candidatePairs(
   vectors: readonly SparseVec[],
+  features: number,
   options: StoryClusteringOptions,
 ): { a: number; b: number; sim: number }[] {
-  const postings = new Map<number, { docs: number[]; weights: number[] }>();
-  vectors.forEach((v, d) => {
-    for (let k = 0; k < v.ids.length; k++) {
-      let p = postings.get(v.ids[k]!);
-      if (!p) postings.set(v.ids[k]!, (p = { docs: [], weights: [] }));
-      p.docs.push(d);
-      p.weights.push(v.weights[k]!);
-    }
-  });
+  const post = postingsOf(vectors, features);
   const partial = new Float64Array(vectors.length);
   const seen = new Int32Array(vectors.length).fill(-1);
-  const pairs = new Map<string, { a: number; b: number; sim: number }>();
+  const pairs: { a: number; b: number; sim: number }[] = [];
+  const paired = new Set<number>();
   vectors.forEach((v, d) => {
-    const order = Array.from(v.ids.keys()).sort(
-      (x, y) => v.weights[y]! - v.weights[x]! || v.ids[x]! - v.ids[y]!,
-    );
+    const order = Array.from(v.ids.keys())
+      .sort((x, y) => v.weights[y]! - v.weights[x]! || v.ids[x]! - v.ids[y]!)
+      .slice(0, options.probeFeatures);
     const touched: number[] = [];
-    for (const k of order.slice(0, options.probeFeatures)) {
-      const p = postings.get(v.ids[k]!)!;
+    for (const k of order) {
+      const f = v.ids[k]!;
       const w = v.weights[k]!;
-      for (let n = 0; n < p.docs.length; n++) {
-        const other = p.docs[n]!;
+      for (let at = post.start[f]!; at < post.start[f + 1]!; at++) {
+        const other = post.docs[at]!;
         if (other === d) continue;
         if (seen[other] !== d) {
           seen[other] = d;
           partial[other] = 0;
           touched.push(other);
         }
-        partial[other]! += w * p.weights[n]!;
+        partial[other]! += w * post.weights[at]!;
       }
     }
-    touched.sort((x, y) => partial[y]! - partial[x]! || x - y);
-    for (const other of touched.slice(0, options.neighbours)) {
+    for (const other of topByPartial(touched, partial, options.neighbours)) {
       const [a, b] = d < other ? [d, other] : [other, d];
-      const key = `${a}:${b}`;
-      if (!pairs.has(key)) pairs.set(key, { a, b, sim: cosine(vectors[a]!, vectors[b]!) });
+      const key = a * vectors.length + b;
+      if (paired.has(key)) continue;
+      paired.add(key);
+      pairs.push({ a, b, sim: cosine(vectors[a]!, vectors[b]!) });
     }
   });
-  return [...pairs.values()];
+  return pairs;
 }
 
 /** A group of documents during clustering: its members, the sum of their vectors, its neighbours. */
 interface Group {
-  readonly members: number[];
-  readonly sum: Map<number, number>;
-  readonly near: Set<number>;
+  members: number[];
+  sum: SparseVec;
+  near: Set<number>;
+  /** Bumped at every merge: a queued pair that names an older version is stale. */
+  version: number;
   alive: boolean;
 }
 
-function dotSums(a: Map<number, number>, b: Map<number, number>): number {
-  if (a.size > b.size) [a, b] = [b, a];
-  let s = 0;
-  for (const [k, x] of a) {
-    const y = b.get(k);
-    if (y !== undefined) s += x * y;
+/** The sum of two sparse vectors (ascending ids), by one merge pass. */
+function addSparse(a: SparseVec, b: SparseVec): SparseVec {
+  const ids = new Int32Array(a.ids.length + b.ids.length);
+  const weights = new Float64Array(ids.length);
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.ids.length || j < b.ids.length) {
+    const x = i < a.ids.length ? a.ids[i]! : Infinity;
+    const y = j < b.ids.length ? b.ids[j]! : Infinity;
+    if (x === y) {
+      ids[n] = x;
+      weights[n++] = a.weights[i++]! + b.weights[j++]!;
+    } else if (x < y) {
+      ids[n] = x;
+      weights[n++] = a.weights[i++]!;
+    } else {
+      ids[n] = y;
+      weights[n++] = b.weights[j++]!;
+    }
   }
-  return s;
+  return { ids: ids.subarray(0, n), weights: weights.subarray(0, n) };
 }
+
+type Candidate = { a: number; b: number; va: number; vb: number; sim: number };
 
 /**
  * Group-average agglomerative clustering of documents (UPGMA; the group-average clustering of
- * TDT retrospective event detection, Yang, Pierce & Carbonell 1998), cut at `options.cutSimilarity`. The
- * average pairwise cosine of two groups of unit vectors is the dot product of their vector sums
- * divided by the product of their sizes, so it is exact without the pairwise matrix; only groups
- * linked by a candidate pair are ever compared. Returns the groups (document indexes ascending),
- * ordered by their first member. Deterministic: ties break on group ids.
+ * TDT retrospective event detection, Yang, Pierce & Carbonell 1998), cut at
+ * `options.cutSimilarity`. The average pairwise cosine of two groups of unit vectors is the dot
+ * product of their vector sums divided by the product of their sizes, so it is exact without
+ * the pairwise matrix; only groups linked by a candidate pair are ever compared. The larger group
+ * absorbs the smaller in place. Returns the groups (document indexes ascending), ordered by their
+ * first member. Deterministic: ties break on group ids.
  */
 export function clusterDocuments(
   vectors: readonly SparseVec[],
+  features: number,
   options: StoryClusteringOptions,
 ): number[][] {
   const groups: Group[] = vectors.map((v, d) => ({
     members: [d],
-    sum: new Map(Array.from(v.ids, (f, k) => [f, v.weights[k]!])),
+    sum: v,
     near: new Set<number>(),
+    version: 0,
     alive: true,
   }));
-  type Candidate = { a: number; b: number; sim: number };
   const heap = new Heap<Candidate>((x, y) =>
     x.sim !== y.sim ? x.sim > y.sim : x.a !== y.a ? x.a < y.a : x.b < y.b,
   );
-  for (const p of candidatePairs(vectors, options)) {
+  for (const p of candidatePairs(vectors, features, options)) {
     groups[p.a]!.near.add(p.b);
     groups[p.b]!.near.add(p.a);
-    if (p.sim >= options.cutSimilarity) heap.push(p);
+    if (p.sim >= options.cutSimilarity) heap.push({ ...p, va: 0, vb: 0 });
   }
-  const average = (a: Group, b: Group) =>
-    dotSums(a.sum, b.sum) / (a.members.length * b.members.length);
+  const dense = new Float64Array(features);
   for (let top = heap.pop(); top; top = heap.pop()) {
-    const a = groups[top.a]!;
-    const b = groups[top.b]!;
-    if (!a.alive || !b.alive) continue;
-    const merged: Group = {
-      members: [...a.members, ...b.members],
-      sum: new Map(a.sum),
-      near: new Set(),
-      alive: true,
-    };
-    for (const [k, x] of b.sum) merged.sum.set(k, (merged.sum.get(k) ?? 0) + x);
-    a.alive = false;
-    b.alive = false;
-    const id = groups.length;
-    groups.push(merged);
-    for (const n of [...a.near, ...b.near]) {
-      const g = groups[n]!;
-      if (!g.alive || merged.near.has(n)) continue;
-      merged.near.add(n);
-      g.near.add(id);
-      const sim = average(merged, g);
-      if (sim >= options.cutSimilarity) heap.push({ a: Math.min(n, id), b: Math.max(n, id), sim });
+    const x = groups[top.a]!;
+    const y = groups[top.b]!;
+    if (!x.alive || !y.alive || x.version !== top.va || y.version !== top.vb) continue;
+    // The larger group absorbs the smaller (ties: the lower id), keeping its id.
+    const [keep, gone, keepId, goneId] =
+      x.members.length >= y.members.length ? [x, y, top.a, top.b] : [y, x, top.b, top.a];
+    for (const m of gone.members) keep.members.push(m);
+    keep.sum = addSparse(keep.sum, gone.sum);
+    gone.alive = false;
+    keep.version++;
+    const near = new Set<number>();
+    for (const n of [...keep.near, ...gone.near]) {
+      if (n === keepId || n === goneId || !groups[n]!.alive) continue;
+      near.add(n);
     }
+    keep.near = near;
+    gone.near = new Set();
+    gone.sum = { ids: new Int32Array(0), weights: new Float64Array(0) };
+    // The merged group's sum scattered once into a dense row, so each neighbour's dot product
+    // costs the neighbour's size only.
+    for (let k = 0; k < keep.sum.ids.length; k++) dense[keep.sum.ids[k]!] = keep.sum.weights[k]!;
+    for (const n of near) {
+      const g = groups[n]!;
+      g.near.delete(goneId);
+      g.near.add(keepId);
+      let d = 0;
+      for (let k = 0; k < g.sum.ids.length; k++) d += dense[g.sum.ids[k]!]! * g.sum.weights[k]!;
+      const sim = d / (keep.members.length * g.members.length);
+      if (sim < options.cutSimilarity) continue;
+      const [a, b] = keepId < n ? [keepId, n] : [n, keepId];
+      heap.push({ a, b, va: groups[a]!.version, vb: groups[b]!.version, sim });
+    }
+    for (let k = 0; k < keep.sum.ids.length; k++) dense[keep.sum.ids[k]!] = 0;
   }
   return groups
     .filter((g) => g.alive)
-    .map((g) => g.members.sort((x, y) => x - y))
-    .sort((x, y) => x[0]! - y[0]!);
+    .map((g) => g.members.sort((p, q) => p - q))
+    .sort((p, q) => p[0]! - q[0]!);
 }
