@@ -58,11 +58,12 @@ describe('parseCliArgs', () => {
 });
 
 describe('runCli', () => {
-  it('prints each topic of the seeds as a section with footnoted file:lines citations', async () => {
+  it('prints each story of the seeds as a section, each facet as a subsection, with footnoted file:lines citations', async () => {
     const { markdown, warnings } = await runCli(parseCliArgs([DATA], {}));
     expect(warnings).toEqual([]);
-    expect(markdown.startsWith('# Topics of data\n\n## ')).toBe(true);
-    expect((markdown.match(/^## /gm) ?? []).length).toBeGreaterThan(1);
+    expect(markdown.startsWith('# Stories of data\n\n## ')).toBe(true);
+    expect((markdown.match(/^## /gm) ?? []).length).toBe(2);
+    expect((markdown.match(/^### /gm) ?? []).length).toBeGreaterThan(2);
     expect(markdown).toMatch(/^\[\^1\]: \d{3}_[0-9a-f]{16}\.txt:\d+(-\d+)?$/m);
   });
 

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Summary } from '../schemas/summary.js';
-import type { Topic } from '../schemas/topic.js';
+import type { Story, Topic } from '../schemas/topic.js';
 import { loadCorpus } from '../src/core/index.js';
 import { buildModel } from '../src/core/index.js';
 import { createApp } from '../src/http/app.js';
@@ -79,6 +79,7 @@ function goldOf(name: string): Gold {
 /** Everything a client fetched about one corpus. */
 interface Fetched {
   app: ReturnType<typeof createApp>;
+  /** Every story and every facet, as a client walks the list. */
   topics: Topic[];
   /** Summaries by a readable name: `corpus`, `corpus max10`, `topic <label>`, `query <q>`, …. */
   summaries: Map<string, Summary>;
@@ -94,7 +95,8 @@ async function fetchAll(gold: Gold): Promise<Fetched> {
   const dir = fileURLToPath(new URL(`./fixtures/${gold.corpus}/`, import.meta.url));
   const model = buildModel(await loadCorpus(dir));
   const app = createApp({ model, loadedAt: new Date('2026-01-01T00:00:00Z') });
-  const { topics } = await getJson<{ topics: Topic[] }>(app, '/v1/topics');
+  const { topics: stories } = await getJson<{ topics: Story[] }>(app, '/v1/topics');
+  const topics: Topic[] = stories.flatMap(({ subtopics, ...story }) => [story, ...subtopics]);
   const summaries = new Map<string, Summary>();
   summaries.set('corpus', await getJson<Summary>(app, '/v1/summary'));
   summaries.set('corpus max10', await getJson<Summary>(app, '/v1/summary?maxSentences=10'));
@@ -289,7 +291,7 @@ for (const name of GOLD_NAMES) {
     });
 
     check('keyFacts')(
-      `covers at least ${KEY_FACT_RECALL * 100}% of the key facts in the corpus summary or some topic summary`,
+      `covers at least ${KEY_FACT_RECALL * 100}% of the key facts in the corpus summary or some story or facet summary`,
       () => {
         const texts = [...f.summaries]
           .filter(([where]) => !where.startsWith('query'))

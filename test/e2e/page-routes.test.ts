@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Summary } from '../../schemas/summary.js';
 import { loadCorpus } from '../../src/core/index.js';
-import { buildModel, listTopics, summarize } from '../../src/core/index.js';
+import { allStories, buildModel, summarize } from '../../src/core/index.js';
 import { createApp } from '../../src/http/app.js';
 import { APP_CSS, APP_JS } from '../../src/http/page/page-assets.js';
 import { parsePageParams, pageHref } from '../../src/http/page/page-params.js';
@@ -26,15 +26,16 @@ function pageData(html: string): { citations: Summary['sentences'][number]['cita
 }
 
 describe('GET / (the spot-check page)', () => {
-  test('answers HTML of the first topic with every topic listed, its citations as markers, and a strict CSP', async () => {
+  test('answers HTML of the first story with every story listed (and its facets), its citations as markers, and a strict CSP', async () => {
     const res = await app.request('/');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/html/);
     expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
     const html = await res.text();
     expect(html.startsWith('<!doctype html><html lang="en">')).toBe(true);
-    const topics = listTopics(model);
+    const topics = allStories(model);
     for (const t of topics) expect(html).toContain(`data-topic="${t.id}"`);
+    for (const f of topics[0]!.subtopics) expect(html).toContain(`data-topic="${f.id}"`);
     const summary = summarize(model, { topicId: topics[0]!.id, maxSentences: 5 })!;
     expect(pageData(html).citations).toEqual(summary.sentences.map((s) => s.citations));
     for (const c of summary.sentences.flatMap((s) => s.citations))
@@ -44,7 +45,7 @@ describe('GET / (the spot-check page)', () => {
   });
 
   test('labels a citation over several lines exactly as the Markdown footnotes do', () => {
-    const topic = listTopics(model)[0]!;
+    const topic = allStories(model)[0]!;
     const summary = summarize(model, { topicId: topic.id, maxSentences: 1 })!;
     const first = summary.sentences[0]!.citations[0]!;
     const wrapped = { ...first, lines: { start: first.lines.start, end: first.lines.start + 2 } };
@@ -53,7 +54,8 @@ describe('GET / (the spot-check page)', () => {
       PageView({
         model: {
           params: parsePageParams(new URLSearchParams()),
-          topics: [topic],
+          stories: [topic],
+          totalStories: 1,
           topic,
           summary: view,
           corpus: { fingerprint: model.fingerprint, files: model.files.length },
@@ -66,7 +68,7 @@ describe('GET / (the spot-check page)', () => {
   });
 
   test('reads maxSentences leniently: nonsense gives the default, too many gives the maximum', async () => {
-    const topic = listTopics(model)[0]!.id;
+    const topic = allStories(model)[0]!.id;
     const nonsense = await (await app.request(`/?topic=${topic}&maxSentences=abc`)).text();
     expect(nonsense).toContain(
       'id="maxSentences" name="maxSentences" type="number" min="1" max="50" step="1" value="5"',
@@ -76,13 +78,13 @@ describe('GET / (the spot-check page)', () => {
     expect(parsePageParams(new URLSearchParams('cite=x.1')).cite).toBeUndefined();
   });
 
-  test('an unknown topic answers 404 with a readable page that still lists the topics', async () => {
+  test('an unknown topic answers 404 with a readable page that still lists the stories', async () => {
     const res = await app.request('/?topic=t-nope');
     expect(res.status).toBe(404);
     expect(res.headers.get('content-type')).toMatch(/^text\/html/);
     const html = await res.text();
-    expect(html).toContain('No topic has the id “t-nope”');
-    expect(html).toContain('class="topic"');
+    expect(html).toContain('No story or facet has the id “t-nope”');
+    expect(html).toContain('class="topic topic-story"');
     expect(pageData(html).citations).toEqual([]);
   });
 

@@ -25,7 +25,7 @@ beforeEach(() => {
 describe('GET / and the summary routes', () => {
   test('the page computes a topic summary once, however often it is opened, and the API reuses it', async () => {
     const app = createApp({ model, loadedAt: new Date() });
-    const topic = pipeline.listTopics(model)[0]!.id;
+    const topic = pipeline.allStories(model)[0]!.id;
     for (let i = 0; i < 3; i++)
       expect((await app.request(`/?topic=${topic}&maxSentences=4`)).status).toBe(200);
     expect(summarize).toHaveBeenCalledTimes(1);

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { DocumentList, TopicList } from '../../schemas/api.js';
+import type { DocumentList } from '../../schemas/api.js';
+import type { TopicList } from '../../schemas/topic.js';
 import type { Citation } from '../../schemas/citation.js';
 import type { Summary } from '../../schemas/summary.js';
 import { citationLabel } from '../../src/render/markdown.js';
@@ -145,10 +146,15 @@ browserSuite(SUITE, () => {
     await server?.stop();
   });
 
-  test('the page lists every topic with its label, keywords and number of files', async () => {
+  test('the page lists every story with its label, keywords and number of files, the first with its facets as a tree', async () => {
     const page = await newPage();
     await page.goto(`${server.url}/`);
-    const shown = await page.$$eval('nav.topics a.topic', (links) =>
+    const facets = await page.$$eval(
+      `li.story[data-story="${topics[0]!.id}"] ul.facets a.topic-facet`,
+      (links) => links.map((a) => (a as HTMLElement).dataset.topic),
+    );
+    expect(facets).toEqual(topics[0]!.subtopics.map((f) => f.id));
+    const shown = await page.$$eval('nav.topics a.topic-story', (links) =>
       links.map((a) => ({
         id: (a as HTMLElement).dataset.topic,
         label: a.querySelector('.topic-label')!.textContent,
@@ -160,7 +166,7 @@ browserSuite(SUITE, () => {
     topics.forEach((t, i) => {
       expect(shown[i]!.label).toBe(t.label);
       expect(shown[i]!.keywords).toBe(t.keywords.join(' · '));
-      expect(shown[i]!.count).toMatch(new RegExp(`^${t.files.length} files?\\b`));
+      expect(shown[i]!.count).toMatch(new RegExp(`^${t.fileCount} files?\\b`));
     });
     expect(errorsOf(page)).toEqual([]);
     await page.context().close();
@@ -201,6 +207,28 @@ browserSuite(SUITE, () => {
         expect(await marker.getAttribute('aria-current')).toBe('true');
       }
     }
+    expect(errorsOf(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  test('picking a facet narrows the summary to that facet, its story staying open above it', async () => {
+    const page = await newPage();
+    await page.goto(`${server.url}/`);
+    const facet = topics[0]!.subtopics[0]!;
+    await Promise.all([
+      page.waitForURL(/[?&]topic=f-/),
+      page.click(`a.topic-facet[data-topic="${facet.id}"]`),
+    ]);
+    expect(await page.textContent('#summary-title')).toBe(facet.label);
+    expect(await page.getAttribute(`a.topic[data-topic="${facet.id}"]`, 'aria-current')).toBe(
+      'page',
+    );
+    expect(await page.locator(`li.story[data-story="${topics[0]!.id}"] ul.facets`).count()).toBe(1);
+    const summary = await api<Summary>(
+      `/v1/topics/${encodeURIComponent(facet.id)}/summary?maxSentences=5`,
+    );
+    const sentenceTexts = await page.$$eval('.sentence-text', (ps) => ps.map((p) => p.textContent));
+    expect(sentenceTexts).toEqual(summary.sentences.map((s) => s.text));
     expect(errorsOf(page)).toEqual([]);
     await page.context().close();
   });

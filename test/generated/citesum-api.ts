@@ -92,10 +92,30 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Topics of the served corpus
-         * @description The stories the corpus covers, each with a stable id (same corpus, same ids), a label, keywords, the files it draws on and its number of sentences.
+         * Stories of the served corpus, with their facets
+         * @description The stories the corpus covers (groups of documents about one event or subject), largest first, each with its facets (`subtopics`), a label, keywords, at most 20 of its files and its counts. Every document with content belongs to a story; there is no cap: long lists are paged with `limit` and `cursor`. Ids are stable: the same corpus gives the same ids.
          */
         get: operations["listTopics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/topics/{topicId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A story or facet in full
+         * @description Every file of the topic and its facets' sentences (for a story, all its facets; for a facet, itself), each sentence cited like a summary sentence.
+         */
+        get: operations["getTopic"];
         put?: never;
         post?: never;
         delete?: never;
@@ -155,7 +175,7 @@ export interface paths {
         put?: never;
         /**
          * Summarize documents you send
-         * @description The same cited summary as `GET /v1/summary`, over the documents in the body; citations refer to your `file` names and their `href` is `{file}#L{start}-L{end}`. With `topics: true`, also each topic of those documents with its summary. Nothing is stored. The body may be at most 5 MB and carry at most 1000 documents (both configurable).
+         * @description The same cited summary as `GET /v1/summary`, over the documents in the body; citations refer to your `file` names and their `href` is `{file}#L{start}-L{end}`. With `topics: true`, also each story of those documents with its summary and its facets’ summaries. Nothing is stored. The body may be at most 5 MB and carry at most 1000 documents (both configurable).
          */
         post: operations["summarizeDocuments"];
         delete?: never;
@@ -213,10 +233,15 @@ export interface components {
              */
             sentences: number;
             /**
-             * @description Topics discovered.
-             * @example 7
+             * @description Stories discovered.
+             * @example 2
              */
             topics: number;
+            /**
+             * @description Facets of all stories.
+             * @example 8
+             */
+            facets: number;
             /**
              * @description When the served corpus was loaded (ISO 8601).
              * @example 2026-11-22T14:50:00.000Z
@@ -423,26 +448,52 @@ export interface components {
          * @enum {string}
          */
         LineReason: "blank" | "heading" | "repeated-across-files" | "call-to-action" | "navigation" | "photo-credit" | "byline" | "dateline" | "url" | "cross-promotion" | "fragment";
-        /** @description Answer of `GET /v1/topics`. */
+        /** @description Answer of `GET /v1/topics`: one page of the stories. */
         TopicList: {
             corpus: components["schemas"]["Fingerprint"];
-            /** @description Topics of the served corpus. */
-            topics: components["schemas"]["Topic"][];
+            /** @description Stories of the served corpus, largest first (documents, then sentences), each with its facets. */
+            topics: components["schemas"]["Story"][];
+            /**
+             * @description Stories in the whole list (all pages).
+             * @example 2
+             */
+            total: number;
+            /**
+             * @description Cursor of the next page (absent on the last page).
+             * @example NTA6OGE5ZjJj
+             */
+            nextCursor?: string;
+            /**
+             * @description URL of the next page (absent on the last page).
+             * @example /v1/topics?limit=50&cursor=NTA6OGE5ZjJj
+             */
+            next?: string;
         };
-        /** @description A story the corpus covers, found by clustering its content sentences. */
+        /** @description A story with its facets. */
+        Story: components["schemas"]["Topic"] & {
+            /** @description The story's facets (each a `Topic` of kind `facet`), largest first. */
+            subtopics: components["schemas"]["Topic"][];
+        };
+        /**
+         * @description `story`: a group of documents about the same event or subject; `facet`: one angle of a story (a cluster of its sentences).
+         * @enum {string}
+         */
+        TopicKind: "story" | "facet";
+        /** @description A story the corpus covers, or a facet of one. */
         Topic: {
             /**
-             * @description Stable id derived from the topic's content (same corpus, same id).
-             * @example t-3f9a1c2e
+             * @description Stable id: the same corpus gives the same ids, and adding an unrelated document leaves the ids of existing stories as they are. Stories start with `s-`, facets with `f-`.
+             * @example s-3f9a1c2e7b
              */
             id: string;
+            kind: components["schemas"]["TopicKind"];
             /**
-             * @description A key phrase a reader recognises.
-             * @example calls on WhatsApp and Telegram restricted
+             * @description A complete phrase from the text, distinctive against its siblings (never a bare common word, never a sibling’s label).
+             * @example WhatsApp and Telegram
              */
             label: string;
             /**
-             * @description Most characteristic terms, best first.
+             * @description Most characteristic terms against the siblings (c-TF-IDF), best first.
              * @example [
              *       "calls",
              *       "whatsapp",
@@ -452,7 +503,7 @@ export interface components {
              */
             keywords: string[];
             /**
-             * @description Files the topic draws on.
+             * @description Files the topic draws on, in corpus order: at most 20 here; the full list is at `GET /v1/topics/{topicId}`.
              * @example [
              *       "002_90d0f9c44a687009.txt",
              *       "003_2772de2c2eaa7074.txt"
@@ -460,47 +511,37 @@ export interface components {
              */
             files: string[];
             /**
-             * @description Content sentences in the topic.
-             * @example 12
+             * @description Number of files the topic draws on.
+             * @example 4
+             */
+            fileCount: number;
+            /**
+             * @description Content sentences in the topic (for a story, every content sentence of its documents).
+             * @example 56
              */
             sentenceCount: number;
+            /**
+             * @description For a facet, the id of its story.
+             * @example s-3f9a1c2e7b
+             */
+            parent?: string;
         };
-        /** @description A cited, extractive summary of a topic, of the corpus or for a query. */
-        Summary: {
-            topic?: components["schemas"]["Topic"];
-            /**
-             * @description The query of a query-focused summary.
-             * @example state-backed messaging app
-             */
-            query?: string;
-            /** @description The extracted sentences, in reading order. */
-            sentences: components["schemas"]["SummarySentence"][];
-            /**
-             * @description Words in the summary (whitespace-separated).
-             * @example 118
-             */
-            wordCount: number;
+        /** @description Answer of `GET /v1/topics/{topicId}`: a story or facet in full. */
+        TopicDetail: {
             corpus: components["schemas"]["Fingerprint"];
+            topic: components["schemas"]["Topic"];
+            /** @description A story's facets (absent for a facet). */
+            subtopics?: components["schemas"]["Topic"][];
+            /** @description Every file the topic draws on, in corpus order. */
+            files: string[];
+            /** @description A story's facets with their sentences, or the facet itself. */
+            facets: components["schemas"]["FacetDetail"][];
         };
-        /** @description One extracted statement with every file that states it. */
-        SummarySentence: {
-            /**
-             * @description The sentence, verbatim from its first citation (whitespace collapsed).
-             * @example Access to calls in foreign messengers will be restored after they start complying with Russian legislation.
-             */
-            text: string;
-            /** @description Where the statement is found: the first is where the text was taken from, then one citation per other file that states the same fact, in corpus order (at most 25 in all). */
-            citations: components["schemas"]["Citation"][];
-            /**
-             * @description Number of distinct files that state it (equals the number of distinct cited files unless more than 25 files state it).
-             * @example 2
-             */
-            support: number;
-            /**
-             * @description Selection score (higher is more central to the summary).
-             * @example 0.42
-             */
-            score: number;
+        /** @description A facet with its sentences. */
+        FacetDetail: {
+            topic: components["schemas"]["Topic"];
+            /** @description The facet's sentences in corpus order, each as a citation of its source. */
+            sentences: components["schemas"]["Citation"][];
         };
         /** @description Where a statement comes from, precise enough to re-check it character for character. */
         Citation: {
@@ -553,11 +594,53 @@ export interface components {
              */
             end: number;
         };
+        /** @description A cited, extractive summary of a topic, of the corpus or for a query. */
+        Summary: {
+            topic?: components["schemas"]["Topic"];
+            /**
+             * @description The query of a query-focused summary.
+             * @example state-backed messaging app
+             */
+            query?: string;
+            /** @description The extracted sentences, in reading order. */
+            sentences: components["schemas"]["SummarySentence"][];
+            /**
+             * @description Words in the summary (whitespace-separated).
+             * @example 118
+             */
+            wordCount: number;
+            corpus: components["schemas"]["Fingerprint"];
+        };
+        /** @description One extracted statement with every file that states it. */
+        SummarySentence: {
+            /**
+             * @description The sentence, verbatim from its first citation (whitespace collapsed).
+             * @example Access to calls in foreign messengers will be restored after they start complying with Russian legislation.
+             */
+            text: string;
+            /** @description Where the statement is found: the first is where the text was taken from, then one citation per other file that states the same fact, in corpus order (at most 25 in all). */
+            citations: components["schemas"]["Citation"][];
+            /**
+             * @description Number of distinct files that state it (equals the number of distinct cited files unless more than 25 files state it).
+             * @example 2
+             */
+            support: number;
+            /**
+             * @description Selection score (higher is more central to the summary).
+             * @example 0.42
+             */
+            score: number;
+        };
         /** @description Answer of `POST /v1/summarize`. */
         SummarizeResponse: {
             summary: components["schemas"]["Summary"];
-            /** @description With `topics: true`: one summary per discovered topic (its `topic` field holds the topic). */
-            topics?: components["schemas"]["Summary"][];
+            /** @description With `topics: true`: one summary per story of the documents (its `topic` field holds the story), each with one summary per facet. */
+            topics?: components["schemas"]["StorySummary"][];
+        };
+        /** @description A story's summary with its facets' summaries. */
+        StorySummary: components["schemas"]["Summary"] & {
+            /** @description One summary per facet of the story (each `topic` is the facet), largest first. */
+            facets: components["schemas"]["Summary"][];
         };
         /** @description Body of `POST /v1/summarize`. */
         SummarizeRequest: {
@@ -579,7 +662,7 @@ export interface components {
              */
             maxWords?: number;
             /**
-             * @description Also discover the documents' topics and summarize each.
+             * @description Also discover the documents' stories and their facets, and summarize each (two levels).
              * @example false
              */
             topics?: boolean;
@@ -880,7 +963,12 @@ export interface operations {
     };
     listTopics: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Stories per page (1–500, default 50). */
+                limit?: number;
+                /** @description Where the page starts: the `nextCursor` of the previous page (absent: the first). */
+                cursor?: string;
+            };
             header?: {
                 /**
                  * @description ETag(s) from an earlier answer: 304 Not Modified when still current.
@@ -893,7 +981,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The topics. */
+            /** @description One page of the stories. */
             200: {
                 headers: {
                     /** @description Strong validator of this body; send it back as `If-None-Match` to get 304. */
@@ -914,6 +1002,84 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Bad Request. `limit` is not a whole number in range, or `cursor` is not one this corpus state gave out. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error. Unexpected failure; `detail` carries no internals. Quote `requestId` when reporting it. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getTopic: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description ETag(s) from an earlier answer: 304 Not Modified when still current.
+                 * @example "mJ0cWbZPjKbhaPslBZRPDVhO_Vb"
+                 */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /** @description Story or facet id from `GET /v1/topics`. */
+                topicId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The topic. */
+            200: {
+                headers: {
+                    /** @description Strong validator of this body; send it back as `If-None-Match` to get 304. */
+                    ETag: string;
+                    /** @description Fingerprint of the corpus the answer was computed from. */
+                    "X-Corpus-Fingerprint": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TopicDetail"];
+                };
+            };
+            /** @description Not Modified: the `If-None-Match` ETag is still current; no body. */
+            304: {
+                headers: {
+                    /** @description The current ETag. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request. Invalid input: `detail` names the parameter and what was wrong. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found. No story or facet has this id (ids change when the corpus changes). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Internal Server Error. Unexpected failure; `detail` carries no internals. Quote `requestId` when reporting it. */
             500: {
@@ -942,7 +1108,7 @@ export interface operations {
                 "If-None-Match"?: string;
             };
             path: {
-                /** @description Topic id from `GET /v1/topics`. */
+                /** @description Story or facet id from `GET /v1/topics`. */
                 topicId: string;
             };
             cookie?: never;
@@ -981,7 +1147,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not Found. No topic has this id (ids change when the corpus changes). */
+            /** @description Not Found. No story or facet has this id (ids change when the corpus changes). */
             404: {
                 headers: {
                     [name: string]: unknown;

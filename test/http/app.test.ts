@@ -186,6 +186,7 @@ describe('GET /openapi.json and /docs', () => {
       '/v1/summarize',
       '/v1/summary',
       '/v1/topics',
+      '/v1/topics/{topicId}',
       '/v1/topics/{topicId}/summary',
     ]);
   });

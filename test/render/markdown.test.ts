@@ -3,7 +3,7 @@ import type { Citation } from '../../schemas/citation.js';
 import type { Summary } from '../../schemas/summary.js';
 import {
   citationLabel,
-  renderSummariesMarkdown,
+  renderStoriesMarkdown,
   renderSummaryMarkdown,
 } from '../../src/render/markdown.js';
 
@@ -20,10 +20,12 @@ function cite(file: string, start: number, end = start): Citation {
 
 const summary: Summary = {
   topic: {
-    id: 't-1',
+    id: 's-1',
+    kind: 'story',
     label: 'harbour budget',
     keywords: ['harbour'],
     files: ['a.txt', 'b.txt'],
+    fileCount: 2,
     sentenceCount: 3,
   },
   sentences: [
@@ -71,17 +73,23 @@ describe('renderSummaryMarkdown', () => {
   });
 });
 
-describe('renderSummariesMarkdown', () => {
-  it('numbers footnotes across sections and lists them once at the end', () => {
-    const other: Summary = {
+describe('renderStoriesMarkdown', () => {
+  it('puts each story under a second-level heading and its facets under third-level ones, footnotes numbered across the document', () => {
+    const facet: Summary = {
       ...summary,
-      topic: { ...summary.topic!, label: 'ferry' },
+      topic: { ...summary.topic!, id: 'f-1', kind: 'facet', label: 'ferry', parent: 's-1' },
       sentences: [{ ...summary.sentences[0]!, citations: [cite('b.txt', 4), cite('c.txt', 9)] }],
     };
-    const md = renderSummariesMarkdown([summary, other], 'Topics of data');
-    expect(md).toContain('# Topics of data\n\n## harbour budget\n\n');
-    expect(md).toContain('## ferry\n\nThe council approved the harbour budget.[^2][^3]');
+    const md = renderStoriesMarkdown([{ ...summary, facets: [facet] }], 'Stories of data');
+    expect(md).toContain('# Stories of data\n\n## harbour budget\n\n');
+    expect(md).toContain('### ferry\n\nThe council approved the harbour budget.[^2][^3]');
     expect(md.endsWith('[^1]: a.txt:1-2\n[^2]: b.txt:4\n[^3]: c.txt:9\n')).toBe(true);
+  });
+
+  it('says so when there are no stories', () => {
+    expect(renderStoriesMarkdown([], 'Stories of empty')).toBe(
+      '# Stories of empty\n\n_No stories found._\n',
+    );
   });
 });
 

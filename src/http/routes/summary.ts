@@ -58,7 +58,7 @@ export const topicSummaryRoute = createRoute({
     304: notModifiedResponse,
     ...problemResponses([400, 404, 500], {
       400: '`maxSentences` or `maxWords` is not a whole number in range.',
-      404: 'No topic has this id (ids change when the corpus changes).',
+      404: 'No story or facet has this id (ids change when the corpus changes).',
     }),
   },
 });

@@ -65,12 +65,12 @@ describe('summarize on the seed corpus', () => {
       expect(s.support).toBe(citedFiles(s).length);
   });
 
-  it('never cites a line that is not content, in the corpus summary or in any topic summary', () => {
+  it('never cites a line that is not content, in the corpus summary or in any story or facet summary', () => {
     const summaries = [
       summarize(seeds, { maxSentences: 20, maxWords: 1000 })!,
-      ...seeds.topics.map((t) =>
-        summarize(seeds, { topicId: t.topic.id, maxSentences: 20, maxWords: 1000 })!,
-      ),
+      ...seeds.stories
+        .flatMap((s) => [s, ...s.facets])
+        .map((t) => summarize(seeds, { topicId: t.topic.id, maxSentences: 20, maxWords: 1000 })!),
     ];
     for (const summary of summaries)
       for (const s of summary.sentences)
@@ -126,7 +126,8 @@ describe('summarize on the seed corpus', () => {
       {},
       { maxSentences: 3 },
       { query: 'protests' },
-      { topicId: seeds.topics[0]!.topic.id },
+      { topicId: seeds.stories[0]!.topic.id },
+      { topicId: seeds.stories[0]!.facets[0]!.topic.id },
     ];
     for (const o of options)
       expect(JSON.stringify(summarize(again, o))).toBe(JSON.stringify(summarize(seeds, o)));

@@ -57,7 +57,7 @@ describe('POST /v1/summarize', () => {
     expect(body.summary.sentences[0]!.text).toMatch(/ferry terminal/);
   });
 
-  it('with topics: true, also returns each topic of the documents with its summary', async () => {
+  it('with topics: true, also returns each story of the documents with its summary and its facets’ summaries', async () => {
     const { app, state } = await seedApp();
     const documents = state.model.files.map((f) => ({ file: `posted/${f.id}`, text: f.text }));
     const res = await app.request(
@@ -65,16 +65,22 @@ describe('POST /v1/summarize', () => {
       postJson({ documents, topics: true, maxSentences: 2 }),
     );
     const body = SummarizeResponseSchema.parse(await res.json());
-    expect(body.topics!.length).toBeGreaterThan(1);
+    expect(body.topics!.length).toBe(2);
     expect(body.topics!.map((t) => t.topic!.label)).toEqual(
-      state.model.topics.map((t) => t.topic.label),
+      state.model.stories.map((t) => t.topic.label),
     );
     for (const t of body.topics!) {
-      expect(t.topic).toBeDefined();
+      expect(t.topic!.kind).toBe('story');
       expect(t.corpus).toBe(body.summary.corpus);
       expect(t.sentences.length).toBeLessThanOrEqual(2);
       for (const c of citationsOf(t)) expect(c.file.startsWith('posted/')).toBe(true);
+      for (const f of t.facets) {
+        expect(f.topic!.kind).toBe('facet');
+        expect(f.topic!.parent).toBe(t.topic!.id);
+        expect(f.sentences.length).toBeLessThanOrEqual(2);
+      }
     }
+    expect(body.topics![0]!.facets.length).toBeGreaterThan(1);
   });
 
   it('stores nothing: the served corpus is unchanged and the posted citations do not verify', async () => {

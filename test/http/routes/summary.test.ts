@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TopicListSchema } from '../../../schemas/api.js';
+import { TopicListSchema } from '../../../schemas/topic.js';
 import { type Summary, SummarySchema } from '../../../schemas/summary.js';
 import { countWords } from '../../../src/core/index.js';
 import { citationLabel } from '../../../src/render/markdown.js';
@@ -130,7 +130,7 @@ describe('GET /v1/topics/{topicId}/summary', () => {
     await expectProblem(
       await app.request('/v1/topics/t-nope/summary'),
       404,
-      /path parameter topicId: no topic has the id "t-nope"/,
+      /path parameter topicId: no story or facet has the id "t-nope"/,
     );
   });
 
