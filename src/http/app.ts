@@ -1,8 +1,8 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { Scalar } from '@scalar/hono-api-reference';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_DOCUMENTS } from '../core/index.js';
+import { registerApiDocs } from './api-docs.js';
 import { BodyCache } from './body-cache.js';
 import type { AppEnv, AppOptions, AppState, RouteDeps } from './context.js';
 import { baseHeaders } from './middleware.js';
@@ -83,7 +83,7 @@ export function createApp(state: AppState, options: AppOptions = {}): OpenAPIHon
     openApiJson ??= JSON.stringify(app.getOpenAPI31Document(openApiConfig));
     return c.body(openApiJson, 200, { 'Content-Type': 'application/json' });
   });
-  app.get('/docs', Scalar({ url: '/openapi.json', pageTitle: 'citesum API v1' }));
+  registerApiDocs(app);
 
   app.notFound((c) =>
     problem(
