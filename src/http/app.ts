@@ -53,12 +53,7 @@ export function createApp(state: AppState, options: AppOptions = {}): OpenAPIHon
     },
   });
 
-  app.use(
-    baseHeaders({
-      corsOrigin: deps.options.corsOrigin,
-      ...(log && options.logRequests !== false ? { log } : {}),
-    }),
-  );
+  app.use(baseHeaders({ corsOrigin: deps.options.corsOrigin, ...(log ? { log } : {}) }));
   // Only the POST routes read a body; GET bodies are never read.
   app.on(
     'POST',
@@ -98,15 +93,15 @@ export function createApp(state: AppState, options: AppOptions = {}): OpenAPIHon
       const status = (err.status in PROBLEM_TITLES ? err.status : 400) as ProblemStatus;
       return problem(c, status, httpExceptionDetail(err, c.req.method));
     }
-    log?.({
-      time: new Date().toISOString(),
-      level: 'error',
-      msg: 'unhandled error',
-      requestId: c.get('requestId'),
-      method: c.req.method,
-      path: c.req.path,
-      error: err instanceof Error ? (err.stack ?? err.message) : String(err),
-    });
+    log?.error(
+      {
+        requestId: c.get('requestId'),
+        method: c.req.method,
+        path: c.req.path,
+        error: err instanceof Error ? (err.stack ?? err.message) : String(err),
+      },
+      'unhandled error',
+    );
     return problem(
       c,
       500,
