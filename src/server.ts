@@ -6,8 +6,17 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { serve } from '@hono/node-server';
 import { ConfigError, type Config, loadConfig } from './config.js';
-import { buildModel, type CorpusModel, corpusStats, loadCorpus } from './core/index.js';
+import {
+  buildModel,
+  type CorpusModel,
+  corpusStats,
+  HEADERS_TIMEOUT_MS,
+  loadCorpus,
+  MAX_HEADER_BYTES,
+  REQUEST_TIMEOUT_MS,
+} from './core/index.js';
 import { createApp } from './http/app.js';
+import { answerClientErrors } from './http/client-error.js';
 import type { AppState } from './http/context.js';
 import { createLogger, type Logger } from './log.js';
 
@@ -161,9 +170,21 @@ export async function startServer(
   };
 
   const server = await new Promise<Server>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () =>
-      resolve(s as Server),
+    const s = serve(
+      {
+        fetch: app.fetch,
+        port: config.port,
+        hostname: config.host,
+        serverOptions: {
+          maxHeaderSize: MAX_HEADER_BYTES,
+          headersTimeout: HEADERS_TIMEOUT_MS,
+          requestTimeout: REQUEST_TIMEOUT_MS,
+        },
+      },
+      () => resolve(s as Server),
     ) as Server;
+    // Before the event loop runs, so no connection is accepted without it.
+    answerClientErrors(s, { log, corsOrigin: config.corsOrigin });
     s.once('error', reject);
   });
   const { port } = server.address() as AddressInfo;

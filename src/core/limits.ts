@@ -48,3 +48,16 @@ export const DEFAULT_MAX_BODY_BYTES = 5 * 1024 * 1024;
 
 /** Default maximum number of documents one `POST /v1/summarize` may carry. */
 export const DEFAULT_MAX_DOCUMENTS = 1000;
+
+/**
+ * Largest request line plus headers the HTTP server reads (Node's `maxHeaderSize`): 32 KiB, so a
+ * query of MAX_QUERY_CHARS characters fits even when every character is 9 bytes percent-encoded
+ * (Node's default, 16 KiB, refused a 2,000-character query in Chinese). Larger → 431.
+ */
+export const MAX_HEADER_BYTES = 32 * 1024;
+
+/** Time a client has to send the request line and headers (Node's `headersTimeout`); later → 408. */
+export const HEADERS_TIMEOUT_MS = 60_000;
+
+/** Time a client has to send a whole request, body included (Node's `requestTimeout`); later → 408. */
+export const REQUEST_TIMEOUT_MS = 300_000;
