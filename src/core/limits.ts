@@ -3,10 +3,14 @@
  * command line, the page and the core all read them from here.
  */
 
-/** A whole-number range with its default. */
-export interface Limit {
+/** A whole-number range, both ends included. */
+export interface Range {
   readonly min: number;
   readonly max: number;
+}
+
+/** A whole-number range with its default. */
+export interface Limit extends Range {
   readonly default: number;
 }
 
@@ -15,6 +19,12 @@ export const MAX_SENTENCES: Limit = { min: 1, max: 50, default: 5 };
 
 /** Word budget of one summary (whitespace-separated words, never exceeded): 1–5000, default 250. */
 export const MAX_WORDS: Limit = { min: 1, max: 5000, default: 250 };
+
+/**
+ * Line numbers a request may name (`start`/`end` of a file's lines): 1-based; no file of at most
+ * 2^31 − 1 bytes (the largest MAX_FILE_BYTES) has more lines.
+ */
+export const LINE_NUMBERS: Range = { min: 1, max: 2 ** 31 - 1 };
 
 /** Default number of sentences in a summary. */
 export const DEFAULT_MAX_SENTENCES = MAX_SENTENCES.default;

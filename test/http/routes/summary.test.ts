@@ -137,10 +137,10 @@ describe('GET /v1/topics/{topicId}/summary', () => {
   it.each([
     ['maxSentences=0', /query parameter maxSentences: Too small/],
     ['maxSentences=51', /query parameter maxSentences: Too big/],
-    ['maxWords=abc', /query parameter maxWords: .*not a number/],
+    ['maxWords=abc', /query parameter maxWords: expected a whole number written with digits only/],
     ['maxWords=0', /query parameter maxWords: Too small/],
     ['maxWords=5001', /query parameter maxWords: Too big/],
-    ['maxSentences=2.5', /query parameter maxSentences: .*int/i],
+    ['maxSentences=2.5', /query parameter maxSentences: expected a whole number .*got "2\.5"/],
     ['maxSentences=1&maxSentences=2', /query parameter maxSentences/],
   ])('answers 400 for %s', async (query, detail) => {
     const { app } = await seedApp();
