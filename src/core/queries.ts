@@ -166,10 +166,14 @@ export function documentLines(
   return { file, sha256: source.sha256, lineCount: table.length, lines };
 }
 
-/** Checks citations against the model's files, one result per citation in order. */
+/**
+ * Checks citations against the model's files, one result per citation in order; a citation of a
+ * skipped file says why it is skipped.
+ */
 export function verifyCitations(
   model: CorpusModel,
   claims: readonly CitationClaim[],
 ): VerifyResult[] {
-  return claims.map((c) => verifyCitation(model.byId, c));
+  const skipped = new Map(model.skipped.map((s) => [s.file, s.reason]));
+  return claims.map((c) => verifyCitation(model.byId, c, skipped));
 }
