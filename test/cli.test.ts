@@ -63,7 +63,9 @@ describe('runCli', () => {
     expect(warnings).toEqual([]);
     expect(markdown.startsWith('# Topics of data\n\n## ')).toBe(true);
     expect((markdown.match(/^## /gm) ?? []).length).toBeGreaterThan(1);
-    expect(markdown).toMatch(/^\[\^1\]: \d{3}_[0-9a-f]{16}\.txt:\d+(-\d+)?$/m);
+    expect(markdown).toMatch(
+      /^\[\^1\]: \d{3}_[0-9a-f]{16}\.txt:\d+(-\d+)?, offsets \d+–\d+: “.+”$/m,
+    );
   });
 
   it('prints one query-focused summary with --query', async () => {

@@ -949,7 +949,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The summary. With `Accept: text/markdown`, a readable Markdown summary whose citations are footnotes (`file:lines`). */
+            /** @description The summary. With `Accept: text/markdown`, a readable Markdown summary: one paragraph per sentence, one footnote per distinct citation (`file:lines, offsets start–end: “quote”`). */
             200: {
                 headers: {
                     /** @description Strong validator of this body; send it back as `If-None-Match` to get 304. */
@@ -1023,7 +1023,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The summary. With `Accept: text/markdown`, a readable Markdown summary whose citations are footnotes (`file:lines`). */
+            /** @description The summary. With `Accept: text/markdown`, a readable Markdown summary: one paragraph per sentence, one footnote per distinct citation (`file:lines, offsets start–end: “quote”`). */
             200: {
                 headers: {
                     /** @description Strong validator of this body; send it back as `If-None-Match` to get 304. */
@@ -1080,7 +1080,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The summary (and the topic summaries when asked). With `Accept: text/markdown`, the same as readable Markdown whose citations are footnotes (`file:lines`), one section per summary. */
+            /** @description The summary (and the topic summaries when asked). With `Accept: text/markdown`, the same as readable Markdown (one paragraph per sentence, one footnote per distinct citation: `file:lines, offsets start–end: “quote”`), one section per summary. */
             200: {
                 headers: {
                     [name: string]: unknown;
