@@ -20,6 +20,7 @@ export {
   documentWithText,
   findDocument,
   findTopic,
+  type LinesPage,
   listTopics,
   normalizeSummaryRequest,
   summarize,

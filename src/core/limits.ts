@@ -26,6 +26,15 @@ export const MAX_WORDS: Limit = { min: 1, max: 5000, default: 250 };
  */
 export const LINE_NUMBERS: Range = { min: 1, max: 2 ** 31 - 1 };
 
+/**
+ * Lines in one answer of `GET /v1/documents/{file}/lines` without an `end`: a page, with a `next`
+ * link to the following one (a 12 MB file would otherwise be tens of MB of JSON).
+ */
+export const DEFAULT_LINES_PAGE = 1000;
+
+/** Most lines one lines answer holds: a longer range is cut to its first this many, with `next`. */
+export const MAX_LINES_PAGE = 5000;
+
 /** Default number of sentences in a summary. */
 export const DEFAULT_MAX_SENTENCES = MAX_SENTENCES.default;
 

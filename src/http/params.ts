@@ -1,6 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import {
+  DEFAULT_LINES_PAGE,
   LINE_NUMBERS,
+  MAX_LINES_PAGE,
   MAX_FILE_ID_CHARS,
   MAX_QUERY_CHARS,
   MAX_SENTENCES,
@@ -101,16 +103,18 @@ export const TopicParams = z.object({
     }),
 });
 
-/** Query of GET /v1/documents/{file}/lines: an optional 1-based inclusive range. */
+/** Query of GET /v1/documents/{file}/lines: an optional 1-based inclusive range, paged. */
 export const LinesQuery = z
   .object({
     start: strictInt(LINE_NUMBERS)
       .optional()
       .openapi({ description: 'First line, 1-based (default 1).', example: 3 }),
-    end: strictInt(LINE_NUMBERS).optional().openapi({
-      description: 'Last line, 1-based, inclusive (default: the last line; clamped to the file).',
-      example: 5,
-    }),
+    end: strictInt(LINE_NUMBERS)
+      .optional()
+      .openapi({
+        description: `Last line, 1-based, inclusive. Default: a page of ${DEFAULT_LINES_PAGE} lines from \`start\`. Clamped to the file, and to ${MAX_LINES_PAGE} lines from \`start\` (follow \`next\` for more).`,
+        example: 5,
+      }),
   })
   .refine((q) => q.start === undefined || q.end === undefined || q.end >= q.start, {
     message: 'must not be less than start',

@@ -72,8 +72,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Exact lines of a file (spot-check a citation)
-         * @description Lines `start..end` (1-based, inclusive; `end` is clamped to the file) exactly as stored, without their line-break characters, each with its `start`/`end` offsets in the file's text (the offsets citations use), its kind and, for non-content lines, the reason. Every citation's `href` points here.
+         * Exact lines of a file (spot-check a citation), a page at a time
+         * @description Lines `start..end` (1-based, inclusive) exactly as stored, without their line-break characters, each with its `start`/`end` offsets in the file's text (the offsets citations use), its kind and, for non-content lines, the reason. Every citation's `href` points here. Paged: without `end`, 1000 lines from `start` (default 1); `end` is clamped to the file, and a range longer than 5000 lines to its first 5000. `lineCount` is the whole file's; `next` links the following page of as many lines, absent after the last line.
          */
         get: operations["getDocumentLines"];
         put?: never;
@@ -368,7 +368,7 @@ export interface components {
              */
             linesHref: string;
         };
-        /** @description Answer of `GET /v1/documents/{file}/lines`: the exact lines of a range. */
+        /** @description Answer of `GET /v1/documents/{file}/lines`: the exact lines of a range, one page at a time. */
         DocumentLines: {
             /**
              * @description File id.
@@ -385,8 +385,13 @@ export interface components {
              * @example 15
              */
             lineCount: number;
-            /** @description The requested lines, exactly as stored, without line-break characters. */
+            /** @description The requested lines (at most 5000; 1000 without `end`), exactly as stored, without line-break characters. */
             lines: components["schemas"]["Line"][];
+            /**
+             * @description URL of the following page of as many lines; absent when this page ends at the last line.
+             * @example /v1/documents/003_2772de2c2eaa7074.txt/lines?start=1001&end=2000
+             */
+            next?: string;
         };
         /** @description One line of a file exactly as stored (without its line break), with its offsets in the file, its kind and, unless content, the reason. */
         Line: {
@@ -828,7 +833,7 @@ export interface operations {
             query?: {
                 /** @description First line, 1-based (default 1). */
                 start?: number;
-                /** @description Last line, 1-based, inclusive (default: the last line; clamped to the file). */
+                /** @description Last line, 1-based, inclusive. Default: a page of 1000 lines from `start`. Clamped to the file, and to 5000 lines from `start` (follow `next` for more). */
                 end?: number;
             };
             header?: never;
