@@ -23,7 +23,7 @@ export default tseslint.config(
   // The architecture, enforced: one façade per outside library, a pure core.
   {
     files: ['src/**/*.ts', 'src/**/*.tsx'],
-    ignores: ['src/core/text/nlp.ts'],
+    ignores: ['src/core/text/nlp.ts', 'src/log.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -37,6 +37,10 @@ export default tseslint.config(
               name: 'wink-eng-lite-web-model',
               message: 'Read text through src/core/text (the one wink-nlp façade).',
             },
+            {
+              name: 'pino',
+              message: 'Log through the Logger of src/log.ts (the one pino façade).',
+            },
           ],
         },
       ],
@@ -49,10 +53,13 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: ['wink-nlp', 'wink-eng-lite-web-model'].map((name) => ({
-            name,
-            message: 'Read text through src/core/text (the one wink-nlp façade).',
-          })),
+          paths: [
+            ...['wink-nlp', 'wink-eng-lite-web-model'].map((name) => ({
+              name,
+              message: 'Read text through src/core/text (the one wink-nlp façade).',
+            })),
+            { name: 'pino', message: 'The core does not log: it returns data.' },
+          ],
           patterns: [
             {
               group: ['node:fs', 'node:fs/*', 'fs', 'fs/*'],

@@ -1,6 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import {
+  DEFAULT_LINES_PAGE,
   DEFAULT_MAX_DOCUMENTS,
+  MAX_LINES_PAGE,
   MAX_POSTED_NAME_CHARS,
   MAX_QUERY_CHARS,
   MAX_SENTENCES,
@@ -98,11 +100,17 @@ export const DocumentLinesSchema = z
       .min(0)
       .openapi({ description: 'Lines in the whole file.', example: 15 }),
     lines: z.array(LineSchema).openapi({
-      description: 'The requested lines, exactly as stored, without line-break characters.',
+      description: `The requested lines (at most ${MAX_LINES_PAGE}; ${DEFAULT_LINES_PAGE} without \`end\`), exactly as stored, without line-break characters.`,
+    }),
+    next: z.string().optional().openapi({
+      description:
+        'URL of the following page of as many lines; absent when this page ends at the last line.',
+      example: '/v1/documents/003_2772de2c2eaa7074.txt/lines?start=1001&end=2000',
     }),
   })
   .openapi('DocumentLines', {
-    description: 'Answer of `GET /v1/documents/{file}/lines`: the exact lines of a range.',
+    description:
+      'Answer of `GET /v1/documents/{file}/lines`: the exact lines of a range, one page at a time.',
   });
 
 /** One document a caller sends to POST /v1/summarize. */

@@ -8,7 +8,7 @@ export const VerifyStatusSchema = z
   .enum(['verified', 'stale', 'mismatch', 'not_found'])
   .openapi('VerifyStatus', {
     description:
-      '`verified`: the quote is exactly the file text at those offsets and lines; `stale`: the file changed since the citation was made (sha256 differs); `mismatch`: the file is the same but the quote is not at those offsets/lines; `not_found`: no such file.',
+      '`verified`: the quote is exactly the file text at those offsets and lines; `stale`: the file changed since the citation was made (sha256 differs); `mismatch`: the offsets are negative, reversed or past the end of the file, or the quote is not at those offsets/lines; `not_found`: no served file has this id (the reason says when the file is in the data folder but skipped, and why).',
   });
 
 /** The result of one citation check; a failed check is data, not an exception. */
@@ -19,7 +19,8 @@ export const VerifyResultSchema = z
       .openapi({ description: 'The cited file id, as sent.', example: '003_2772de2c2eaa7074.txt' }),
     status: VerifyStatusSchema,
     reason: z.string().optional().openapi({
-      description: 'Why the citation did not verify.',
+      description:
+        'Why the citation did not verify, e.g. `offsets 50..5 are reversed: start is after end`, `offsets 900..950 end past the end of the file, whose text is 912 characters long`, `the file "a.txt" is in the data folder but skipped, so it cannot be checked: not valid UTF-8`, `no file "b.txt" in the corpus`.',
       example: 'sha256 differs: the file changed since the citation was made',
     }),
     sha256: z.string().optional().openapi({

@@ -17,8 +17,8 @@ export const USAGE = `Usage: npm run summarize -- [options] [folder]
 
 Prints cited summaries of the .txt/.md files under folder (default: $DATA_DIR or data) as
 Markdown: by default one section per story with a subsection per facet; with --query, one
-query-focused summary.
-Every sentence is followed by footnotes naming file:lines.
+query-focused summary. Every sentence is a paragraph followed by footnote markers; each
+footnote names file:lines, the offsets and the quote.
 
 Options:
   --query TEXT          summarize what the files say about TEXT

@@ -4,6 +4,7 @@ import {
   DEFAULT_MAX_DOCUMENTS,
   DEFAULT_MAX_FILE_BYTES,
 } from './core/index.js';
+import { LOG_LEVELS, type LogLevel } from './log.js';
 
 /** A whole number from an environment string, with a clear message when it is not one. */
 function intVar(min: number, max: number, fallback: number) {
@@ -66,11 +67,11 @@ export const EnvSchema = z.object({
       }
       return list;
     }),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` }).optional(),
+  /** Deprecated: `off` is the old spelling of `LOG_LEVEL=silent`, `json` of the default. */
   LOG: z
-    .enum(['json', 'off'], {
-      message: 'must be "json" (one JSON line per request on stdout) or "off"',
-    })
-    .default('json'),
+    .enum(['json', 'off'], { message: 'must be "json" or "off" (deprecated: use LOG_LEVEL)' })
+    .optional(),
 });
 
 /** The validated configuration. */
@@ -83,7 +84,8 @@ export interface Config {
   readonly maxDocuments: number;
   /** `*`, a list of allowed origins, or `[]` for no CORS. */
   readonly corsOrigin: '*' | readonly string[];
-  readonly log: 'json' | 'off';
+  /** `LOG_LEVEL` (default `info`); the deprecated `LOG=off` means `silent` unless `LOG_LEVEL` is set. */
+  readonly logLevel: LogLevel;
 }
 
 /** Thrown by {@link loadConfig} with one line per bad variable. */
@@ -122,6 +124,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxBodyBytes: e.MAX_BODY_BYTES,
     maxDocuments: e.MAX_DOCUMENTS,
     corsOrigin: e.CORS_ORIGIN,
-    log: e.LOG,
+    logLevel: e.LOG_LEVEL ?? (e.LOG === 'off' ? 'silent' : 'info'),
   };
 }

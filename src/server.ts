@@ -6,28 +6,26 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { serve } from '@hono/node-server';
 import { ConfigError, type Config, loadConfig } from './config.js';
-import { buildModel, type CorpusModel, corpusStats, loadCorpus } from './core/index.js';
+import {
+  buildModel,
+  type CorpusModel,
+  corpusStats,
+  HEADERS_TIMEOUT_MS,
+  loadCorpus,
+  MAX_HEADER_BYTES,
+  REQUEST_TIMEOUT_MS,
+} from './core/index.js';
 import { createApp } from './http/app.js';
-import type { AppState, LogRecord } from './http/context.js';
-
-/** Writes one JSON log line to stdout. */
-export function jsonLog(record: LogRecord): void {
-  process.stdout.write(
-    `${JSON.stringify(record.time ? record : { time: new Date().toISOString(), ...record })}\n`,
-  );
-}
+import { answerClientErrors } from './http/client-error.js';
+import type { AppState } from './http/context.js';
+import { createLogger, type Logger } from './log.js';
 
 /** Loads the data folder and builds its model, logging what was skipped and why. */
-async function loadModel(
-  config: Config,
-  log: (r: LogRecord) => void,
-): Promise<{ model: CorpusModel; ms: number }> {
+async function loadModel(config: Config, log: Logger): Promise<{ model: CorpusModel; ms: number }> {
   const started = performance.now();
   const corpus = await loadCorpus(config.dataDir, { maxFileBytes: config.maxFileBytes });
-  for (const s of corpus.skipped)
-    log({ level: 'warn', msg: 'skipped file', file: s.file, reason: s.reason });
-  if (corpus.message)
-    log({ level: 'warn', msg: `empty corpus: ${corpus.message}`, dataDir: config.dataDir });
+  for (const s of corpus.skipped) log.warn({ file: s.file, reason: s.reason }, 'skipped file');
+  if (corpus.message) log.warn({ dataDir: config.dataDir }, `empty corpus: ${corpus.message}`);
   const model = buildModel(corpus);
   return { model, ms: Math.round(performance.now() - started) };
 }
@@ -64,7 +62,7 @@ export const RELOAD_DEBOUNCE_MS = 200;
  * Watches a folder recursively and calls `onChange` (debounced). When the folder is missing
  * or the watch fails (the folder was removed), polls for it every second and resumes.
  */
-function watchFolder(dir: string, onChange: () => void, log: (r: LogRecord) => void): () => void {
+function watchFolder(dir: string, onChange: () => void, log: Logger): () => void {
   let watcher: FSWatcher | undefined;
   let timer: NodeJS.Timeout | undefined;
   let poll: NodeJS.Timeout | undefined;
@@ -78,12 +76,7 @@ function watchFolder(dir: string, onChange: () => void, log: (r: LogRecord) => v
     try {
       watcher = watch(dir, { recursive: true }, changed);
       watcher.on('error', (err) => {
-        log({
-          level: 'warn',
-          msg: 'data folder watch failed; polling for it',
-          dataDir: dir,
-          error: String(err),
-        });
+        log.warn({ dataDir: dir, error: String(err) }, 'data folder watch failed; polling for it');
         watcher?.close();
         watcher = undefined;
         changed();
@@ -122,16 +115,16 @@ function watchFolder(dir: string, onChange: () => void, log: (r: LogRecord) => v
  * Loads the corpus, serves it, and reloads it when the data folder changes.
  *
  * @example
- * const server = await startServer(loadConfig(), jsonLog)
+ * const server = await startServer(loadConfig(), createLogger('info'))
  * console.log(server.url)
  */
 export async function startServer(
   config: Config,
-  log: (r: LogRecord) => void = jsonLog,
+  log: Logger = createLogger(config.logLevel),
 ): Promise<RunningServer> {
-  log({ level: 'info', msg: 'loading corpus', dataDir: path.resolve(config.dataDir) });
+  log.info({ dataDir: path.resolve(config.dataDir) }, 'loading corpus');
   const first = await loadModel(config, log);
-  log({ level: 'info', msg: 'corpus loaded', ...corpusStats(first.model), ms: first.ms });
+  log.info({ ...corpusStats(first.model), ms: first.ms }, 'corpus loaded');
   const state: AppState = { model: first.model, loadedAt: new Date() };
 
   const app = createApp(state, {
@@ -139,7 +132,6 @@ export async function startServer(
     maxBodyBytes: config.maxBodyBytes,
     maxDocuments: config.maxDocuments,
     log,
-    logRequests: config.log === 'json',
   });
 
   let reloading: Promise<void> | undefined;
@@ -148,19 +140,18 @@ export async function startServer(
     try {
       const { model, ms } = await loadModel(config, log);
       if (sameCorpus(model, state.model)) {
-        log({ level: 'info', msg: 'corpus unchanged', corpus: model.fingerprint, ms });
+        log.info({ corpus: model.fingerprint, ms }, 'corpus unchanged');
         return;
       }
       const previous = state.model.fingerprint;
       state.model = model;
       state.loadedAt = new Date();
-      log({ level: 'info', msg: 'corpus reloaded', ...corpusStats(model), previous, ms });
+      log.info({ ...corpusStats(model), previous, ms }, 'corpus reloaded');
     } catch (err) {
-      log({
-        level: 'error',
-        msg: 'reload failed; still serving the previous corpus',
-        error: err instanceof Error ? (err.stack ?? err.message) : String(err),
-      });
+      log.error(
+        { error: err instanceof Error ? (err.stack ?? err.message) : String(err) },
+        'reload failed; still serving the previous corpus',
+      );
     }
   };
   const reload = (): Promise<void> => {
@@ -179,15 +170,27 @@ export async function startServer(
   };
 
   const server = await new Promise<Server>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () =>
-      resolve(s as Server),
+    const s = serve(
+      {
+        fetch: app.fetch,
+        port: config.port,
+        hostname: config.host,
+        serverOptions: {
+          maxHeaderSize: MAX_HEADER_BYTES,
+          headersTimeout: HEADERS_TIMEOUT_MS,
+          requestTimeout: REQUEST_TIMEOUT_MS,
+        },
+      },
+      () => resolve(s as Server),
     ) as Server;
+    // Before the event loop runs, so no connection is accepted without it.
+    answerClientErrors(s, { log, corsOrigin: config.corsOrigin });
     s.once('error', reject);
   });
   const { port } = server.address() as AddressInfo;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   const url = `http://${host}:${port}`;
-  log({ level: 'info', msg: 'listening', url, port, docs: `${url}/docs` });
+  log.info({ url, port, docs: `${url}/docs` }, 'listening');
 
   const stopWatching = watchFolder(config.dataDir, () => void reload(), log);
 
@@ -216,31 +219,34 @@ async function main(): Promise<void> {
     }
     throw err;
   }
+  const log = createLogger(config.logLevel);
+  /** Exits once the log records still buffered are written. */
+  const exit = (code: number) => log.flush(() => process.exit(code));
   let running: RunningServer;
   try {
-    running = await startServer(config, jsonLog);
+    running = await startServer(config, log);
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
     process.stderr.write(
       `citesum: cannot start: ${e.code === 'EADDRINUSE' ? `port ${config.port} on ${config.host} is already in use (set PORT)` : (e.message ?? String(err))}\n`,
     );
-    process.exit(1);
+    return exit(1);
   }
   process.on('unhandledRejection', (reason) =>
-    jsonLog({ level: 'error', msg: 'unhandled rejection', error: String(reason) }),
+    log.error({ error: String(reason) }, 'unhandled rejection'),
   );
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) process.exit(1);
     stopping = true;
-    jsonLog({ level: 'info', msg: 'shutting down', signal });
+    log.info({ signal }, 'shutting down');
     setTimeout(() => {
-      jsonLog({ level: 'warn', msg: 'open connections did not finish in 10 s; exiting' });
-      process.exit(1);
+      log.warn({}, 'open connections did not finish in 10 s; exiting');
+      exit(1);
     }, 10_000).unref();
     running.close().then(() => {
-      jsonLog({ level: 'info', msg: 'stopped' });
-      process.exit(0);
+      log.info({}, 'stopped');
+      exit(0);
     });
   };
   process.on('SIGTERM', () => stop('SIGTERM'));

@@ -64,7 +64,9 @@ describe('runCli', () => {
     expect(markdown.startsWith('# Stories of data\n\n## ')).toBe(true);
     expect((markdown.match(/^## /gm) ?? []).length).toBe(2);
     expect((markdown.match(/^### /gm) ?? []).length).toBeGreaterThan(2);
-    expect(markdown).toMatch(/^\[\^1\]: \d{3}_[0-9a-f]{16}\.txt:\d+(-\d+)?$/m);
+    expect(markdown).toMatch(
+      /^\[\^1\]: \d{3}_[0-9a-f]{16}\.txt:\d+(-\d+)?, offsets \d+–\d+: “.+”$/m,
+    );
   });
 
   it('prints one query-focused summary with --query', async () => {

@@ -11,7 +11,7 @@ describe('loadConfig', () => {
       maxBodyBytes: 5 * 1024 * 1024,
       maxDocuments: 1000,
       corsOrigin: '*',
-      log: 'json',
+      logLevel: 'info',
     });
   });
 
@@ -25,7 +25,7 @@ describe('loadConfig', () => {
         MAX_BODY_BYTES: '2000',
         MAX_DOCUMENTS: '10',
         CORS_ORIGIN: 'https://a.example, http://localhost:5173',
-        LOG: 'off',
+        LOG_LEVEL: 'debug',
       }),
     ).toEqual({
       port: 8080,
@@ -35,7 +35,7 @@ describe('loadConfig', () => {
       maxBodyBytes: 2000,
       maxDocuments: 10,
       corsOrigin: ['https://a.example', 'http://localhost:5173'],
-      log: 'off',
+      logLevel: 'debug',
     });
   });
 
@@ -53,7 +53,11 @@ describe('loadConfig', () => {
     [{ MAX_BODY_BYTES: '0' }, 'MAX_BODY_BYTES="0": must be at least 1'],
     [{ MAX_FILE_BYTES: '1.5' }, 'MAX_FILE_BYTES="1.5": must be a whole number'],
     [{ MAX_DOCUMENTS: 'lots' }, 'MAX_DOCUMENTS="lots": must be a whole number'],
-    [{ LOG: 'verbose' }, 'LOG="verbose": must be "json"'],
+    [{ LOG: 'verbose' }, 'LOG="verbose": must be "json" or "off" (deprecated: use LOG_LEVEL)'],
+    [
+      { LOG_LEVEL: 'verbose' },
+      'LOG_LEVEL="verbose": must be one of fatal, error, warn, info, debug, trace, silent',
+    ],
     [
       { CORS_ORIGIN: 'https://a.example/path' },
       'CORS_ORIGIN="https://a.example/path": "https://a.example/path": each origin must look like https://example.org',
@@ -62,6 +66,14 @@ describe('loadConfig', () => {
   ])('refuses %o with a message naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('reads LOG_LEVEL, takes LOG=off as the deprecated spelling of silent, and lets LOG_LEVEL win', () => {
+    for (const level of ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const)
+      expect(loadConfig({ LOG_LEVEL: level }).logLevel).toBe(level);
+    expect(loadConfig({ LOG: 'off' }).logLevel).toBe('silent');
+    expect(loadConfig({ LOG: 'json' }).logLevel).toBe('info');
+    expect(loadConfig({ LOG: 'off', LOG_LEVEL: 'error' }).logLevel).toBe('error');
   });
 
   it('names every bad variable at once', () => {

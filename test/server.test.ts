@@ -6,9 +6,10 @@ import { fileURLToPath } from 'node:url';
 import createClient from 'openapi-fetch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
-import type { LogRecord } from '../src/http/context.js';
 import { type RunningServer, startServer } from '../src/server.js';
 import type { components, paths } from './generated/citesum-api.js';
+import { rawRequest } from './http/raw-http.js';
+import { memoryLogger } from './memory-logger.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 type Citation = components['schemas']['Citation'];
@@ -176,6 +177,48 @@ describe('the real server, through a client generated from schemas/openapi.json'
     expect(line).toMatchObject({ method: 'GET', path: '/healthz', status: 200 });
   });
 
+  it('answers a 20,000-character query string with a problem naming the parameter, and a longer request line with a 431 problem', async () => {
+    const url = await server.url();
+    const long = await fetch(`${url}/v1/summary?query=${'a'.repeat(20_000)}`);
+    expect(long.status).toBe(400);
+    expect(long.headers.get('content-type')).toBe('application/problem+json');
+    const body = (await long.json()) as { detail: string; requestId: string };
+    expect(body.detail).toMatch(/^query parameter query: /);
+    expect(body.requestId).toBe(long.headers.get('x-request-id'));
+
+    const huge = await fetch(`${url}/v1/summary?query=${'a'.repeat(40_000)}`);
+    expect(huge.status).toBe(431);
+    expect(huge.headers.get('content-type')).toBe('application/problem+json');
+    const problem = (await huge.json()) as Record<string, unknown>;
+    expect(problem).toMatchObject({
+      type: 'about:blank',
+      title: 'Request Header Fields Too Large',
+      status: 431,
+      detail: expect.stringMatching(/larger than 32768 bytes/),
+    });
+    expect(problem.requestId).toBe(huge.headers.get('x-request-id'));
+    const line = await server.waitFor((l) => l.msg === 'client error' && l.status === 431, 10_000);
+    expect(line).toMatchObject({ level: 'warn', requestId: problem.requestId });
+  });
+
+  it('accepts a query of the longest length the API allows even when every character takes 9 bytes percent-encoded', async () => {
+    const query = '港'.repeat(2000);
+    const res = await fetch(`${await server.url()}/v1/summary?query=${encodeURIComponent(query)}`);
+    expect(res.status).toBe(200);
+  });
+
+  it('answers a request Node cannot parse with a 400 problem and a request id', async () => {
+    const answer = await rawRequest(
+      await server.url(),
+      'GET /healthz HTTP/1.1\r\nHost: x\r\nBad Header: y\r\n\r\n',
+    );
+    expect(answer.status).toBe(400);
+    expect(answer.headers['content-type']).toBe('application/problem+json');
+    const body = JSON.parse(answer.body) as Record<string, unknown>;
+    expect(body).toMatchObject({ type: 'about:blank', title: 'Bad Request', status: 400 });
+    expect(body.requestId).toBe(answer.headers['x-request-id']);
+  });
+
   it('shuts down gracefully on SIGTERM', async () => {
     expect(await server.stop()).toBe(0);
     expect(server.lines.map((l) => l.msg)).toEqual(
@@ -216,7 +259,7 @@ describe('server start-up', () => {
 describe('reloading the corpus in process', () => {
   let dataDir: string;
   let running: RunningServer | undefined;
-  const logs: LogRecord[] = [];
+  const { logger, records: logs } = memoryLogger();
 
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(tmpdir(), 'citesum-reload-'));
@@ -247,7 +290,7 @@ describe('reloading the corpus in process', () => {
     await writeFile(path.join(dataDir, 'broken-a.txt'), Buffer.from([0x41, 0x00, 0x42]));
     running = await startServer(
       loadConfig({ DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: '0' }),
-      (r) => void logs.push(r),
+      logger,
     );
     const first = await documents();
     expect(first.body.skipped.map((s) => s.file)).toEqual(['broken-a.txt']);
@@ -283,7 +326,7 @@ describe('reloading the corpus in process', () => {
     const target = path.join(dataDir, 'not-yet');
     running = await startServer(
       loadConfig({ DATA_DIR: target, HOST: '127.0.0.1', PORT: '0' }),
-      (r) => void logs.push(r),
+      logger,
     );
     const missing = await documents();
     expect(missing.body.message).toMatch(/does not exist/);

@@ -22,6 +22,7 @@ export {
   documentWithText,
   findDocument,
   findTopic,
+  type LinesPage,
   listStories,
   normalizeSummaryRequest,
   storySummaries,

@@ -3,10 +3,14 @@
  * command line, the page and the core all read them from here.
  */
 
-/** A whole-number range with its default. */
-export interface Limit {
+/** A whole-number range, both ends included. */
+export interface Range {
   readonly min: number;
   readonly max: number;
+}
+
+/** A whole-number range with its default. */
+export interface Limit extends Range {
   readonly default: number;
 }
 
@@ -15,6 +19,21 @@ export const MAX_SENTENCES: Limit = { min: 1, max: 50, default: 5 };
 
 /** Word budget of one summary (whitespace-separated words, never exceeded): 1–5000, default 250. */
 export const MAX_WORDS: Limit = { min: 1, max: 5000, default: 250 };
+
+/**
+ * Line numbers a request may name (`start`/`end` of a file's lines): 1-based; no file of at most
+ * 2^31 − 1 bytes (the largest MAX_FILE_BYTES) has more lines.
+ */
+export const LINE_NUMBERS: Range = { min: 1, max: 2 ** 31 - 1 };
+
+/**
+ * Lines in one answer of `GET /v1/documents/{file}/lines` without an `end`: a page, with a `next`
+ * link to the following one (a 12 MB file would otherwise be tens of MB of JSON).
+ */
+export const DEFAULT_LINES_PAGE = 1000;
+
+/** Most lines one lines answer holds: a longer range is cut to its first this many, with `next`. */
+export const MAX_LINES_PAGE = 5000;
 
 /** Default number of sentences in a summary. */
 export const DEFAULT_MAX_SENTENCES = MAX_SENTENCES.default;
@@ -54,3 +73,16 @@ export const DEFAULT_MAX_BODY_BYTES = 5 * 1024 * 1024;
 
 /** Default maximum number of documents one `POST /v1/summarize` may carry. */
 export const DEFAULT_MAX_DOCUMENTS = 1000;
+
+/**
+ * Largest request line plus headers the HTTP server reads (Node's `maxHeaderSize`): 32 KiB, so a
+ * query of MAX_QUERY_CHARS characters fits even when every character is 9 bytes percent-encoded
+ * (Node's default, 16 KiB, refused a 2,000-character query in Chinese). Larger → 431.
+ */
+export const MAX_HEADER_BYTES = 32 * 1024;
+
+/** Time a client has to send the request line and headers (Node's `headersTimeout`); later → 408. */
+export const HEADERS_TIMEOUT_MS = 60_000;
+
+/** Time a client has to send a whole request, body included (Node's `requestTimeout`); later → 408. */
+export const REQUEST_TIMEOUT_MS = 300_000;

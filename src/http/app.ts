@@ -1,8 +1,8 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { Scalar } from '@scalar/hono-api-reference';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_DOCUMENTS } from '../core/index.js';
+import { registerApiDocs } from './api-docs.js';
 import { BodyCache } from './body-cache.js';
 import type { AppEnv, AppOptions, AppState, RouteDeps } from './context.js';
 import { baseHeaders } from './middleware.js';
@@ -53,12 +53,7 @@ export function createApp(state: AppState, options: AppOptions = {}): OpenAPIHon
     },
   });
 
-  app.use(
-    baseHeaders({
-      corsOrigin: deps.options.corsOrigin,
-      ...(log && options.logRequests !== false ? { log } : {}),
-    }),
-  );
+  app.use(baseHeaders({ corsOrigin: deps.options.corsOrigin, ...(log ? { log } : {}) }));
   // Only the POST routes read a body; GET bodies are never read.
   app.on(
     'POST',
@@ -83,7 +78,7 @@ export function createApp(state: AppState, options: AppOptions = {}): OpenAPIHon
     openApiJson ??= JSON.stringify(app.getOpenAPI31Document(openApiConfig));
     return c.body(openApiJson, 200, { 'Content-Type': 'application/json' });
   });
-  app.get('/docs', Scalar({ url: '/openapi.json', pageTitle: 'citesum API v1' }));
+  registerApiDocs(app);
 
   app.notFound((c) =>
     problem(
@@ -98,15 +93,15 @@ export function createApp(state: AppState, options: AppOptions = {}): OpenAPIHon
       const status = (err.status in PROBLEM_TITLES ? err.status : 400) as ProblemStatus;
       return problem(c, status, httpExceptionDetail(err, c.req.method));
     }
-    log?.({
-      time: new Date().toISOString(),
-      level: 'error',
-      msg: 'unhandled error',
-      requestId: c.get('requestId'),
-      method: c.req.method,
-      path: c.req.path,
-      error: err instanceof Error ? (err.stack ?? err.message) : String(err),
-    });
+    log?.error(
+      {
+        requestId: c.get('requestId'),
+        method: c.req.method,
+        path: c.req.path,
+        error: err instanceof Error ? (err.stack ?? err.message) : String(err),
+      },
+      'unhandled error',
+    );
     return problem(
       c,
       500,

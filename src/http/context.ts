@@ -1,6 +1,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { RequestIdVariables } from 'hono/request-id';
 import type { CorpusModel } from '../core/index.js';
+import type { Logger } from '../log.js';
 import type { BodyCache } from './body-cache.js';
 
 /**
@@ -13,13 +14,6 @@ export interface AppState {
   loadedAt: Date;
 }
 
-/** One structured log record (one per request, plus errors). */
-export interface LogRecord {
-  readonly level: 'info' | 'warn' | 'error';
-  readonly msg: string;
-  readonly [key: string]: unknown;
-}
-
 /** Options of the HTTP app; every field has a safe default. */
 export interface AppOptions {
   /** Allowed CORS origins: `*` (default), a list of origins, or `[]` for no CORS headers. */
@@ -28,10 +22,11 @@ export interface AppOptions {
   maxBodyBytes?: number;
   /** Most documents one POST /v1/summarize may carry (default 1000); more → 413. */
   maxDocuments?: number;
-  /** Where log records (unexpected errors, and requests unless `logRequests` is false) go; absent = silent (tests). */
-  log?: (record: LogRecord) => void;
-  /** One log line per request (default true when `log` is set). */
-  logRequests?: boolean;
+  /**
+   * Where unexpected errors (level `error`) and one record per request (level `info`, `error`
+   * for a 5xx) go; absent = silent (tests).
+   */
+  log?: Logger;
 }
 
 /** Hono environment of the app: the request id set by the request-id middleware. */
@@ -45,5 +40,5 @@ export interface RouteDeps {
   readonly state: AppState;
   /** Per-model serialized bodies (topic list, summaries) shared by the API routes and the page. */
   readonly bodies: BodyCache;
-  readonly options: Required<Omit<AppOptions, 'log' | 'logRequests'>>;
+  readonly options: Required<Omit<AppOptions, 'log'>>;
 }

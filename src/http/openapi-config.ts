@@ -11,7 +11,7 @@ export const openApiConfig = {
       '',
       "**Citations.** `file` is the corpus file id; `lines` is 1-based and inclusive; `offsets` are 0-based UTF-16 code units into the decoded file text, end exclusive, so `text.slice(offsets.start, offsets.end) === quote`; `sha256` fingerprints the file's bytes; `href` opens the cited lines (`GET /v1/documents/{file}/lines`). `POST /v1/citations/verify` re-checks citations: `verified`, `stale`, `mismatch` or `not_found`.",
       '',
-      '**Errors** are RFC 9457 `application/problem+json` objects whose `detail` names the parameter and what was wrong.',
+      '**Errors** are RFC 9457 `application/problem+json` objects whose `detail` names the parameter and what was wrong. Before a request reaches any operation, the HTTP server itself may answer, with the same shape and an `X-Request-Id`: 400 (the bytes are not HTTP/1.1), 408 (headers not received within 60 s, or the whole request within 300 s), 413 (an oversized chunk extension) or 431 (request line and headers over 32 KiB: a query of up to 2000 characters always fits).',
       '',
       '**Caching.** Topic lists, summaries and documents carry a strong `ETag`; send it back as `If-None-Match` to get `304 Not Modified`. Every answer computed from the corpus names its fingerprint (`corpus` field, `X-Corpus-Fingerprint` header); it changes when a served file changes.',
     ].join('\n'),

@@ -1,25 +1,52 @@
 import { z } from '@hono/zod-openapi';
 import {
+  DEFAULT_LINES_PAGE,
+  LINE_NUMBERS,
+  MAX_LINES_PAGE,
   MAX_FILE_ID_CHARS,
   MAX_QUERY_CHARS,
   MAX_SENTENCES,
   MAX_TOPIC_ID_CHARS,
   MAX_WORDS,
+  type Range,
   TOPICS_PAGE,
 } from '../core/index.js';
 
 /**
- * Path and query parameter schemas of the routes. Query values arrive as strings and are
- * coerced to integers, then range-checked: `maxSentences=0` or `maxWords=abc` fail with 400
- * and a `detail` naming the parameter.
+ * Path and query parameter schemas of the routes. Integer query values arrive as strings and must
+ * be digits only, then are range-checked: `maxSentences=0`, `maxWords=abc` or `start=1e1` fail
+ * with 400 and a `detail` naming the parameter.
  */
 
+/** A whole number written with ASCII digits only: no sign, exponent, fraction, hex or spaces. */
+export const DIGITS = /^[0-9]+$/;
+
+/**
+ * An integer query parameter in `range`: digits only (what `type: integer` promises; `Number()`
+ * would also take `1e1`, `0x5`, `1.0`, ` 1` or an empty string), then the range check. The
+ * OpenAPI document shows `type: integer` with the range's `minimum` and `maximum`.
+ *
+ * @example
+ * z.object({ maxSentences: strictInt(MAX_SENTENCES).optional() })
+ */
+export function strictInt(range: Range) {
+  return z.preprocess(
+    (value, ctx) => {
+      if (typeof value !== 'string') return value;
+      if (DIGITS.test(value)) return Number(value);
+      ctx.addIssue({
+        code: 'custom',
+        message: `expected a whole number written with digits only, got ${JSON.stringify(value.slice(0, 40))}`,
+      });
+      return z.NEVER;
+    },
+    // Range first, and it stops there: a 30-digit value is "too big", not also "not a safe int".
+    z.number().min(range.min).max(range.max, { abort: true }).int(),
+  );
+}
+
 /** `maxSentences`: 1..50, default 5. */
-export const MaxSentencesParam = z.coerce
-  .number()
-  .int()
-  .min(MAX_SENTENCES.min)
-  .max(MAX_SENTENCES.max)
+export const MaxSentencesParam = strictInt(MAX_SENTENCES)
   .optional()
   .openapi({
     description: `At most this many sentences (${MAX_SENTENCES.min}–${MAX_SENTENCES.max}, default ${MAX_SENTENCES.default}).`,
@@ -28,11 +55,7 @@ export const MaxSentencesParam = z.coerce
   });
 
 /** `maxWords`: 1..5000, default 250; the budget is never exceeded. */
-export const MaxWordsParam = z.coerce
-  .number()
-  .int()
-  .min(MAX_WORDS.min)
-  .max(MAX_WORDS.max)
+export const MaxWordsParam = strictInt(MAX_WORDS)
   .optional()
   .openapi({
     description: `Word budget of the whole summary (${MAX_WORDS.min}–${MAX_WORDS.max}, default ${MAX_WORDS.default}); never exceeded.`,
@@ -81,19 +104,18 @@ export const TopicParams = z.object({
     }),
 });
 
-/** Query of GET /v1/documents/{file}/lines: an optional 1-based inclusive range. */
+/** Query of GET /v1/documents/{file}/lines: an optional 1-based inclusive range, paged. */
 export const LinesQuery = z
   .object({
-    start: z.coerce
-      .number()
-      .int()
-      .min(1)
+    start: strictInt(LINE_NUMBERS)
       .optional()
       .openapi({ description: 'First line, 1-based (default 1).', example: 3 }),
-    end: z.coerce.number().int().min(1).optional().openapi({
-      description: 'Last line, 1-based, inclusive (default: the last line; clamped to the file).',
-      example: 5,
-    }),
+    end: strictInt(LINE_NUMBERS)
+      .optional()
+      .openapi({
+        description: `Last line, 1-based, inclusive. Default: a page of ${DEFAULT_LINES_PAGE} lines from \`start\`. Clamped to the file, and to ${MAX_LINES_PAGE} lines from \`start\` (follow \`next\` for more).`,
+        example: 5,
+      }),
   })
   .refine((q) => q.start === undefined || q.end === undefined || q.end >= q.start, {
     message: 'must not be less than start',
@@ -102,11 +124,7 @@ export const LinesQuery = z
 
 /** Query of GET /v1/topics: a page of the story list. */
 export const TopicsQuery = z.object({
-  limit: z.coerce
-    .number()
-    .int()
-    .min(TOPICS_PAGE.min)
-    .max(TOPICS_PAGE.max)
+  limit: strictInt(TOPICS_PAGE)
     .optional()
     .openapi({
       description: `Stories per page (${TOPICS_PAGE.min}–${TOPICS_PAGE.max}, default ${TOPICS_PAGE.default}).`,

@@ -16,17 +16,45 @@ export const PROBLEM_TITLES = {
 
 export type ProblemStatus = keyof typeof PROBLEM_TITLES;
 
-/** Builds an RFC 9457 problem body (`type: about:blank`, `title` = the status phrase). */
-export function problemBody(c: Context, status: ProblemStatus, detail: string): Problem {
-  const requestId = c.get('requestId') as string | undefined;
+/**
+ * Statuses Node's HTTP server answers before the app sees a request (src/http/client-error.ts),
+ * with their reason phrases: outside the routes, so outside the OpenAPI operations.
+ */
+export const CLIENT_ERROR_TITLES = {
+  400: PROBLEM_TITLES[400],
+  408: 'Request Timeout',
+  413: PROBLEM_TITLES[413],
+  431: 'Request Header Fields Too Large',
+} as const;
+
+export type ClientErrorStatus = keyof typeof CLIENT_ERROR_TITLES;
+
+/**
+ * The one RFC 9457 body shape: `type: about:blank`, `title` the status phrase, the `detail`, and
+ * the request path and id when known.
+ */
+export function problemObject(
+  status: number,
+  title: string,
+  detail: string,
+  where: { instance?: string; requestId?: string | undefined } = {},
+): Problem {
   return {
     type: 'about:blank',
-    title: PROBLEM_TITLES[status],
+    title,
     status,
     detail,
-    instance: c.req.path,
-    ...(requestId ? { requestId } : {}),
+    ...(where.instance !== undefined ? { instance: where.instance } : {}),
+    ...(where.requestId ? { requestId: where.requestId } : {}),
   };
+}
+
+/** The problem body of an app answer: the status phrase as `title`, the request's path and id. */
+export function problemBody(c: Context, status: ProblemStatus, detail: string): Problem {
+  return problemObject(status, PROBLEM_TITLES[status], detail, {
+    instance: c.req.path,
+    requestId: c.get('requestId') as string | undefined,
+  });
 }
 
 /**

@@ -2,12 +2,19 @@ import type { Citation } from '../../schemas/citation.js';
 import type { StorySummary, Summary } from '../../schemas/summary.js';
 
 /**
- * Markdown rendering of summaries, shared by the CLI and the HTTP `text/markdown` answers:
- * each sentence is followed by footnote markers, one per citation, and the footnotes name
- * `file:lines` (`file:3` for one line, `file:3-5` for a range). Identical citations share
- * one footnote, so a fact stated in two files shows two markers and each source once.
+ * Markdown rendering of summaries, shared by the CLI and the HTTP `text/markdown` answers.
+ *
+ * Each sentence is its own paragraph (a blank line apart), followed by footnote markers, one per
+ * citation. Paragraphs, not a list and not one sentence per line: GitHub renders a single line
+ * break inside a paragraph as a space in files (and as `<br>` only in comments), so consecutive
+ * lines run together; a blank line separates them the same way in every CommonMark renderer,
+ * and the summary stays prose, as it reads in the JSON and on the page, rather than bullet points.
+ *
+ * There is one footnote per distinct citation (file, lines, offsets and quote): identical
+ * citations share a footnote, so a fact stated in two files shows two markers and each source
+ * once, while two different quotes from one line get two footnotes. A footnote names
+ * `file:lines`, the offsets and the quote, so each tells its source apart and can be checked.
  */
-
 /** `file:line` or `file:start-end`: how a citation is named in footnotes and on the spot-check page's markers. */
 export function citationLabel(c: Pick<Citation, 'file' | 'lines'>): string {
   return c.lines.start === c.lines.end
@@ -25,18 +32,35 @@ function inline(text: string): string {
     .replace(/^([#>+-]|\d+\.)(\s)/, '\\$1$2');
 }
 
-/** Numbers footnotes across everything rendered into one document. */
+/**
+ * The text of a citation's footnote: `file:lines, offsets start–end: “quote”`.
+ *
+ * @example
+ * footnoteText(c) // 'a.txt:3, offsets 10–31: “The ferry runs daily.”'
+ */
+export function footnoteText(c: Citation): string {
+  return `${inline(citationLabel(c))}, offsets ${c.offsets.start}–${c.offsets.end}: “${inline(c.quote)}”`;
+}
+
+/** Numbers footnotes across everything rendered into one document, one per distinct citation. */
 class Footnotes {
   readonly #numbers = new Map<string, number>();
   readonly #lines: string[] = [];
 
   marker(c: Citation): string {
-    const key = citationLabel(c);
+    const key = JSON.stringify([
+      c.file,
+      c.lines.start,
+      c.lines.end,
+      c.offsets.start,
+      c.offsets.end,
+      c.quote,
+    ]);
     let n = this.#numbers.get(key);
     if (n === undefined) {
       n = this.#numbers.size + 1;
       this.#numbers.set(key, n);
-      this.#lines.push(`[^${n}]: ${inline(key)}`);
+      this.#lines.push(`[^${n}]: ${footnoteText(c)}`);
     }
     return `[^${n}]`;
   }
@@ -56,7 +80,7 @@ function summaryBody(summary: Summary, notes: Footnotes): string {
   if (summary.sentences.length === 0) return '_No sentences to summarize._';
   return summary.sentences
     .map((s) => inline(s.text) + s.citations.map((c) => notes.marker(c)).join(''))
-    .join('\n');
+    .join('\n\n');
 }
 
 /** Options of the Markdown renderers. */
@@ -67,7 +91,7 @@ export interface MarkdownOptions {
 
 /**
  * One summary as Markdown: a heading (the topic label, the query, or "Summary"), one
- * sentence per line with its footnote markers, and the footnotes.
+ * paragraph per sentence with its footnote markers, and the footnotes.
  *
  * @example
  * renderSummaryMarkdown(summary)
@@ -75,8 +99,10 @@ export interface MarkdownOptions {
  * //
  * // Russia restricted calls on WhatsApp and Telegram.[^1][^2]
  * //
- * // [^1]: 003_2772de2c2eaa7074.txt:3
- * // [^2]: 002_90d0f9c44a687009.txt:5
+ * // The watchdog cited criminal activity.[^3]
+ * //
+ * // [^1]: 003_2772de2c2eaa7074.txt:3, offsets 0–50: “Russia restricted calls on WhatsApp and Telegram.”
+ * // …
  */
 export function renderSummaryMarkdown(summary: Summary, options: MarkdownOptions = {}): string {
   const notes = new Footnotes();

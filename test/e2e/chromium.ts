@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { describe, test } from 'vitest';
 
 /** The browser the page's end-to-end tests drive: Debian's Chromium, never a downloaded one (`CITESUM_CHROMIUM` overrides the path). */
 export const CHROMIUM = process.env.CITESUM_CHROMIUM || '/usr/bin/chromium';
@@ -34,4 +35,38 @@ export function chromiumCheck(
         message: `CI is set but ${missing}: the spot-check page's browser tests cannot run, and in CI they must`,
       }
     : { mode: 'skip', message: `SKIPPED: ${missing}` };
+}
+
+/** Flags of headless Chromium in the end-to-end suites: no sandbox (containers), no GPU, no calls home. */
+export const CHROMIUM_ARGS: string[] = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/**
+ * A suite that needs the browser: runs, fails in CI without it (one failing test naming what is
+ * missing), or is skipped elsewhere with the reason (also printed as a warning).
+ *
+ * @example
+ * browserSuite('the page in headless Chromium', () => { test('…', async () => {}) })
+ */
+export function browserSuite(name: string, body: () => void): void {
+  const check = chromiumCheck(CHROMIUM, process.env);
+  if (check.mode === 'run') describe(name, body);
+  else if (check.mode === 'skip') {
+    console.warn(`${name}: ${check.message}`);
+    describe.skip(`${name} (${check.message})`, body);
+  } else {
+    const { message } = check;
+    describe(name, () => {
+      test('has the browser it needs, as CI must provide', () => {
+        throw new Error(message);
+      });
+    });
+  }
 }

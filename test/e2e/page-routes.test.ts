@@ -78,6 +78,12 @@ describe('GET / (the spot-check page)', () => {
     expect(parsePageParams(new URLSearchParams('cite=x.1')).cite).toBeUndefined();
   });
 
+  test('reads maxSentences as digits only, like the API: another spelling falls back to the default', () => {
+    for (const raw of ['1e1', '0x5', '1.0', '%201', '-3', ''])
+      expect(parsePageParams(new URLSearchParams(`maxSentences=${raw}`)).maxSentences, raw).toBe(5);
+    expect(parsePageParams(new URLSearchParams('maxSentences=7')).maxSentences).toBe(7);
+  });
+
   test('an unknown topic answers 404 with a readable page that still lists the stories', async () => {
     const res = await app.request('/?topic=t-nope');
     expect(res.status).toBe(404);

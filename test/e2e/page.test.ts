@@ -2,13 +2,13 @@ import { appendFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { DocumentList } from '../../schemas/api.js';
 import type { TopicList } from '../../schemas/topic.js';
 import type { Citation } from '../../schemas/citation.js';
 import type { Summary } from '../../schemas/summary.js';
 import { citationLabel } from '../../src/render/markdown.js';
-import { CHROMIUM, chromiumCheck } from './chromium.js';
+import { browserSuite, CHROMIUM, CHROMIUM_ARGS } from './chromium.js';
 import { type SpawnedServer, startServer } from './start-server.js';
 
 /**
@@ -18,32 +18,7 @@ import { type SpawnedServer, startServer } from './start-server.js';
  * is set (a skipped check in CI checks nothing) and are skipped, saying why, otherwise.
  */
 
-const CHECK = chromiumCheck(CHROMIUM, process.env);
 const SUITE = 'the spot-check page in headless Chromium';
-if (CHECK.mode === 'skip') console.warn(`${SUITE}: ${CHECK.message}`);
-
-/** A suite that needs the browser: runs, fails in CI without it, or is skipped with the reason. */
-function browserSuite(name: string, body: () => void): void {
-  if (CHECK.mode === 'run') describe(name, body);
-  else if (CHECK.mode === 'skip') describe.skip(`${name} (${CHECK.message})`, body);
-  else {
-    const { message } = CHECK;
-    describe(name, () => {
-      test('has the browser it needs, as CI must provide', () => {
-        throw new Error(message);
-      });
-    });
-  }
-}
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const SCREENSHOT = path.resolve('docs/screenshot.png');
 
 /** What the page shows of the opened citation. */

@@ -72,8 +72,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Exact lines of a file (spot-check a citation)
-         * @description Lines `start..end` (1-based, inclusive; `end` is clamped to the file) exactly as stored, without their line-break characters, each with its `start`/`end` offsets in the file's text (the offsets citations use), its kind and, for non-content lines, the reason. Every citation's `href` points here.
+         * Exact lines of a file (spot-check a citation), a page at a time
+         * @description Lines `start..end` (1-based, inclusive) exactly as stored, without their line-break characters, each with its `start`/`end` offsets in the file's text (the offsets citations use), its kind and, for non-content lines, the reason. Every citation's `href` points here. Paged: without `end`, 1000 lines from `start` (default 1); `end` is clamped to the file, and a range longer than 5000 lines to its first 5000. `lineCount` is the whole file's; `next` links the following page of as many lines, absent after the last line.
          */
         get: operations["getDocumentLines"];
         put?: never;
@@ -393,7 +393,7 @@ export interface components {
              */
             linesHref: string;
         };
-        /** @description Answer of `GET /v1/documents/{file}/lines`: the exact lines of a range. */
+        /** @description Answer of `GET /v1/documents/{file}/lines`: the exact lines of a range, one page at a time. */
         DocumentLines: {
             /**
              * @description File id.
@@ -410,8 +410,13 @@ export interface components {
              * @example 15
              */
             lineCount: number;
-            /** @description The requested lines, exactly as stored, without line-break characters. */
+            /** @description The requested lines (at most 5000; 1000 without `end`), exactly as stored, without line-break characters. */
             lines: components["schemas"]["Line"][];
+            /**
+             * @description URL of the following page of as many lines; absent when this page ends at the last line.
+             * @example /v1/documents/003_2772de2c2eaa7074.txt/lines?start=1001&end=2000
+             */
+            next?: string;
         };
         /** @description One line of a file exactly as stored (without its line break), with its offsets in the file, its kind and, unless content, the reason. */
         Line: {
@@ -696,7 +701,7 @@ export interface components {
             file: string;
             status: components["schemas"]["VerifyStatus"];
             /**
-             * @description Why the citation did not verify.
+             * @description Why the citation did not verify, e.g. `offsets 50..5 are reversed: start is after end`, `offsets 900..950 end past the end of the file, whose text is 912 characters long`, `the file "a.txt" is in the data folder but skipped, so it cannot be checked: not valid UTF-8`, `no file "b.txt" in the corpus`.
              * @example sha256 differs: the file changed since the citation was made
              */
             reason?: string;
@@ -717,7 +722,7 @@ export interface components {
             };
         };
         /**
-         * @description `verified`: the quote is exactly the file text at those offsets and lines; `stale`: the file changed since the citation was made (sha256 differs); `mismatch`: the file is the same but the quote is not at those offsets/lines; `not_found`: no such file.
+         * @description `verified`: the quote is exactly the file text at those offsets and lines; `stale`: the file changed since the citation was made (sha256 differs); `mismatch`: the offsets are negative, reversed or past the end of the file, or the quote is not at those offsets/lines; `not_found`: no served file has this id (the reason says when the file is in the data folder but skipped, and why).
          * @enum {string}
          */
         VerifyStatus: "verified" | "stale" | "mismatch" | "not_found";
@@ -911,7 +916,7 @@ export interface operations {
             query?: {
                 /** @description First line, 1-based (default 1). */
                 start?: number;
-                /** @description Last line, 1-based, inclusive (default: the last line; clamped to the file). */
+                /** @description Last line, 1-based, inclusive. Default: a page of 1000 lines from `start`. Clamped to the file, and to 5000 lines from `start` (follow `next` for more). */
                 end?: number;
             };
             header?: never;
@@ -1115,7 +1120,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The summary. With `Accept: text/markdown`, a readable Markdown summary whose citations are footnotes (`file:lines`). */
+            /** @description The summary. With `Accept: text/markdown`, a readable Markdown summary: one paragraph per sentence, one footnote per distinct citation (`file:lines, offsets start–end: “quote”`). */
             200: {
                 headers: {
                     /** @description Strong validator of this body; send it back as `If-None-Match` to get 304. */
@@ -1189,7 +1194,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The summary. With `Accept: text/markdown`, a readable Markdown summary whose citations are footnotes (`file:lines`). */
+            /** @description The summary. With `Accept: text/markdown`, a readable Markdown summary: one paragraph per sentence, one footnote per distinct citation (`file:lines, offsets start–end: “quote”`). */
             200: {
                 headers: {
                     /** @description Strong validator of this body; send it back as `If-None-Match` to get 304. */
@@ -1246,7 +1251,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The summary (and the topic summaries when asked). With `Accept: text/markdown`, the same as readable Markdown whose citations are footnotes (`file:lines`), one section per summary. */
+            /** @description The summary (and the topic summaries when asked). With `Accept: text/markdown`, the same as readable Markdown (one paragraph per sentence, one footnote per distinct citation: `file:lines, offsets start–end: “quote”`), one section per summary. */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -3,7 +3,7 @@ import { HealthSchema } from '../../schemas/api.js';
 import type { CorpusModel } from '../../src/core/index.js';
 import { buildModel } from '../../src/core/index.js';
 import { createApp } from '../../src/http/app.js';
-import type { LogRecord } from '../../src/http/context.js';
+import { memoryLogger } from '../memory-logger.js';
 import { expectProblem, postJson, seedApp } from './helpers.js';
 
 describe('GET /healthz', () => {
@@ -57,14 +57,14 @@ describe('errors', () => {
   });
 
   it('answers an unexpected failure with a 500 problem that reveals no internals, and logs it', async () => {
-    const logs: LogRecord[] = [];
+    const { logger, records: logs } = memoryLogger();
     const state = {
       get model(): CorpusModel {
         throw new Error('secret internal detail at /srv/x.ts:12');
       },
       loadedAt: new Date(),
     };
-    const app = createApp(state, { log: (r) => logs.push(r) });
+    const app = createApp(state, { log: logger });
     const res = await app.request('/v1/topics');
     const body = await expectProblem(res, 500, /unexpected failure/);
     expect(JSON.stringify(body)).not.toContain('secret');
@@ -86,8 +86,8 @@ describe('middleware', () => {
   });
 
   it('writes one structured log record per request', async () => {
-    const logs: LogRecord[] = [];
-    const { app } = await seedApp({ log: (r) => logs.push(r) });
+    const { logger, records: logs } = memoryLogger();
+    const { app } = await seedApp({ log: logger });
     await app.request('/healthz', { headers: { 'X-Request-Id': 'req-1' } });
     await app.request('/v1/summary?maxSentences=0', { headers: { 'X-Request-Id': 'req-2' } });
     expect(logs).toHaveLength(2);
@@ -102,6 +102,14 @@ describe('middleware', () => {
       time: expect.any(String),
     });
     expect(logs[1]).toMatchObject({ requestId: 'req-2', path: '/v1/summary', status: 400 });
+  });
+
+  it('writes no request records above the info level, and still logs failures at error', async () => {
+    const { logger, records } = memoryLogger('error');
+    const { app } = await seedApp({ log: logger });
+    await app.request('/healthz');
+    await app.request('/v1/summary?maxSentences=0');
+    expect(records).toEqual([]);
   });
 
   it('logs nothing when no logger is given', async () => {

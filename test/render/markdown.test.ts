@@ -7,13 +7,13 @@ import {
   renderSummaryMarkdown,
 } from '../../src/render/markdown.js';
 
-function cite(file: string, start: number, end = start): Citation {
+function cite(file: string, start: number, end = start, offset = 0, quote = 'x'): Citation {
   return {
     file,
     sha256: '0'.repeat(64),
     lines: { start, end },
-    offsets: { start: 0, end: 1 },
-    quote: 'x',
+    offsets: { start: offset, end: offset + quote.length },
+    quote,
     href: '',
   };
 }
@@ -47,19 +47,42 @@ const summary: Summary = {
 };
 
 describe('renderSummaryMarkdown', () => {
-  it('renders the heading, one sentence per line with footnote markers, then file:lines footnotes', () => {
+  it('renders the heading, the sentences as paragraphs (a blank line apart) with footnote markers, then the footnotes', () => {
     expect(renderSummaryMarkdown(summary)).toBe(
       [
         '# harbour budget',
         '',
         'The council approved the harbour budget.[^1][^2]',
+        '',
         'It funds \\*new\\* piers \\[and\\] a_terminal.[^1]',
         '',
-        '[^1]: a.txt:1-2',
-        '[^2]: b.txt:4',
+        '[^1]: a.txt:1-2, offsets 0–1: “x”',
+        '[^2]: b.txt:4, offsets 0–1: “x”',
         '',
       ].join('\n'),
     );
+  });
+
+  it('gives two different quotes of one line two footnotes that tell them apart, and one citation one footnote', () => {
+    const first = cite('a.txt', 3, 3, 10, 'The ferry runs daily.');
+    const second = cite('a.txt', 3, 3, 32, 'It stops at *four* piers.');
+    const md = renderSummaryMarkdown({
+      ...summary,
+      sentences: [
+        { text: first.quote, citations: [first], support: 1, score: 1 },
+        { text: second.quote, citations: [second, { ...first }], support: 1, score: 1 },
+      ],
+    });
+    expect(md).toContain('The ferry runs daily.[^1]\n\nIt stops at \\*four\\* piers.[^2][^1]\n');
+    expect(
+      md.endsWith(
+        [
+          '[^1]: a.txt:3, offsets 10–31: “The ferry runs daily.”',
+          '[^2]: a.txt:3, offsets 32–57: “It stops at \\*four\\* piers.”',
+          '',
+        ].join('\n'),
+      ),
+    ).toBe(true);
   });
 
   it('titles a query summary with the query and an empty summary plainly', () => {
@@ -83,7 +106,11 @@ describe('renderStoriesMarkdown', () => {
     const md = renderStoriesMarkdown([{ ...summary, facets: [facet] }], 'Stories of data');
     expect(md).toContain('# Stories of data\n\n## harbour budget\n\n');
     expect(md).toContain('### ferry\n\nThe council approved the harbour budget.[^2][^3]');
-    expect(md.endsWith('[^1]: a.txt:1-2\n[^2]: b.txt:4\n[^3]: c.txt:9\n')).toBe(true);
+    expect(
+      md.endsWith(
+        '[^1]: a.txt:1-2, offsets 0–1: “x”\n[^2]: b.txt:4, offsets 0–1: “x”\n[^3]: c.txt:9, offsets 0–1: “x”\n',
+      ),
+    ).toBe(true);
   });
 
   it('says so when there are no stories', () => {

@@ -47,7 +47,7 @@ const ROUNDS = QUICK ? 3 : 5;
 const CONNECTIONS = [10, 50];
 const SEED = Number(process.env.BENCH_SEED ?? DEFAULT_SEED);
 const OUT = path.resolve(ROOT, process.env.BENCH_OUT ?? 'bench-out');
-const SERVER_LOG = process.env.BENCH_SERVER_LOG ?? 'json';
+const SERVER_LOG = process.env.BENCH_SERVER_LOG ?? 'info';
 const STARTUP_RUNS = QUICK ? 2 : 3;
 const TSX_BIN = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 const SEED_DATA = path.join(ROOT, 'data');
@@ -263,13 +263,13 @@ async function benchHttp(): Promise<HttpSection> {
   }>('server-child.ts', [], {
     ...process.env,
     DATA_DIR: SEED_DATA,
-    LOG: SERVER_LOG,
+    LOG_LEVEL: SERVER_LOG,
   });
   try {
     const info = await first;
     const { port } = info;
     log(
-      `server on 127.0.0.1:${port} (${info.documents} documents, ${info.topics} topics, LOG=${info.log})`,
+      `server on 127.0.0.1:${port} (${info.documents} documents, ${info.topics} topics, LOG_LEVEL=${info.log})`,
     );
     const topics = JSON.parse((await httpGet(port, '/v1/topics')).body) as {
       topics: { id: string; label: string; keywords: string[] }[];
@@ -465,7 +465,13 @@ async function timeStartup(
   const started = performance.now();
   const child = spawn(TSX_BIN, [script], {
     cwd: ROOT,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG: 'off' },
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
     detached: true, // its own process group: tsx runs the script in a child of its own
   });
@@ -856,7 +862,7 @@ async function main(): Promise<void> {
       md.push('## HTTP (seed corpus, loopback, autocannon in the parent process)');
       md.push('');
       md.push(
-        `Server: createApp as in src/server.ts (LOG=${web.server.log}, stdout to /dev/null) on data/ (${web.server.documents} documents, ${web.server.topics} topics) + a bench-only reference route in the same process. ${LOAD_SECONDS} s per route and connection count, in ${ROUNDS} interleaved rounds (reference, every route, bare-Hono calibration); req/s and percentiles are medians over the rounds, "vs ref" the median of the per-round ratios to the reference. autocannon runs on the same 2 cores; rows with a per-request path (rotating topics, distinct queries) also pay its per-request setup.`,
+        `Server: createApp as in src/server.ts (LOG_LEVEL=${web.server.log}, stdout to /dev/null) on data/ (${web.server.documents} documents, ${web.server.topics} topics) + a bench-only reference route in the same process. ${LOAD_SECONDS} s per route and connection count, in ${ROUNDS} interleaved rounds (reference, every route, bare-Hono calibration); req/s and percentiles are medians over the rounds, "vs ref" the median of the per-round ratios to the reference. autocannon runs on the same 2 cores; rows with a per-request path (rotating topics, distinct queries) also pay its per-request setup.`,
       );
       md.push('');
       md.push(httpTable(web.runs));

@@ -16,7 +16,7 @@ import { loadConfig } from '../../src/config.js';
 import { loadCorpus } from '../../src/core/index.js';
 import { buildModel } from '../../src/core/index.js';
 import { createApp } from '../../src/http/app.js';
-import { jsonLog } from '../../src/server.js';
+import { createLogger } from '../../src/log.js';
 
 const config = loadConfig({ ...process.env, HOST: '127.0.0.1', PORT: '0' });
 const corpus = await loadCorpus(config.dataDir, { maxFileBytes: config.maxFileBytes });
@@ -27,8 +27,7 @@ const app = createApp(
     corsOrigin: config.corsOrigin,
     maxBodyBytes: config.maxBodyBytes,
     maxDocuments: config.maxDocuments,
-    log: jsonLog,
-    logRequests: config.log === 'json',
+    log: createLogger(config.logLevel),
   },
 );
 app.get('/__bench/ref', (c) => c.json({ ok: true, service: 'citesum', bench: 'reference' }));
@@ -50,7 +49,7 @@ process.send?.({
   documents: model.files.length,
   sentences: model.sentences.length,
   topics: model.stories.length,
-  log: config.log,
+  log: config.logLevel,
 });
 process.on('SIGTERM', () => {
   plain.server.close();

@@ -1,4 +1,5 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { SkippedFile } from '../../../schemas/document.js';
 import { DEFAULT_MAX_FILE_BYTES } from '../limits.js';
@@ -20,29 +21,52 @@ export interface LoadedCorpus {
   readonly message?: string;
 }
 
-async function listFiles(root: string, rel: string, out: string[]): Promise<void> {
+/** Why a symbolic link in the data folder is listed in `skipped`. */
+export const SYMLINK_REASON = 'symbolic link, not followed';
+
+/**
+ * Opens without following a symbolic link in the last path segment (O_NOFOLLOW, where the
+ * platform has it): a file swapped for a link after the folder was listed fails with ELOOP.
+ */
+const READ_NO_FOLLOW = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0);
+
+/**
+ * Lists regular files and symbolic links under `root/rel`, ids relative to `root`. Links are
+ * never followed (to a file or a folder, inside or outside the folder, dangling or not): what
+ * they point to could lie outside the data folder or loop.
+ */
+async function listFiles(
+  root: string,
+  rel: string,
+  files: string[],
+  links: string[],
+): Promise<void> {
   const entries = await readdir(path.join(root, rel), { withFileTypes: true });
   for (const e of entries) {
     const child = rel ? `${rel}/${e.name}` : e.name;
-    if (e.isDirectory()) await listFiles(root, child, out);
-    else if (e.isFile()) out.push(child);
+    if (e.isSymbolicLink()) links.push(child);
+    else if (e.isDirectory()) await listFiles(root, child, files, links);
+    else if (e.isFile()) files.push(child);
   }
 }
 
 /**
  * Reads every `.txt`/`.md` file under `dir`, recursively, in sorted id order.
  * The only module of the core that touches the file system. Never throws for a bad
- * file or a missing folder: those become `skipped` entries or a `message`.
+ * file or a missing folder: those become `skipped` entries or a `message`. Every symbolic link
+ * under `dir` is listed in `skipped` (whatever its name) and never followed; `dir` itself may be
+ * reached through one.
  */
 export async function loadCorpus(dir: string, options: LoadOptions = {}): Promise<LoadedCorpus> {
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const exts = (options.extensions ?? ['.txt', '.md']).map((e) => e.toLowerCase());
   const ids: string[] = [];
+  const links: string[] = [];
   try {
     const st = await stat(dir);
     if (!st.isDirectory())
       return { files: [], skipped: [], message: `data folder ${dir} is not a directory` };
-    await listFiles(dir, '', ids);
+    await listFiles(dir, '', ids, links);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     return {
@@ -54,28 +78,40 @@ export async function loadCorpus(dir: string, options: LoadOptions = {}): Promis
           : `data folder ${dir} cannot be read (${code ?? 'error'})`,
     };
   }
+  const isLink = new Set(links);
+  ids.push(...links);
   ids.sort(compareIds);
   const files: SourceFile[] = [];
   const skipped: SkippedFile[] = [];
   for (const id of ids) {
+    if (isLink.has(id)) {
+      skipped.push({ file: id, reason: SYMLINK_REASON });
+      continue;
+    }
     if (!exts.includes(path.extname(id).toLowerCase())) continue;
     const full = path.join(dir, ...id.split('/'));
     try {
-      const st = await stat(full);
-      if (st.size > maxBytes) {
-        skipped.push({
-          file: id,
-          reason: `larger than the limit of ${maxBytes} bytes (${st.size} bytes)`,
-        });
-        continue;
+      const handle = await open(full, READ_NO_FOLLOW);
+      try {
+        const st = await handle.stat();
+        if (st.size > maxBytes) {
+          skipped.push({
+            file: id,
+            reason: `larger than the limit of ${maxBytes} bytes (${st.size} bytes)`,
+          });
+          continue;
+        }
+        const decoded = decodeFile(id, new Uint8Array(await handle.readFile()));
+        if (isDecodeFailure(decoded)) skipped.push({ file: id, reason: decoded.reason });
+        else files.push(decoded);
+      } finally {
+        await handle.close();
       }
-      const decoded = decodeFile(id, new Uint8Array(await readFile(full)));
-      if (isDecodeFailure(decoded)) skipped.push({ file: id, reason: decoded.reason });
-      else files.push(decoded);
     } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
       skipped.push({
         file: id,
-        reason: `cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`,
+        reason: code === 'ELOOP' ? SYMLINK_REASON : `cannot be read (${code ?? 'error'})`,
       });
     }
   }

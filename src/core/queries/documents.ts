@@ -2,6 +2,7 @@ import type { Document, DocumentList } from '../../../schemas/api.js';
 import type { DocumentInfo, Line } from '../../../schemas/document.js';
 import type { SourceFile } from '../corpus/index.js';
 import { linesHref } from '../hrefs.js';
+import { DEFAULT_LINES_PAGE, MAX_LINES_PAGE } from '../limits.js';
 import type { CorpusModel } from '../model.js';
 
 /** The served files with what the classifier made of each, and the skipped files with reasons. */
@@ -36,23 +37,49 @@ export function findDocument(
   return source && info ? { source, info } : undefined;
 }
 
-/** The exact lines `start..end` (1-based, inclusive, clamped to the file) of a file with their offsets and kinds. */
+/** One page of a file's lines: what `GET /v1/documents/{file}/lines` answers. */
+export interface LinesPage {
+  readonly file: string;
+  readonly sha256: string;
+  /** Lines in the whole file. */
+  readonly lineCount: number;
+  readonly lines: Line[];
+  /** URL of the following page, as many lines long (absent after the last line). */
+  readonly next?: string;
+}
+
+/**
+ * The exact lines of a file from `start` (default 1) to `end`, with their offsets and kinds, or
+ * undefined for an unknown file. Without `end` a page of DEFAULT_LINES_PAGE lines; a range is
+ * clamped to the file and to MAX_LINES_PAGE lines. `next` links the following page of as many
+ * lines, so following it pages through the rest of the file.
+ *
+ * @example
+ * documentLines(model, 'a.txt')?.next // '/v1/documents/a.txt/lines?start=1001&end=2000' (when longer)
+ */
 export function documentLines(
   model: CorpusModel,
   file: string,
   start = 1,
-  end = Number.MAX_SAFE_INTEGER,
-): { file: string; sha256: string; lineCount: number; lines: Line[] } | undefined {
+  end?: number,
+): LinesPage | undefined {
   const source = model.byId.get(file);
   const table = model.lines.get(file);
   if (!source || !table) return undefined;
   const from = Math.max(1, start);
-  const to = Math.min(table.length, end);
+  const wanted = end === undefined ? DEFAULT_LINES_PAGE : Math.min(MAX_LINES_PAGE, end - from + 1);
+  const to = Math.min(table.length, from + wanted - 1);
   const lines: Line[] = [];
   for (let n = from; n <= to; n++) {
     const l = table[n - 1]!;
     const line: Line = { number: l.number, start: l.start, end: l.end, text: l.text, kind: l.kind };
     lines.push(l.reason && l.kind !== 'content' ? { ...line, reason: l.reason } : line);
   }
-  return { file, sha256: source.sha256, lineCount: table.length, lines };
+  const page = { file, sha256: source.sha256, lineCount: table.length, lines };
+  if (to >= table.length || to < from) return page;
+  const count = to - from + 1;
+  return {
+    ...page,
+    next: linesHref(file, { start: to + 1, end: Math.min(table.length, to + count) }),
+  };
 }

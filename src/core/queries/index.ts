@@ -2,7 +2,13 @@
  * The questions the service answers about a built model. The HTTP layer, the command line and
  * the page read a model only through these functions.
  */
-export { documentLines, documentList, documentWithText, findDocument } from './documents.js';
+export {
+  documentLines,
+  documentList,
+  documentWithText,
+  findDocument,
+  type LinesPage,
+} from './documents.js';
 export { corpusStats, type CorpusStats } from './stats.js';
 export {
   normalizeSummaryRequest,

@@ -1,4 +1,5 @@
 import { MAX_QUERY_CHARS, MAX_SENTENCES, MAX_TOPIC_ID_CHARS } from '../../core/index.js';
+import { DIGITS } from '../params.js';
 
 /** What the page shows, read leniently from its URL: a page never answers 400 for a hand-edited link. */
 export interface PageParams {
@@ -13,7 +14,7 @@ export interface PageParams {
 }
 
 /**
- * Reads the page's URL parameters: `topic`, `query`, `maxSentences` (clamped, default 5)
+ * Reads the page's URL parameters: `topic`, `query`, `maxSentences` (digits, clamped, default 5)
  * and `cite` (kept only when it looks like `N.M`).
  *
  * @example
@@ -22,9 +23,10 @@ export interface PageParams {
 export function parsePageParams(search: URLSearchParams): PageParams {
   const topic = search.get('topic')?.trim().slice(0, MAX_TOPIC_ID_CHARS) || undefined;
   const query = search.get('query')?.trim().slice(0, MAX_QUERY_CHARS) || undefined;
-  const n = Number.parseInt(search.get('maxSentences') ?? '', 10);
-  const maxSentences = Number.isFinite(n)
-    ? Math.min(MAX_SENTENCES.max, Math.max(MAX_SENTENCES.min, n))
+  // Digits only, as the API reads it; anything else is the default rather than a 400.
+  const raw = search.get('maxSentences') ?? '';
+  const maxSentences = DIGITS.test(raw)
+    ? Math.min(MAX_SENTENCES.max, Math.max(MAX_SENTENCES.min, Number(raw)))
     : MAX_SENTENCES.default;
   const rawCite = search.get('cite') ?? '';
   const cite = /^\d{1,4}\.\d{1,4}$/.test(rawCite) ? rawCite : undefined;

@@ -3,7 +3,7 @@ import type { Summary } from '../../../schemas/summary.js';
 import type { Story, Topic } from '../../../schemas/topic.js';
 import { citationLabel } from '../../render/markdown.js';
 import { APP_CSS, APP_JS } from './page-assets.js';
-import { MAX_QUERY_CHARS, MAX_SENTENCES } from '../../core/index.js';
+import { DEFAULT_LINES_PAGE, MAX_QUERY_CHARS, MAX_SENTENCES } from '../../core/index.js';
 import { type PageParams, pageHref } from './page-params.js';
 
 /** Everything the page needs to render one view. */
@@ -247,7 +247,11 @@ export function PageView({ model }: { model: PageModel }): Child {
     : model.topic
       ? `${model.topic.label} — citesum`
       : 'citesum — spot-check citations';
-  const data = { citations: model.summary?.sentences.map((s) => s.citations) ?? [] };
+  // The script loads a cited file's lines a page at a time, pages as the API cuts them.
+  const data = {
+    citations: model.summary?.sentences.map((s) => s.citations) ?? [],
+    linesPage: DEFAULT_LINES_PAGE,
+  };
   return (
     <html lang="en">
       <head>

@@ -8,9 +8,11 @@ import {
 } from '../../../schemas/api.js';
 import {
   type CorpusModel,
+  DEFAULT_LINES_PAGE,
   documentLines,
   documentList,
   documentWithText,
+  MAX_LINES_PAGE,
 } from '../../core/index.js';
 import { cacheBody, type CachedBody, LruMap, ModelCache } from '../cache.js';
 import type { ApiApp, RouteDeps } from '../context.js';
@@ -74,9 +76,8 @@ export const getDocumentLinesRoute = createRoute({
   path: '/v1/documents/{file}/lines',
   tags: ['Documents'],
   operationId: 'getDocumentLines',
-  summary: 'Exact lines of a file (spot-check a citation)',
-  description:
-    "Lines `start..end` (1-based, inclusive; `end` is clamped to the file) exactly as stored, without their line-break characters, each with its `start`/`end` offsets in the file's text (the offsets citations use), its kind and, for non-content lines, the reason. Every citation's `href` points here.",
+  summary: 'Exact lines of a file (spot-check a citation), a page at a time',
+  description: `Lines \`start..end\` (1-based, inclusive) exactly as stored, without their line-break characters, each with its \`start\`/\`end\` offsets in the file's text (the offsets citations use), its kind and, for non-content lines, the reason. Every citation's \`href\` points here. Paged: without \`end\`, ${DEFAULT_LINES_PAGE} lines from \`start\` (default 1); \`end\` is clamped to the file, and a range longer than ${MAX_LINES_PAGE} lines to its first ${MAX_LINES_PAGE}. \`lineCount\` is the whole file's; \`next\` links the following page of as many lines, absent after the last line.`,
   request: { params: FileParams, query: LinesQuery },
   responses: {
     200: {
@@ -129,7 +130,7 @@ export function registerDocumentRoutes(app: ApiApp, { state }: RouteDeps): void 
     const { file } = c.req.valid('param');
     const { start, end } = c.req.valid('query');
     const model = state.model;
-    const result = documentLines(model, file, start ?? 1, end ?? Number.MAX_SAFE_INTEGER);
+    const result = documentLines(model, file, start ?? 1, end);
     if (!result) return problem(c, 404, unknownFile(file));
     if (start !== undefined && start > result.lineCount) {
       return problem(

@@ -28,7 +28,7 @@ export const summarizeRoute = createRoute({
   responses: {
     200: {
       description:
-        'The summary (and the topic summaries when asked). With `Accept: text/markdown`, the same as readable Markdown whose citations are footnotes (`file:lines`), one section per summary.',
+        'The summary (and the topic summaries when asked). With `Accept: text/markdown`, the same as readable Markdown (one paragraph per sentence, one footnote per distinct citation: `file:lines, offsets start–end: “quote”`), one section per summary.',
       content: {
         'application/json': { schema: SummarizeResponseSchema },
         'text/markdown': {

@@ -20,18 +20,18 @@ import {
   wantsMarkdown,
 } from '../respond.js';
 
-const MARKDOWN_EXAMPLE = `# calls on WhatsApp and Telegram restricted
+const MARKDOWN_EXAMPLE = `# foreign messengers
 
-Russia’s state communications watchdog Roskomnadzor announced that it was throttling calls on the two messaging apps.[^1][^2]
+According to the regulator, these foreign messaging services must provide access to user data when requested by law enforcement.[^1][^2]
 
-[^1]: 000_3e47eca7661924bb.txt:2
-[^2]: 003_2772de2c2eaa7074.txt:1
+[^1]: 003_2772de2c2eaa7074.txt:3, offsets 606–734: “According to the regulator, these foreign messaging services must provide access to user data when requested by law enforcement.”
+[^2]: 002_90d0f9c44a687009.txt:12, offsets 1017–1127: “Moscow has demanded that these messaging services provide access to user data to law enforcement upon request.”
 `;
 
 /** The 200 entry of summary routes: JSON, or Markdown with footnoted citations on `Accept: text/markdown`. */
 const summaryOk = {
   description:
-    'The summary. With `Accept: text/markdown`, a readable Markdown summary whose citations are footnotes (`file:lines`).',
+    'The summary. With `Accept: text/markdown`, a readable Markdown summary: one paragraph per sentence, one footnote per distinct citation (`file:lines, offsets start–end: “quote”`).',
   headers: cacheHeaders,
   content: {
     'application/json': { schema: SummarySchema },

@@ -138,6 +138,54 @@ describe('loadCorpus', () => {
   });
 });
 
+describe('loadCorpus and symbolic links', () => {
+  it('lists every symbolic link in skipped, to a file or a folder, inside or outside, dangling or not, and follows none', async () => {
+    const outside = await mkdtemp(path.join(os.tmpdir(), 'citesum-outside-'));
+    try {
+      await writeFile(path.join(outside, 'secret.txt'), 'Secret outside the folder.\n');
+      await mkdir(path.join(outside, 'more'));
+      await writeFile(path.join(outside, 'more', 'deep.txt'), 'Deep outside the folder.\n');
+      await put('own.txt', 'Own.\n');
+      await put('sub/inner.md', '# Inner\n');
+      await symlink(path.join(outside, 'secret.txt'), path.join(dir, 'to-outside-file.txt'));
+      await symlink(outside, path.join(dir, 'to-outside-dir'));
+      await symlink('own.txt', path.join(dir, 'to-own-file.txt'));
+      await symlink('sub', path.join(dir, 'to-own-dir'));
+      await symlink('missing.txt', path.join(dir, 'dangling.txt'));
+      await symlink('../own.txt', path.join(dir, 'sub', 'up.md'));
+      await symlink('to-own-file.txt', path.join(dir, 'chain.txt'));
+      const corpus = await loadCorpus(dir);
+      expect(corpus.files.map((f) => f.id)).toEqual(['own.txt', 'sub/inner.md']);
+      const reason = 'symbolic link, not followed';
+      expect(corpus.skipped).toEqual([
+        { file: 'chain.txt', reason },
+        { file: 'dangling.txt', reason },
+        { file: 'sub/up.md', reason },
+        { file: 'to-outside-dir', reason },
+        { file: 'to-outside-file.txt', reason },
+        { file: 'to-own-dir', reason },
+        { file: 'to-own-file.txt', reason },
+      ]);
+      expect(corpus.files.some((f) => f.text.includes('outside the folder'))).toBe(false);
+    } finally {
+      await rm(outside, { recursive: true, force: true });
+    }
+  });
+
+  it('serves a data folder that is itself reached through a symbolic link (only links inside it are skipped)', async () => {
+    await put('own.txt', 'Own.\n');
+    const via = path.join(os.tmpdir(), `citesum-via-${path.basename(dir)}`);
+    await symlink(dir, via);
+    try {
+      const corpus = await loadCorpus(via);
+      expect(corpus.files.map((f) => f.id)).toEqual(['own.txt']);
+      expect(corpus.skipped).toEqual([]);
+    } finally {
+      await rm(via, { force: true });
+    }
+  });
+});
+
 describe('decodeFile and sourceFromText', () => {
   it('accepts an empty file as a file with no lines', () => {
     const decoded = decodeFile('empty.txt', new Uint8Array());

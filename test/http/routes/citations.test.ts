@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Citation } from '../../../schemas/citation.js';
 import type { Summary } from '../../../schemas/summary.js';
 import { VerifyResponseSchema } from '../../../schemas/verify.js';
-import { modelFromTexts } from '../../../src/core/index.js';
+import { buildModel, modelFromTexts } from '../../../src/core/index.js';
+import { createApp } from '../../../src/http/app.js';
 import { citationsOf, expectProblem, postJson, seedApp } from '../helpers.js';
 
 async function seedCitation(app: Awaited<ReturnType<typeof seedApp>>['app']): Promise<Citation> {
@@ -33,6 +34,38 @@ describe('POST /v1/citations/verify', () => {
       'verified',
     ]);
     expect(body.results[2]!.actual).toBe(c.quote.slice(1));
+  });
+
+  it('says what is wrong: reversed offsets, offsets past the end, a skipped file and its reason, an unknown file', async () => {
+    const { state } = await seedApp();
+    const model = buildModel({
+      files: state.model.files,
+      skipped: [{ file: 'scan.txt', reason: 'binary content (contains NUL bytes)' }],
+    });
+    const app = createApp({ model, loadedAt: new Date() });
+    const c = await seedCitation(app);
+    const length = model.byId.get(c.file)!.text.length;
+    const claims = [
+      { ...c, offsets: { start: 50, end: 5 } },
+      { ...c, offsets: { start: c.offsets.start, end: length + 1 } },
+      { ...c, file: 'scan.txt' },
+      { ...c, file: 'nope.txt' },
+    ];
+    const body = VerifyResponseSchema.parse(
+      await (await app.request('/v1/citations/verify', postJson({ citations: claims }))).json(),
+    );
+    expect(body.results.map((r) => [r.status, r.reason])).toEqual([
+      ['mismatch', 'offsets 50..5 are reversed: start is after end'],
+      [
+        'mismatch',
+        `offsets ${c.offsets.start}..${length + 1} end past the end of the file, whose text is ${length} characters long`,
+      ],
+      [
+        'not_found',
+        'the file "scan.txt" is in the data folder but skipped, so it cannot be checked: binary content (contains NUL bytes)',
+      ],
+      ['not_found', 'no file "nope.txt" in the corpus'],
+    ]);
   });
 
   it('reports the citations of a file that changed since as stale', async () => {

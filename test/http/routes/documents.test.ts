@@ -184,10 +184,77 @@ describe('GET /v1/documents/{file}/lines', () => {
       expect(l.reason).toBeUndefined();
   });
 
+  /** An app over one file of `n` short numbered lines (`line 1` … `line n`). */
+  function longFileApp(n: number) {
+    const text = Array.from({ length: n }, (_, i) => `line ${i + 1}`).join('\n') + '\n';
+    return createApp({ model: modelFromTexts([{ file: 'long.txt', text }]), loadedAt: new Date() });
+  }
+
+  async function lines(app: ReturnType<typeof createApp>, url: string) {
+    const res = await app.request(url);
+    expect(res.status, url).toBe(200);
+    return DocumentLinesSchema.parse(await res.json());
+  }
+
+  it('answers at most the default page of 1,000 lines without a range, with the line count and a link to the next page', async () => {
+    const app = longFileApp(2_500);
+    const page = await lines(app, '/v1/documents/long.txt/lines');
+    expect(page.lineCount).toBe(2_500);
+    expect(page.lines).toHaveLength(1_000);
+    expect(page.lines[0]!.number).toBe(1);
+    expect(page.lines.at(-1)!.text).toBe('line 1000');
+    expect(page.next).toBe('/v1/documents/long.txt/lines?start=1001&end=2000');
+  });
+
+  it('pages through a whole file by following next, every line once, the last page without next', async () => {
+    const app = longFileApp(2_500);
+    const seen: number[] = [];
+    let url: string | undefined = '/v1/documents/long.txt/lines';
+    let pages = 0;
+    while (url) {
+      const page = await lines(app, url);
+      seen.push(...page.lines.map((l) => l.number));
+      url = page.next;
+      pages++;
+    }
+    expect(pages).toBe(3);
+    expect(seen).toEqual(Array.from({ length: 2_500 }, (_, i) => i + 1));
+  });
+
+  it('answers a default page from start when only start is given', async () => {
+    const page = await lines(longFileApp(2_500), '/v1/documents/long.txt/lines?start=1200');
+    expect(page.lines.map((l) => l.number)).toEqual(
+      Array.from({ length: 1_000 }, (_, i) => 1_200 + i),
+    );
+    expect(page.next).toBe('/v1/documents/long.txt/lines?start=2200&end=2500');
+  });
+
+  it('answers a range exactly, with next pointing at as many lines after it', async () => {
+    const page = await lines(longFileApp(2_500), '/v1/documents/long.txt/lines?start=3&end=4');
+    expect(page.lines.map((l) => l.text)).toEqual(['line 3', 'line 4']);
+    expect(page.next).toBe('/v1/documents/long.txt/lines?start=5&end=6');
+    const last = await lines(
+      longFileApp(2_500),
+      '/v1/documents/long.txt/lines?start=2499&end=9000',
+    );
+    expect(last.lines.map((l) => l.number)).toEqual([2_499, 2_500]);
+    expect(last.next).toBeUndefined();
+  });
+
+  it('clamps a range longer than 5,000 lines to its first 5,000, with next continuing after them', async () => {
+    const page = await lines(longFileApp(12_000), '/v1/documents/long.txt/lines?start=2&end=11000');
+    expect(page.lines).toHaveLength(5_000);
+    expect(page.lines.at(-1)!.number).toBe(5_001);
+    expect(page.next).toBe('/v1/documents/long.txt/lines?start=5002&end=10001');
+  });
+
   it.each([
     ['start=0', /query parameter start: Too small/],
-    ['start=abc', /query parameter start: .*not a number/],
-    ['end=1.5', /query parameter end: .*int/i],
+    ['start=abc', /query parameter start: expected a whole number written with digits only/],
+    [
+      'end=1.5',
+      /query parameter end: expected a whole number written with digits only, got "1\.5"/,
+    ],
     ['start=5&end=2', /query parameter end: must not be less than start/],
     ['start=100000', /query parameter start: 100000 is past the last line/],
   ])('answers 400 naming the parameter for %s', async (query, detail) => {

@@ -110,7 +110,7 @@ describe('POST /v1/summarize', () => {
     expect(res.headers.get('content-type')).toBe('text/markdown; charset=utf-8');
     const md = await res.text();
     expect(md.startsWith('# Summary\n\n')).toBe(true);
-    expect(md).toMatch(/^\[\^1\]: (notes\/harbour|wire)\.txt:\d+$/m);
+    expect(md).toMatch(/^\[\^1\]: (notes\/harbour|wire)\.txt:\d+, offsets \d+–\d+: “.+”$/m);
   });
 
   it('appends Vary: Accept to both the JSON and the Markdown answer, keeping the CORS Vary: Origin', async () => {

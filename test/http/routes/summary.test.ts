@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { TopicListSchema } from '../../../schemas/topic.js';
 import { type Summary, SummarySchema } from '../../../schemas/summary.js';
 import { countWords } from '../../../src/core/index.js';
-import { citationLabel } from '../../../src/render/markdown.js';
+import { citationLabel, footnoteText } from '../../../src/render/markdown.js';
 import { citationsOf, expectProblem, postJson, seedApp } from '../helpers.js';
 
 async function firstTopicId(app: Awaited<ReturnType<typeof seedApp>>['app']): Promise<string> {
@@ -62,7 +62,7 @@ describe('GET /v1/topics/{topicId}/summary', () => {
     expect(results.map((r) => r.status)).toEqual(citationsOf(body).map(() => 'verified'));
   });
 
-  it('answers Markdown with footnoted file:lines citations on Accept: text/markdown', async () => {
+  it('answers Markdown with one footnote per distinct citation, naming file:lines, offsets and quote, and sentences as paragraphs', async () => {
     const { app } = await seedApp();
     const id = await firstTopicId(app);
     const json = (await (await app.request(`/v1/topics/${id}/summary`)).json()) as Summary;
@@ -73,21 +73,18 @@ describe('GET /v1/topics/{topicId}/summary', () => {
     expect(res.headers.get('content-type')).toBe('text/markdown; charset=utf-8');
     expect(res.headers.get('vary')).toContain('Accept');
     const md = await res.text();
-    expect(md.startsWith(`# ${json.topic!.label}\n`)).toBe(true);
+    expect(md.startsWith(`# ${json.topic!.label}\n\n`)).toBe(true);
+    const footnotes = md.split('\n').filter((l) => l.startsWith('[^'));
+    const distinct = new Set(citationsOf(json).map((c) => footnoteText(c)));
+    expect(footnotes.map((l) => l.replace(/^\[\^\d+\]: /, ''))).toEqual([...distinct]);
     for (const c of citationsOf(json))
-      expect(md).toMatch(
-        new RegExp(
-          `^\\[\\^\\d+\\]: ${citationLabel(c).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`,
-          'm',
-        ),
+      expect(footnoteText(c).startsWith(`${citationLabel(c)}, offsets ${c.offsets.start}–`)).toBe(
+        true,
       );
-    const markers =
-      md
-        .split('\n')
-        .filter((l) => !l.startsWith('[^') && !l.startsWith('#'))
-        .join('\n')
-        .match(/\[\^\d+\]/g) ?? [];
-    expect(markers).toHaveLength(citationsOf(json).length);
+    const body = md.slice(md.indexOf('\n\n') + 2, md.indexOf('\n\n[^'));
+    const paragraphs = body.split('\n\n');
+    expect(paragraphs).toHaveLength(json.sentences.length);
+    expect(paragraphs.join('').match(/\[\^\d+\]/g)).toHaveLength(citationsOf(json).length);
   });
 
   it('keeps JSON and Markdown ETags apart and answers 304 for each', async () => {
@@ -137,10 +134,10 @@ describe('GET /v1/topics/{topicId}/summary', () => {
   it.each([
     ['maxSentences=0', /query parameter maxSentences: Too small/],
     ['maxSentences=51', /query parameter maxSentences: Too big/],
-    ['maxWords=abc', /query parameter maxWords: .*not a number/],
+    ['maxWords=abc', /query parameter maxWords: expected a whole number written with digits only/],
     ['maxWords=0', /query parameter maxWords: Too small/],
     ['maxWords=5001', /query parameter maxWords: Too big/],
-    ['maxSentences=2.5', /query parameter maxSentences: .*int/i],
+    ['maxSentences=2.5', /query parameter maxSentences: expected a whole number .*got "2\.5"/],
     ['maxSentences=1&maxSentences=2', /query parameter maxSentences/],
   ])('answers 400 for %s', async (query, detail) => {
     const { app } = await seedApp();

@@ -4,9 +4,13 @@
 // link reopens the same citation.
 
 const dataEl = document.getElementById('citesum-data');
-/** @type {{citations: Array<Array<{file: string, sha256: string, lines: {start: number, end: number}, offsets: {start: number, end: number}, quote: string, href: string}>>}} */
+/** @type {{citations: Array<Array<{file: string, sha256: string, lines: {start: number, end: number}, offsets: {start: number, end: number}, quote: string, href: string}>>, linesPage?: number}} */
 const data = dataEl ? JSON.parse(dataEl.textContent || '{}') : { citations: [] };
 const citations = data.citations || [];
+/** Lines per page of `GET …/lines` (the server's default page); pages are cut at multiples of it. */
+const PAGE = data.linesPage || 1000;
+/** Lines of context wanted before and after a citation: near a page edge, the next page is loaded too. */
+const CONTEXT = 20;
 
 const layout = document.getElementById('layout');
 const pane = document.getElementById('source');
@@ -18,8 +22,8 @@ const closeBtn = document.getElementById('source-close');
 const verifyBtn = document.getElementById('verify');
 const verifyResult = document.getElementById('verify-result');
 
-/** file id → Promise of its lines with their offsets: each file is fetched once per page. */
-const files = new Map();
+/** `file id NUL page index` → Promise of that page of lines: each page is fetched once. */
+const pages = new Map();
 let openKey = null;
 let openSeq = 0;
 
@@ -50,33 +54,60 @@ async function getJson(url, init = {}) {
 }
 
 /**
- * The cited file's classified lines, each with its `start`/`end` offsets: one request. The URL is
- * the citation's own `href` (built by the server) without its line range.
+ * Page `k` of a file's classified lines (lines `k·PAGE + 1` … `(k + 1)·PAGE`), each with its
+ * `start`/`end` offsets: one request, made once. The URL is the citation's own `href` (built by
+ * the server) with the page's range.
  */
-function loadFile(c) {
-  let p = files.get(c.file);
+function loadPage(c, k) {
+  const key = `${c.file}\u0000${k}`;
+  let p = pages.get(key);
   if (!p) {
-    p = getJson(new URL(c.href, window.location.origin).pathname);
-    p.catch(() => files.delete(c.file));
-    files.set(c.file, p);
+    const url = new URL(c.href, window.location.origin);
+    url.search = `?start=${k * PAGE + 1}&end=${(k + 1) * PAGE}`;
+    p = getJson(url.pathname + url.search);
+    p.catch(() => pages.delete(key));
+    pages.set(key, p);
   }
   return p;
 }
 
 /**
- * The file's text rebuilt from its lines at their offsets: the gap between one line's `end` and
- * the next line's `start` is its line break (`\r\n` when two characters wide, else `\n`), so
- * every offset is the file's own. A lone `\r` comes back as `\n`, so quotes are compared with
- * their breaks normalized the same way (see `sameBreaks`).
+ * The lines around a citation, as one answer: the pages holding its lines, plus the page before
+ * or after when the citation sits within CONTEXT lines of a page edge (and the file goes on).
+ */
+async function loadLines(c) {
+  const first = Math.floor((c.lines.start - 1) / PAGE);
+  const last = Math.floor((c.lines.end - 1) / PAGE);
+  const wanted = [];
+  for (let k = first; k <= last; k++) wanted.push(k);
+  const own = await Promise.all(wanted.map((k) => loadPage(c, k)));
+  const lineCount = own[0].lineCount;
+  const before = first > 0 && c.lines.start - CONTEXT <= first * PAGE ? [first - 1] : [];
+  const after =
+    c.lines.end + CONTEXT > (last + 1) * PAGE && (last + 1) * PAGE < lineCount ? [last + 1] : [];
+  const extra = await Promise.all([...before, ...after].map((k) => loadPage(c, k)));
+  const all = [...own, ...extra].sort(
+    (a, b) => (a.lines[0]?.number ?? 0) - (b.lines[0]?.number ?? 0),
+  );
+  return { ...own[0], lines: all.flatMap((p) => p.lines) };
+}
+
+/**
+ * The text of consecutive lines rebuilt at their offsets, from the first line's `start` (`base`):
+ * the gap between one line's `end` and the next line's `start` is its line break (`\r\n` when two
+ * characters wide, else `\n`), so `text[i]` is the file's character at offset `base + i`. A lone
+ * `\r` comes back as `\n`, so quotes are compared with their breaks normalized the same way (see
+ * `sameBreaks`).
  */
 function textOf(lines) {
+  const base = lines.length > 0 ? lines[0].start : 0;
   let text = '';
   for (const line of lines) {
-    const gap = line.start - text.length;
+    const gap = line.start - base - text.length;
     if (gap > 0) text += gap === 2 ? '\r\n' : '\n'.repeat(gap);
     text += line.text;
   }
-  return text;
+  return { text, base };
 }
 
 /** A quote with its lone `\r` breaks written as `\n`, as `textOf` writes them. */
@@ -84,16 +115,20 @@ function sameBreaks(quote) {
   return quote.replace(/\r(?!\n)/g, '\n');
 }
 
-/** Where to highlight: the cited offsets when the quote is there, else where the quote is now. */
-function locate(text, c) {
+/**
+ * Where to highlight, in file offsets: the cited offsets when the quote is there, else where the
+ * quote is now within the loaded lines.
+ */
+function locate({ text, base }, c) {
   const { start, end } = c.offsets;
   const quote = sameBreaks(c.quote);
-  if (text.slice(start, end) === quote) return { start, end, note: null };
+  if (start >= base && text.slice(start - base, end - base) === quote)
+    return { start, end, note: null };
   const at = quote ? text.indexOf(quote) : -1;
   if (at >= 0) {
     return {
-      start: at,
-      end: at + quote.length,
+      start: base + at,
+      end: base + at + quote.length,
       note: 'The quote is no longer at the cited offsets; it is highlighted where it is now.',
     };
   }
@@ -208,7 +243,7 @@ async function openCitation(key, { focus = false } = {}) {
   paneLines.replaceChildren(el('p', 'muted loading', 'Loading the file…'));
   if (focus) paneTitle.focus({ preventScroll: true });
   try {
-    const lines = await loadFile(c);
+    const lines = await loadLines(c);
     if (seq !== openSeq) return;
     const row = renderLines(c, lines);
     paneLines.removeAttribute('aria-busy');
