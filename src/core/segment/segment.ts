@@ -6,7 +6,7 @@ import { type Paragraph, paragraphsOf } from './paragraphs.js';
 
 /**
  * One sentence of content with its exact place in its file and the token features the
- * index and the summarizer need. `text === file.text.slice(offsets.start, offsets.end)`.
+ * index and the summarizer need. `quote === file.text.slice(offsets.start, offsets.end)`.
  */
 export interface Sentence {
   /** Index of the sentence in corpus order (files sorted by id, then by offset). */
@@ -18,7 +18,12 @@ export interface Sentence {
   readonly position: number;
   readonly lines: LineSpan;
   readonly offsets: OffsetSpan;
-  /** The exact source text of the sentence. */
+  /** The exact source text of the sentence: `file.text.slice(offsets.start, offsets.end)`, what a citation quotes. */
+  readonly quote: string;
+  /**
+   * The sentence as a reader sees it: for plain text, the quote itself; for marked-up sources,
+   * the rendered text (markup removed). Features, budgets and summaries read this.
+   */
   readonly text: string;
   /** Lowercased word and number tokens (punctuation, symbols and possessive endings dropped). */
   readonly words: readonly string[];
@@ -78,6 +83,7 @@ export function segmentCorpus(files: readonly SourceFile[], table: LineTable): S
             position: position++,
             lines: lineSpanOf(file.lineIndex, start, end),
             offsets: { start, end },
+            quote: file.text.slice(start, end),
             text: file.text.slice(start, end),
             ...features,
           });

@@ -14,7 +14,7 @@ export function citationOf(
     sha256: file?.sha256 ?? '',
     lines: { start: s.lines.start, end: s.lines.end },
     offsets: { start: s.offsets.start, end: s.offsets.end },
-    quote: s.text,
+    quote: s.quote,
     href: ctx.hrefFor(s.file, s.lines),
   };
 }

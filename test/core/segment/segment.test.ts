@@ -17,7 +17,7 @@ function segment(files: SourceFile[]): Sentence[] {
 function expectExact(files: readonly SourceFile[], sentences: readonly Sentence[]): void {
   for (const s of sentences) {
     const f = files[s.fileIndex]!;
-    expect(f.text.slice(s.offsets.start, s.offsets.end)).toBe(s.text);
+    expect(f.text.slice(s.offsets.start, s.offsets.end)).toBe(s.quote);
     expect(lineSpanOf(f.lineIndex, s.offsets.start, s.offsets.end)).toEqual(s.lines);
   }
 }
