@@ -1,6 +1,7 @@
 /**
- * A binary max-heap ordered by a comparison (positive when `a` goes before `b`). Used where a
- * clustering repeatedly takes the best remaining pair.
+ * A binary max-heap ordered by a comparison (`before(a, b)` when `a` goes first). Used where a
+ * clustering repeatedly takes the best remaining pair. Sifts move items with one temporary, no
+ * allocation per step.
  */
 export class Heap<T> {
   readonly #items: T[] = [];
@@ -13,14 +14,16 @@ export class Heap<T> {
 
   push(item: T): void {
     const items = this.#items;
+    let i = items.length;
     items.push(item);
-    let i = items.length - 1;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      if (!this.before(items[i]!, items[parent]!)) break;
-      [items[i], items[parent]] = [items[parent]!, items[i]!];
+      const p = items[parent]!;
+      if (!this.before(item, p)) break;
+      items[i] = p;
       i = parent;
     }
+    items[i] = item;
   }
 
   /** Removes and returns the first item, or undefined when empty. */
@@ -28,20 +31,19 @@ export class Heap<T> {
     const items = this.#items;
     const top = items[0];
     const last = items.pop();
-    if (items.length > 0 && last !== undefined) {
-      items[0] = last;
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let best = i;
-        if (l < items.length && this.before(items[l]!, items[best]!)) best = l;
-        if (r < items.length && this.before(items[r]!, items[best]!)) best = r;
-        if (best === i) break;
-        [items[i], items[best]] = [items[best]!, items[i]!];
-        i = best;
-      }
+    const n = items.length;
+    if (n === 0 || last === undefined) return top;
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= n) break;
+      const r = l + 1;
+      const child = r < n && this.before(items[r]!, items[l]!) ? r : l;
+      if (!this.before(items[child]!, last)) break;
+      items[i] = items[child]!;
+      i = child;
     }
+    items[i] = last;
     return top;
   }
 }

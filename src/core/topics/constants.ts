@@ -24,8 +24,11 @@ export const TOPICS = {
   cutSimilarity: CUT_SIMILARITY,
   /** Weight of the neighbouring sentences of the same paragraph run in a sentence's vector. */
   contextWeight: 0.15,
-  /** Largest number of sentences clustered exactly; larger corpora are sampled (Buckshot). */
-  exactLimit: 1500,
+  /**
+   * Largest number of a story's sentences clustered exactly; larger stories are sampled
+   * (Buckshot: the sample's clusters seed centroids, every sentence is then assigned).
+   */
+  exactLimit: 500,
   /** Fewest sentences of a facet. */
   minSentences: 2,
   /** Fewest content terms that recur in two or more of a topic's sentences (what holds a facet together). */

@@ -44,12 +44,17 @@ function postingsOf(vectors: readonly SparseVec[], features: number) {
   return { start, docs, weights };
 }
 
-/** The `k` documents with the highest partial score (ties: lower index), best first, without sorting all. */
-function topByPartial(touched: readonly number[], partial: Float64Array, k: number): number[] {
+/**
+ * The `k` items with the highest score (ties: lower item), best first, by insertion into a short
+ * sorted list: linear in the number of items, no full sort.
+ */
+function topK(items: ArrayLike<number>, score: ArrayLike<number>, k: number): number[] {
   const best: number[] = [];
   const better = (x: number, y: number) =>
-    partial[x]! > partial[y]! || (partial[x] === partial[y] && x < y);
-  for (const d of touched) {
+    score[x]! > score[y]! || (score[x] === score[y] && x < y);
+  for (let n = 0; n < items.length; n++) {
+    const d = items[n]!;
+    if (best.length === k && score[d]! < score[best[k - 1]!]!) continue;
     if (best.length === k && !better(d, best[k - 1]!)) continue;
     let i = best.length === k ? k - 1 : best.length;
     while (i > 0 && better(d, best[i - 1]!)) {
@@ -75,15 +80,18 @@ export function candidatePairs(
   const post = postingsOf(vectors, features);
   const partial = new Float64Array(vectors.length);
   const seen = new Int32Array(vectors.length).fill(-1);
+  const probeLimit = Math.max(64, Math.ceil(5 * Math.sqrt(vectors.length)));
   const pairs: { a: number; b: number; sim: number }[] = [];
   const paired = new Set<number>();
   vectors.forEach((v, d) => {
-    const order = Array.from(v.ids.keys())
-      .sort((x, y) => v.weights[y]! - v.weights[x]! || v.ids[x]! - v.ids[y]!)
-      .slice(0, options.probeFeatures);
+    // The heaviest features (ties: lower feature id, which is the lower index in `ids`).
+    const order = topK(Array.from(v.ids.keys()), v.weights, options.probeFeatures);
     const touched: number[] = [];
     for (const k of order) {
       const f = v.ids[k]!;
+      // A feature most documents share finds everything and tells nothing: it is not probed
+      // (it still counts in the exact cosine).
+      if (post.start[f + 1]! - post.start[f]! > probeLimit) continue;
       const w = v.weights[k]!;
       for (let at = post.start[f]!; at < post.start[f + 1]!; at++) {
         const other = post.docs[at]!;
@@ -96,7 +104,7 @@ export function candidatePairs(
         partial[other]! += w * post.weights[at]!;
       }
     }
-    for (const other of topByPartial(touched, partial, options.neighbours)) {
+    for (const other of topK(touched, partial, options.neighbours)) {
       const [a, b] = d < other ? [d, other] : [other, d];
       const key = a * vectors.length + b;
       if (paired.has(key)) continue;
@@ -170,7 +178,7 @@ export function clusterDocuments(
   for (const p of candidatePairs(vectors, features, options)) {
     groups[p.a]!.near.add(p.b);
     groups[p.b]!.near.add(p.a);
-    if (p.sim >= options.cutSimilarity) heap.push({ ...p, va: 0, vb: 0 });
+    if (p.sim >= options.cutSimilarity) heap.push({ a: p.a, b: p.b, va: 0, vb: 0, sim: p.sim });
   }
   const dense = new Float64Array(features);
   for (let top = heap.pop(); top; top = heap.pop()) {
