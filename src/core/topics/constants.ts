@@ -31,6 +31,8 @@ export const TOPICS = {
   exactLimit: 500,
   /** Fewest sentences of a facet. */
   minSentences: 2,
+  /** Smallest share of a story's sentences a facet holds: an angle a noticeable part of it takes. */
+  minShare: 0.01,
   /** Fewest content terms that recur in two or more of a topic's sentences (what holds a facet together). */
   minSharedTerms: 3,
 };

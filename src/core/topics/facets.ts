@@ -19,7 +19,8 @@ function cohesive(members: readonly number[], index: TermIndex): boolean {
  * neighbouring sentences, group-average agglomerative clustering cut at the hierarchy's one
  * threshold; above `exactLimit` sentences the Buckshot scheme (Cutting et al. 1992,
  * Scatter/Gather) clusters a sample and assigns the rest to the nearest centroid. Clusters of one
- * sentence, or held together by fewer than three shared terms, are noise, not facets (a facet may
+ * sentence, smaller than 1% of the story, or held together by fewer than three shared terms,
+ * are noise, not facets (a facet may
  * leave sentences out; the story keeps them all). Returns member sentence ids, ascending, largest
  * facet first.
  */
@@ -50,8 +51,9 @@ export function discoverFacets(
       if (best >= 0) groups[best]!.push(id);
     });
   }
+  const least = Math.max(TOPICS.minSentences, Math.ceil(TOPICS.minShare * ids.length));
   return groups
-    .filter((g) => g.length >= TOPICS.minSentences && cohesive(g, index))
+    .filter((g) => g.length >= least && cohesive(g, index))
     .map((g) => [...g].sort((a, b) => a - b))
     .sort((a, b) => b.length - a.length || a[0]! - b[0]!);
 }
