@@ -28,7 +28,7 @@ export const TopicSchema = z
     }),
     files: z.array(z.string()).openapi({
       description:
-        'Files the topic draws on, in corpus order: at most 20 here; the full list is at `GET /v1/topics/{topicId}`.',
+        'Files the topic draws on, in corpus order: at most 20 for a story and 5 for a facet here (its files are among its story’s); the full list is at `GET /v1/topics/{topicId}`.',
       example: ['002_90d0f9c44a687009.txt', '003_2772de2c2eaa7074.txt'],
     }),
     fileCount: z

@@ -56,8 +56,11 @@ export const MAX_POSTED_NAME_CHARS = 1024;
 /** Most citations one verify request may carry. */
 export const MAX_VERIFY_CITATIONS = 10_000;
 
-/** Most files a topic lists in topic lists (the full list is in the topic's own detail). */
+/** Most files a story lists in topic lists (the full list is in the topic's own detail). */
 export const MAX_TOPIC_FILES = 20;
+
+/** Most files a facet lists (its files are its story's; the full list is in its detail). */
+export const MAX_FACET_FILES = 5;
 
 /** Stories per page of the topic list: 1–500, default 50. */
 export const TOPICS_PAGE: Limit = { min: 1, max: 500, default: 50 };

@@ -1,7 +1,7 @@
 import type { Story, Topic } from '../../../schemas/topic.js';
 import { sha256Hex } from '../corpus/index.js';
 import type { TermIndex } from '../index/index.js';
-import { MAX_TOPIC_FILES } from '../limits.js';
+import { MAX_FACET_FILES, MAX_TOPIC_FILES } from '../limits.js';
 import type { Sentence } from '../segment/index.js';
 import { STORIES } from './constants.js';
 import { documentVectors } from './doc-vectors.js';
@@ -11,7 +11,7 @@ import { clusterDocuments } from './story-clustering.js';
 
 /** A topic (story or facet) as the API shows it, with what summaries and details read. */
 export interface TopicNode {
-  /** The API form (at most `MAX_TOPIC_FILES` files listed). */
+  /** The API form (at most `MAX_TOPIC_FILES` files listed for a story, `MAX_FACET_FILES` for a facet). */
   readonly topic: Topic;
   /** Sentence ids of the topic, ascending: a story's are all content sentences of its documents. */
   readonly sentenceIds: readonly number[];
@@ -48,7 +48,7 @@ function topicOf(
     kind,
     label: naming.label,
     keywords: naming.keywords,
-    files: files.slice(0, MAX_TOPIC_FILES),
+    files: files.slice(0, kind === 'story' ? MAX_TOPIC_FILES : MAX_FACET_FILES),
     fileCount: files.length,
     sentenceCount,
     ...(parent ? { parent } : {}),
