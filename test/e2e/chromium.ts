@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { type Browser, chromium } from 'playwright-core';
 import { describe, test } from 'vitest';
 
 /** The browser the page's end-to-end tests drive: Debian's Chromium, never a downloaded one (`CITESUM_CHROMIUM` overrides the path). */
@@ -69,4 +70,9 @@ export function browserSuite(name: string, body: () => void): void {
       });
     });
   }
+}
+
+/** Launches headless Debian Chromium with the suites' flags. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
 }

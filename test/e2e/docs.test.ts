@@ -1,6 +1,6 @@
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { browserSuite, CHROMIUM, CHROMIUM_ARGS } from './chromium.js';
+import { browserSuite, launchChromium } from './chromium.js';
 import { type SpawnedServer, startServer } from './start-server.js';
 
 /**
@@ -15,11 +15,7 @@ browserSuite('the API docs at /docs in headless Chromium, offline', () => {
 
   beforeAll(async () => {
     server = await startServer('data');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: CHROMIUM_ARGS,
-    });
+    browser = await launchChromium();
   }, 90_000);
 
   afterAll(async () => {

@@ -1,11 +1,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Citation } from '../../schemas/citation.js';
 import type { Summary } from '../../schemas/summary.js';
-import { browserSuite, CHROMIUM, CHROMIUM_ARGS } from './chromium.js';
+import { browserSuite, launchChromium } from './chromium.js';
 import { type SpawnedServer, startServer } from './start-server.js';
 
 /**
@@ -49,11 +49,7 @@ browserSuite('the spot-check page in headless Chromium on a file of 2,400 lines'
       'The storm cut the power to the coast for a night.\nThe port reopened in the morning.\n',
     );
     server = await startServer(dataDir);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: CHROMIUM_ARGS,
-    });
+    browser = await launchChromium();
   }, 90_000);
 
   afterAll(async () => {

@@ -1,14 +1,14 @@
 import { appendFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { DocumentList } from '../../schemas/api.js';
 import type { TopicList } from '../../schemas/topic.js';
 import type { Citation } from '../../schemas/citation.js';
 import type { Summary } from '../../schemas/summary.js';
 import { citationLabel } from '../../src/render/markdown.js';
-import { browserSuite, CHROMIUM, CHROMIUM_ARGS } from './chromium.js';
+import { browserSuite, launchChromium } from './chromium.js';
 import { type SpawnedServer, startServer } from './start-server.js';
 
 /**
@@ -107,11 +107,7 @@ browserSuite(SUITE, () => {
 
   beforeAll(async () => {
     server = await startServer('data');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: CHROMIUM_ARGS,
-    });
+    browser = await launchChromium();
     topics = (await api<TopicList>('/v1/topics')).topics;
     expect(topics.length).toBeGreaterThan(1);
   }, 90_000);
@@ -487,11 +483,7 @@ browserSuite(
         'Ferry update\n\nCommuters had complained for months about crowded morning boats, the harbour board said.\nThe new ferry timetable adds four morning sailings from June.\n',
       );
       server = await startServer(dataDir);
-      browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        headless: true,
-        args: CHROMIUM_ARGS,
-      });
+      browser = await launchChromium();
     }, 90_000);
 
     afterAll(async () => {
