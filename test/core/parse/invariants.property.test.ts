@@ -7,7 +7,13 @@ import { blockProblems } from './helpers/check-blocks.js';
 
 const RUNS = 400;
 
-describe('exact-slice invariants (property)', () => {
+/**
+ * Hundreds of generated documents per property: seconds of CPU each, more when the whole suite
+ * runs at once on two cores (vitest also loads micromark's development build, with its asserts).
+ */
+const PROPERTY_TIMEOUT = 60_000;
+
+describe('exact-slice invariants (property)', { timeout: PROPERTY_TIMEOUT }, () => {
   it('every generated Markdown document maps each rendered unit to its exact source', () => {
     fc.assert(
       fc.property(markdownDocument, (source) => {

@@ -42,7 +42,10 @@ describe('line endings', () => {
   });
 });
 
-describe('garbage input', () => {
+/** Hundreds of random strings per property: seconds of CPU, more when the whole suite runs at once. */
+const PROPERTY_TIMEOUT = 60_000;
+
+describe('garbage input', { timeout: PROPERTY_TIMEOUT }, () => {
   const formats: DocumentFormat[] = ['markdown', 'html'];
 
   it('random strings of any code units never throw and keep the invariants', () => {
