@@ -48,7 +48,7 @@ export const HealthSchema = z
     }),
     message: z.string().optional().openapi({
       description: 'Set when the corpus is empty or the data folder is missing.',
-      example: 'no readable .txt or .md files in data',
+      example: 'no readable .txt, .md or .html files in data',
     }),
   })
   .openapi('Health', { description: 'Answer of `GET /healthz`.' });
@@ -63,7 +63,7 @@ export const DocumentListSchema = z
       .openapi({ description: 'Files found but not served, with the reason.' }),
     message: z.string().optional().openapi({
       description: 'Set when the corpus is empty or the data folder is missing.',
-      example: 'no readable .txt or .md files in data',
+      example: 'no readable .txt, .md or .html files in data',
     }),
   })
   .openapi('DocumentList', {

@@ -19,8 +19,42 @@ export const LineReasonSchema = z
     'url',
     'cross-promotion',
     'fragment',
+    // Markdown and HTML: the block the line belongs to (src/core/parse).
+    'code',
+    'html',
+    'definition',
+    'badge',
+    'image',
+    'front-matter',
+    'thematic-break',
+    'table',
+    'footnote',
+    'caption',
+    'title',
+    'markup',
+    // HTML page furniture.
+    'script',
+    'style',
+    'header',
+    'footer',
+    'aside',
+    'form',
+    'cookie-banner',
+    'embed',
+    'hidden',
+    'outside-article',
+    'breadcrumb',
+    'related',
+    'share',
+    'comments',
+    'newsletter',
+    'advertisement',
+    'banner',
   ])
-  .openapi('LineReason', { description: 'Why a line was kept out of summaries.' });
+  .openapi('LineReason', {
+    description:
+      'Why a line was kept out of summaries: from its shape and repetition (plain text, and what remains content in Markdown and HTML), or from the Markdown or HTML block it belongs to (`code`, `table`, `badge`, `front-matter`, `script`, `cookie-banner`, …; `markup` for a line of tags only).',
+  });
 
 /** One line of a file, exactly as stored, without its line-break characters. */
 export const LineSchema = z
@@ -59,7 +93,7 @@ export const LineCountsSchema = z
     heading: z.number().int().min(0).openapi({ description: 'Section headings.', example: 1 }),
     boilerplate: z.number().int().min(0).openapi({
       description:
-        'Navigation, calls to action, credits, repeated blocks and other non-content lines.',
+        'Navigation, calls to action, credits, repeated blocks, code, tables, markup and other non-content lines.',
       example: 8,
     }),
     blank: z

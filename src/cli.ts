@@ -15,7 +15,7 @@ import { renderStoriesMarkdown, renderSummaryMarkdown } from './render/markdown.
 
 export const USAGE = `Usage: npm run summarize -- [options] [folder]
 
-Prints cited summaries of the .txt/.md files under folder (default: $DATA_DIR or data) as
+Prints cited summaries of the .txt, .md and .html files under folder (default: $DATA_DIR or data) as
 Markdown: by default one section per story with a subsection per facet; with --query, one
 query-focused summary. Every sentence is a paragraph followed by footnote markers; each
 footnote names file:lines, the offsets and the quote.
@@ -123,7 +123,10 @@ export async function runCli(opts: CliOptions): Promise<{ markdown: string; warn
   const corpus = await loadCorpus(opts.folder);
   const warnings = corpus.skipped.map((s) => `skipped ${s.file}: ${s.reason}`);
   if (corpus.files.length === 0)
-    throw new CliError(corpus.message ?? `no readable .txt or .md files in ${opts.folder}`, 1);
+    throw new CliError(
+      corpus.message ?? `no readable .txt, .md or .html files in ${opts.folder}`,
+      1,
+    );
   const model = buildModel(corpus, { topics: !opts.query && !opts.all });
   const budget = { maxSentences: opts.maxSentences, maxWords: opts.maxWords };
   if (opts.query || opts.all) {

@@ -86,7 +86,7 @@ describe('runCli', () => {
       await writeFile(path.join(empty, 'image.png'), 'x');
       await expect(runCli(parseCliArgs([empty], {}))).rejects.toMatchObject({
         exitCode: 1,
-        message: expect.stringMatching(/no readable \.txt or \.md files/),
+        message: expect.stringMatching(/no readable \.txt, \.md or \.html files/),
       });
     } finally {
       await rm(empty, { recursive: true, force: true });

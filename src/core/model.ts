@@ -3,6 +3,7 @@ import { classifyLines, type ClassifiedLine, type LineTable } from './classify/i
 import { compareIds, corpusFingerprint, type SourceFile, sourceFromText } from './corpus/index.js';
 import { type HrefFor, linesHref } from './hrefs.js';
 import { buildTermIndex, type TermIndex } from './index/index.js';
+import { parseFiles } from './parse/index.js';
 import { LruMap } from './shared/lru.js';
 import { segmentCorpus, type Sentence } from './segment/index.js';
 import { type ConceptWeights, conceptWeights } from './summarize/index.js';
@@ -87,14 +88,17 @@ function documentInfo(
 }
 
 /**
- * The pipeline: classify lines → segment sentences with spans → index terms → discover stories
- * and their facets.
+ * The pipeline: parse Markdown and HTML → classify lines → segment sentences with spans → index
+ * terms → discover stories and their facets.
  * Pure over the files it is given (the loader is the only part that reads the disk).
  */
 export function buildModel(corpus: CorpusInput, options: ModelOptions = {}): CorpusModel {
   const files = corpus.files;
-  const lines = classifyLines(files);
-  const sentences = segmentCorpus(files, lines);
+  // Parsed Markdown and HTML are read by the two stages that follow and then dropped: the model
+  // keeps the line verdicts and the sentences, not the blocks and their offset maps.
+  const parsed = parseFiles(files);
+  const lines = classifyLines(files, parsed);
+  const sentences = segmentCorpus(files, lines, parsed);
   const index = buildTermIndex(sentences);
   const perFile = new Map<string, number>();
   for (const s of sentences) perFile.set(s.file, (perFile.get(s.file) ?? 0) + 1);

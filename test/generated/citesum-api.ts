@@ -249,7 +249,7 @@ export interface components {
             loadedAt: string;
             /**
              * @description Set when the corpus is empty or the data folder is missing.
-             * @example no readable .txt or .md files in data
+             * @example no readable .txt, .md or .html files in data
              */
             message?: string;
         };
@@ -300,7 +300,7 @@ export interface components {
             skipped: components["schemas"]["SkippedFile"][];
             /**
              * @description Set when the corpus is empty or the data folder is missing.
-             * @example no readable .txt or .md files in data
+             * @example no readable .txt, .md or .html files in data
              */
             message?: string;
         };
@@ -356,7 +356,7 @@ export interface components {
              */
             heading: number;
             /**
-             * @description Navigation, calls to action, credits, repeated blocks and other non-content lines.
+             * @description Navigation, calls to action, credits, repeated blocks, code, tables, markup and other non-content lines.
              * @example 8
              */
             boilerplate: number;
@@ -449,10 +449,10 @@ export interface components {
          */
         LineKind: "content" | "heading" | "boilerplate" | "blank";
         /**
-         * @description Why a line was kept out of summaries.
+         * @description Why a line was kept out of summaries: from its shape and repetition (plain text, and what remains content in Markdown and HTML), or from the Markdown or HTML block it belongs to (`code`, `table`, `badge`, `front-matter`, `script`, `cookie-banner`, …; `markup` for a line of tags only).
          * @enum {string}
          */
-        LineReason: "blank" | "heading" | "repeated-across-files" | "call-to-action" | "navigation" | "photo-credit" | "byline" | "dateline" | "url" | "cross-promotion" | "fragment";
+        LineReason: "blank" | "heading" | "repeated-across-files" | "call-to-action" | "navigation" | "photo-credit" | "byline" | "dateline" | "url" | "cross-promotion" | "fragment" | "code" | "html" | "definition" | "badge" | "image" | "front-matter" | "thematic-break" | "table" | "footnote" | "caption" | "title" | "markup" | "script" | "style" | "header" | "footer" | "aside" | "form" | "cookie-banner" | "embed" | "hidden" | "outside-article" | "breadcrumb" | "related" | "share" | "comments" | "newsletter" | "advertisement" | "banner";
         /** @description Answer of `GET /v1/topics`: one page of the stories. */
         TopicList: {
             corpus: components["schemas"]["Fingerprint"];

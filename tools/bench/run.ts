@@ -10,6 +10,10 @@
  *  3. Ad-hoc work: POST /v1/summarize with one MultiLing topic under 4 connections.
  *  4. Start-up: spawn to a healthy /healthz, on data/ and on the 1,000-article corpus, next to a
  *     minimal Hono server started the same way.
+ *  5. Markdown load: two Markdown folders (package READMEs, synthetic articles) loaded and built
+ *     as Markdown and as the same bytes under a .txt name (markdown-load.ts).
+ *
+ * BENCH_ONLY=scale,markdown,http,startup (the default) picks sections.
  *
  * Prints the tables, writes bench-out/bench.json and bench-out/bench.md (BENCH_OUT to change).
  * BENCH_QUICK=1: sizes 50/200/1,000 and 3 s loads, for a smoke test. Loopback only.
@@ -35,6 +39,7 @@ import {
 } from './stats.js';
 import { benchDir } from '../eval/bench-data.js';
 import type { ScaleResult } from './scale-child.js';
+import { benchMarkdownLoad, markdownLoadTable, type MarkdownLoadRow } from './markdown-load.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const HERE = fileURLToPath(new URL('.', import.meta.url));
@@ -51,6 +56,8 @@ const SERVER_LOG = process.env.BENCH_SERVER_LOG ?? 'info';
 const STARTUP_RUNS = QUICK ? 2 : 3;
 const TSX_BIN = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 const SEED_DATA = path.join(ROOT, 'data');
+/** The Markdown load section: synthetic Markdown articles and alternating rounds. */
+const MARKDOWN = QUICK ? { articles: 100, rounds: 2 } : { articles: 500, rounds: 3 };
 
 const log = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
 
@@ -638,6 +645,7 @@ function scaleTables(results: readonly ScaleResult[]): string {
     [
       'articles',
       'load',
+      'parse (Markdown)',
       'classify',
       'segment (wink)',
       'index',
@@ -649,11 +657,17 @@ function scaleTables(results: readonly ScaleResult[]): string {
     ],
     results.map((r) => {
       const sum =
-        r.loadMs + r.stages.classifyMs + r.stages.segmentMs + r.stages.indexMs + r.stages.topicsMs;
+        r.loadMs +
+        r.stages.parseMs +
+        r.stages.classifyMs +
+        r.stages.segmentMs +
+        r.stages.indexMs +
+        r.stages.topicsMs;
       const pct = (x: number) => `${fmtMs(x)} (${Math.round((100 * x) / sum)}%)`;
       return [
         fmtNum(r.size),
         pct(r.loadMs),
+        pct(r.stages.parseMs),
         pct(r.stages.classifyMs),
         pct(r.stages.segmentMs),
         pct(r.stages.indexMs),
@@ -814,7 +828,7 @@ async function main(): Promise<void> {
     `${QUICK ? 'QUICK mode: ' : ''}sizes ${SIZES.join(', ')}; loads ${LOAD_SECONDS} s; seed ${SEED}; ${startMachine.cores} cores, ${startMachine.cpu}`,
   );
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'citesum-bench-'));
-  const only = (process.env.BENCH_ONLY ?? 'scale,http,startup').split(',');
+  const only = (process.env.BENCH_ONLY ?? 'scale,markdown,http,startup').split(',');
   try {
     const query = benchQuery(SEED);
     const scale: ScaleResult[] = [];
@@ -838,9 +852,22 @@ async function main(): Promise<void> {
         );
         scale.push(r);
       }
+    let markdownLoad: MarkdownLoadRow[] = [];
+    if (only.includes('markdown')) {
+      log('Markdown load vs plain text of the same bytes…');
+      markdownLoad = await benchMarkdownLoad(tmp, MARKDOWN);
+      for (const r of markdownLoad)
+        log(`markdown ${r.corpus}: ${fmtRatio(r.ratio)} the plain-text load time`);
+    }
     const web = only.includes('http') ? await benchHttp() : undefined;
     const startup = only.includes('startup') ? await benchStartup(corpora.get(1000)?.dir) : [];
     const checks = targets(scale, web);
+    for (const r of markdownLoad)
+      checks.push({
+        target: `Markdown load within 2× of plain text of the same size (${r.corpus})`,
+        measured: fmtRatio(r.ratio),
+        met: r.ratio <= 2,
+      });
 
     const endMachine = machine();
     const md: string[] = [];
@@ -858,6 +885,16 @@ async function main(): Promise<void> {
       );
       md.push('');
       md.push(scaleTables(scale));
+    }
+    if (markdownLoad.length) {
+      md.push('');
+      md.push('## Markdown load (vs plain text of the same bytes)');
+      md.push('');
+      md.push(
+        `loadCorpus + buildModel without topics (load → parse → classify → segment → index), each folder once as Markdown and once as the same files under a .txt name (the plain-text path), alternating for ${markdownLoad[0]!.rounds} rounds; medians, and the median of the per-round ratios. "Parser alone": parseFiles (mdast-util-from-markdown with GFM and front matter, then blocks and offset maps) on the files in memory. Parsing is per file, so it can move to worker threads or be cached by file sha256; neither is done yet.`,
+      );
+      md.push('');
+      md.push(markdownLoadTable(markdownLoad));
     }
     if (web) {
       md.push('');
@@ -917,6 +954,7 @@ async function main(): Promise<void> {
         ]),
       ),
       scale,
+      markdownLoad,
       http: web,
       startup,
       targets: checks,

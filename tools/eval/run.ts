@@ -4,7 +4,8 @@
  * Prints the scorer's calibration against the published MultiLing 2011 scores, then citesum's
  * ROUGE on MultiLing 2011 English (250 words) and Opinosis (25 words) next to the baselines and
  * the official submissions, then a citation audit of the served corpus. Writes every summary as
- * plain text, one sentence per line, under eval-out/ (or EVAL_OUT) for any external ROUGE scorer.
+ * plain text, one sentence per line, under eval-out/ (or EVAL_OUT) for any external ROUGE scorer,
+ * and audits summaries of a folder of real Markdown (the READMEs of node_modules, tools/eval/markdown.ts).
  * Exits 1 when the scorer is off calibration, the quality bar is missed, or a citation fails.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -25,6 +26,7 @@ import {
   PUBLISHED_MULTILING,
 } from './calibrate.js';
 import { auditCitations, buildModel, corpusSummaries, runCitesum, scoreFixed } from './evaluate.js';
+import { markdownReport, markdownTable } from './markdown.js';
 import { mixedCorpusReport } from './mixed-corpus.js';
 import { MULTILING_OPTIONS, OPINOSIS_OPTIONS, type RougeResult } from './rouge.js';
 
@@ -160,6 +162,18 @@ console.log(
   `summaries ${audit.summaries}, sentences ${audit.sentences}, citations ${audit.citations}, re-check exactly ${audit.exact}/${audit.citations}, cite non-content lines ${audit.nonContent}, sentences with several sources ${audit.multiSource}`,
 );
 if (audit.exact !== audit.citations || audit.nonContent !== 0) failed = true;
+
+// 5. Markdown as users have it: the README.md files of node_modules, as Markdown and as plain lines.
+const md = await markdownReport();
+console.log(
+  `\n# Markdown: the README.md of every installed package (${md.readmes} files, ${(md.bytes / 1e6).toFixed(1)} MB, copied to a temporary folder); corpus summary + one per story and facet\n`,
+);
+console.log(markdownTable(md));
+const mdOk = md.asMarkdown.faulty === 0 && md.asMarkdown.exact === md.asMarkdown.citations;
+console.log(
+  `bar: no summary sentence cites code/HTML/badges/tables/definitions and none carries Markdown syntax, every citation exact → ${mdOk ? 'met' : 'MISSED'}`,
+);
+if (!mdOk) failed = true;
 
 console.log(`\nsummaries written to ${out}/ (one sentence per line)`);
 process.exit(failed ? 1 : 0);

@@ -1,9 +1,11 @@
 import type { LineKind, LineReason } from '../../../schemas/document.js';
 import { compareIds, type SourceFile } from '../corpus/index.js';
+import type { ParsedFiles } from '../parse/index.js';
 import { absorbShortLinesInBlocks, extendCrossPromotion, markEnclosedAppeals } from './blocks.js';
 import { markAuthorBios } from './bylines.js';
 import type { FileState } from './file-state.js';
 import { judgeLines } from './judge-lines.js';
+import { markupLines } from './markup-lines.js';
 import { markMenuRuns, restoreListItems } from './menus.js';
 import { fileLines, type FileLines, type Repetition, repeatedLines } from './repetition.js';
 import { isHardWrapped, judgeWrappedRuns, lineWidth } from './wrapped.js';
@@ -30,7 +32,7 @@ export type LineTable = ReadonlyMap<string, readonly ClassifiedLine[]>;
  * under a "Related" label, author bios, paragraphs enclosed by appeals).
  */
 function classifyFile(lines: FileLines, repetition: Repetition): ClassifiedLine[] {
-  const { file, texts, norms } = lines;
+  const { file, texts, norms, fixed, titled } = lines;
   const state: FileState = {
     texts,
     norms,
@@ -42,7 +44,7 @@ function classifyFile(lines: FileLines, repetition: Repetition): ClassifiedLine[
   const inRun = wrapped
     ? judgeWrappedRuns(state, repetition, width)
     : new Array<boolean>(texts.length).fill(false);
-  judgeLines(state, { repetition, wrapped, inRun });
+  judgeLines(state, { repetition, wrapped, inRun, titled });
   markMenuRuns(state);
   restoreListItems(state);
   absorbShortLinesInBlocks(state);
@@ -50,12 +52,12 @@ function classifyFile(lines: FileLines, repetition: Repetition): ClassifiedLine[
   markAuthorBios(state);
   markEnclosedAppeals(state);
   return file.lineIndex.lines.map((e, i) => {
-    const r = state.verdicts[i]!;
+    const r = fixed?.[i] ?? state.verdicts[i]!;
     const line: ClassifiedLine = {
       number: i + 1,
       start: e.start,
       end: e.end,
-      text: texts[i]!,
+      text: fixed ? file.text.slice(e.start, e.end) : texts[i]!,
       kind: r.kind,
     };
     return r.reason && r.kind !== 'content' ? { ...line, reason: r.reason } : line;
@@ -67,9 +69,14 @@ function classifyFile(lines: FileLines, repetition: Repetition): ClassifiedLine[
  * for each non-content line. Uses the line's shape and repetition across files (boilerplate
  * detection in the spirit of Kohlschütter et al., "Boilerplate Detection using Shallow Text
  * Features", WSDM 2010: short lines, link/UI vocabulary and template repetition mark boilerplate).
+ * Files in `parsed` (Markdown, HTML) take the verdict of their blocks on every line that holds no
+ * prose, and the rules judge the rendered text of the others (`markup-lines.ts`).
  */
-export function classifyLines(files: readonly SourceFile[]): LineTable {
-  const prepared = files.map(fileLines);
+export function classifyLines(files: readonly SourceFile[], parsed?: ParsedFiles): LineTable {
+  const prepared = files.map((f) => {
+    const doc = parsed?.get(f.id);
+    return doc ? markupLines(f, doc) : fileLines(f);
+  });
   const repetition = repeatedLines(prepared);
   const table = new Map<string, readonly ClassifiedLine[]>();
   for (const f of [...prepared].sort((a, b) => compareIds(a.file.id, b.file.id))) {
@@ -91,9 +98,9 @@ export function classifyLines(files: readonly SourceFile[]): LineTable {
 }
 
 /** A file's lines when classification failed: blank lines blank, every other line kept out of summaries. */
-function unjudgedLines({ file, texts }: FileLines): ClassifiedLine[] {
+function unjudgedLines({ file }: FileLines): ClassifiedLine[] {
   return file.lineIndex.lines.map((e, i) => {
-    const text = texts[i]!;
+    const text = file.text.slice(e.start, e.end);
     const at = { number: i + 1, start: e.start, end: e.end, text };
     return text.trim() === ''
       ? { ...at, kind: 'blank', reason: 'blank' }

@@ -10,6 +10,8 @@ export interface LinePassContext {
   readonly wrapped: boolean;
   /** Lines already judged as part of a wrapped paragraph. */
   readonly inRun: readonly boolean[];
+  /** The document marks its headings (Markdown, HTML): the first paragraph is not taken for a title. */
+  readonly titled?: boolean;
 }
 
 /**
@@ -19,7 +21,7 @@ export interface LinePassContext {
  */
 export function judgeLines(
   state: FileState,
-  { repetition, wrapped, inRun }: LinePassContext,
+  { repetition, wrapped, inRun, titled = false }: LinePassContext,
 ): void {
   const { texts, norms, blank, verdicts } = state;
   const firstNonBlank = blank.indexOf(false);
@@ -39,7 +41,7 @@ export function judgeLines(
     const runsOn = !nextBlank && !BULLET.test(texts[i + 1]!) && /^\s*\p{Ll}/u.test(texts[i + 1]!);
     const standalone = (wrapped ? prevBlank && nextBlank : true) && !runsOn;
     // The title rule needs a body after the title: a file that is one short paragraph is content.
-    const isFirstBlock = i === firstNonBlank && nextBlank && i < lastNonBlank;
+    const isFirstBlock = !titled && i === firstNonBlank && nextBlank && i < lastNonBlank;
     const bullet = BULLET.test(t);
     const shape = shapeReason(
       t.replace(BULLET, ''),

@@ -1,6 +1,7 @@
 import type { SourceFile } from '../corpus/index.js';
 import { UnionFind } from '../shared/union-find.js';
 import { SENTENCE_END } from './line-shapes.js';
+import type { Verdict } from './shape.js';
 import {
   FIRST_PLURAL,
   hasLetters,
@@ -65,11 +66,17 @@ export function isTemplateRepeat(text: string, groups: number, corpusGroups: num
 /** A file's lines, sliced and normalized once, for the repetition pass and the per-file pass. */
 export interface FileLines {
   readonly file: SourceFile;
+  /** What the rules read of each line: the line itself (plain text) or its rendered text (Markdown, HTML). */
   readonly texts: readonly string[];
   /** `normalizeLine` of each of `texts`. */
   readonly norms: readonly string[];
+  /** Verdicts given by the document's structure (Markdown, HTML), which no rule revises; those lines read as `''`. */
+  readonly fixed?: readonly (Verdict | undefined)[];
+  /** The document marks its headings (Markdown, HTML): no first paragraph is taken for its title. */
+  readonly titled?: boolean;
 }
 
+/** A plain-text file's lines, as the rules read them. */
 export function fileLines(file: SourceFile): FileLines {
   const texts: string[] = [];
   const norms: string[] = [];

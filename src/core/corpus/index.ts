@@ -4,6 +4,13 @@
  * only part of the core that reads the disk.
  */
 export { corpusFingerprint } from './fingerprint.js';
+export {
+  CORPUS_EXTENSIONS,
+  formatOf,
+  HTML_EXTENSIONS,
+  MARKDOWN_EXTENSIONS,
+  type SourceFormat,
+} from './formats.js';
 export { compareIds } from './ids.js';
 export { type LoadedCorpus, loadCorpus, type LoadOptions } from './load-corpus.js';
 export {

@@ -3,6 +3,7 @@ import { open, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { SkippedFile } from '../../../schemas/document.js';
 import { DEFAULT_MAX_FILE_BYTES } from '../limits.js';
+import { CORPUS_EXTENSIONS } from './formats.js';
 import { compareIds } from './ids.js';
 import { decodeFile, isDecodeFailure, type SourceFile } from './source-file.js';
 
@@ -10,7 +11,7 @@ import { decodeFile, isDecodeFailure, type SourceFile } from './source-file.js';
 export interface LoadOptions {
   /** Files larger than this many bytes are skipped (default 10 MB). */
   maxFileBytes?: number;
-  /** File name extensions read (default `.txt` and `.md`). */
+  /** File name extensions read (default `.txt`, `.md`, `.markdown`, `.html` and `.htm`). */
   extensions?: readonly string[];
 }
 
@@ -51,7 +52,8 @@ async function listFiles(
 }
 
 /**
- * Reads every `.txt`/`.md` file under `dir`, recursively, in sorted id order.
+ * Reads every `.txt`, `.md`/`.markdown` and `.html`/`.htm` file under `dir`, recursively, in
+ * sorted id order (how each is read, by its extension, is `formatOf`'s business, not the loader's).
  * The only module of the core that touches the file system. Never throws for a bad
  * file or a missing folder: those become `skipped` entries or a `message`. Every symbolic link
  * under `dir` is listed in `skipped` (whatever its name) and never followed; `dir` itself may be
@@ -59,7 +61,7 @@ async function listFiles(
  */
 export async function loadCorpus(dir: string, options: LoadOptions = {}): Promise<LoadedCorpus> {
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  const exts = (options.extensions ?? ['.txt', '.md']).map((e) => e.toLowerCase());
+  const exts = (options.extensions ?? CORPUS_EXTENSIONS).map((e) => e.toLowerCase());
   const ids: string[] = [];
   const links: string[] = [];
   try {
@@ -115,6 +117,6 @@ export async function loadCorpus(dir: string, options: LoadOptions = {}): Promis
       });
     }
   }
-  const message = files.length === 0 ? `no readable .txt or .md files in ${dir}` : undefined;
+  const message = files.length === 0 ? `no readable .txt, .md or .html files in ${dir}` : undefined;
   return message ? { files, skipped, message } : { files, skipped };
 }

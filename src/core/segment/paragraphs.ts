@@ -6,7 +6,7 @@ const SPACE = /\s/u;
  * an agency in parentheses, then a dash ("PINECREST, Calif. (AP) — ", "OSLO, May 8 (Reuters) - ").
  * It stays outside the sentence span, like a list marker: it is not part of the statement.
  */
-const INLINE_DATELINE =
+export const INLINE_DATELINE =
   /^\p{Lu}{3,}(?:[\s.'’-]+\p{Lu}{2,})*(?:,\s*[\p{L}\p{N}.\s]{1,30}?)?\s*(?:\([^()]{1,40}\))?\s*(?:--|[-–—])\s+(?=["“‘'\p{Lu}\p{N}])/u;
 
 /** A paragraph: one or more adjacent content lines read as one block of running text. */

@@ -2,7 +2,9 @@ import type { LineSpan, OffsetSpan } from '../../../schemas/span.js';
 import type { LineTable } from '../classify/index.js';
 import { lineSpanOf, type SourceFile } from '../corpus/index.js';
 import { analyze, featuresOf, type TokenFeatures } from '../text/index.js';
+import type { ParsedFiles } from '../parse/index.js';
 import { type Paragraph, paragraphsOf } from './paragraphs.js';
+import { renderedSentences } from './rendered.js';
 
 /**
  * One sentence of content with its exact place in its file and the token features the
@@ -66,29 +68,43 @@ function sentencesOfParagraph(
  * Cuts the content of every file into sentences with exact spans (wink-nlp sentence
  * boundary detection over each paragraph). Sentences never include headings, boilerplate or
  * list markers; offsets are into the original decoded text, lines are 1-based inclusive.
+ * Files in `parsed` (Markdown, HTML) are cut on their rendered text (`rendered.ts`): `text` is
+ * what a reader sees and `quote` the exact source slice, markup included.
  */
-export function segmentCorpus(files: readonly SourceFile[], table: LineTable): Sentence[] {
+export function segmentCorpus(
+  files: readonly SourceFile[],
+  table: LineTable,
+  parsed?: ParsedFiles,
+): Sentence[] {
   const sentences: Sentence[] = [];
   files.forEach((file, fileIndex) => {
     const lines = table.get(file.id) ?? [];
     const before = sentences.length;
     let position = 0;
+    const push = (start: number, end: number, text: string, features: TokenFeatures): void => {
+      sentences.push({
+        id: sentences.length,
+        file: file.id,
+        fileIndex,
+        position: position++,
+        lines: lineSpanOf(file.lineIndex, start, end),
+        offsets: { start, end },
+        quote: file.text.slice(start, end),
+        text,
+        ...features,
+      });
+    };
     try {
-      for (const para of paragraphsOf(file.text, lines)) {
-        sentencesOfParagraph(file.text, para, (start, end, features) => {
-          sentences.push({
-            id: sentences.length,
-            file: file.id,
-            fileIndex,
-            position: position++,
-            lines: lineSpanOf(file.lineIndex, start, end),
-            offsets: { start, end },
-            quote: file.text.slice(start, end),
-            text: file.text.slice(start, end),
-            ...features,
-          });
-        });
-      }
+      const doc = parsed?.get(file.id);
+      if (doc)
+        renderedSentences(doc, lines, file.lineIndex.lines, (r) =>
+          push(r.start, r.end, r.text, r.features),
+        );
+      else
+        for (const para of paragraphsOf(file.text, lines))
+          sentencesOfParagraph(file.text, para, (start, end, features) =>
+            push(start, end, file.text.slice(start, end), features),
+          );
     } catch (error) {
       // One file that cannot be segmented must not take the corpus (or the service) down: its
       // sentences are left out, so the ids of the others stay dense, and the failure is reported.

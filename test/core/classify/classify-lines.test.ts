@@ -481,7 +481,9 @@ describe('classifyLines on wire copy republished by several outlets', () => {
   });
 });
 
-describe('classifyLines on very large files', () => {
+// About 2.5 s each alone; the suite's other CPU-bound tests running beside them (the parser's
+// property tests) can push them past vitest's default 5 s.
+describe('classifyLines on very large files', { timeout: 30_000 }, () => {
   it('classifies a hard-wrapped file of more than 150,000 lines without running out of call arguments', () => {
     const para =
       'The harbour council met on Monday and approved the budget for the coming year after\nlong debate among the members who had argued over the dredging costs for weeks and\nfinally agreed to share them with the port authority and the regional government office.\n\n';

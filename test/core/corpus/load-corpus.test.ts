@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { compareIds, loadCorpus } from '../../../src/core/corpus/index.js';
 import {
   decodeFile,
+  formatOf,
   isDecodeFailure,
   sha256Hex,
   sourceFromText,
@@ -55,6 +56,16 @@ describe('loadCorpus', () => {
     const corpus = await loadCorpus(dir);
     expect(corpus.files.map((f) => f.id)).toEqual(['notes.TXT']);
     expect(corpus.skipped).toEqual([]);
+  });
+
+  it('reads Markdown (.md, .markdown) and HTML (.html, .htm) files too, whatever the case of the extension', async () => {
+    await put('notes.markdown', '# Notes\n');
+    await put('page.HTML', '<p>Page.</p>\n');
+    await put('old/page.htm', '<p>Old.</p>\n');
+    await put('style.css', 'p {}\n');
+    await put('page.xhtml', '<p>No.</p>\n');
+    const corpus = await loadCorpus(dir);
+    expect(corpus.files.map((f) => f.id)).toEqual(['notes.markdown', 'old/page.htm', 'page.HTML']);
   });
 
   it('fingerprints each file with the SHA-256 of its bytes', async () => {
@@ -218,5 +229,18 @@ describe('decodeFile and sourceFromText', () => {
     expect(src.bytes).toBe(14);
     expect(src.lineIndex.lines).toHaveLength(2);
     expect(sourceFromText('bom', '\ufeffA.').text).toBe('A.');
+  });
+});
+
+describe('formatOf', () => {
+  it('reads .md and .markdown as Markdown, .html and .htm as HTML and anything else as plain text, by the last extension of the name', () => {
+    expect(formatOf('a.md')).toBe('markdown');
+    expect(formatOf('notes/Guide.MARKDOWN')).toBe('markdown');
+    expect(formatOf('news/page.html')).toBe('html');
+    expect(formatOf('page.HTM')).toBe('html');
+    expect(formatOf('a.txt')).toBe('plain');
+    expect(formatOf('archive.md.txt')).toBe('plain');
+    expect(formatOf('README')).toBe('plain');
+    expect(formatOf('v1.md/notes')).toBe('plain');
   });
 });

@@ -30,6 +30,36 @@ describe('POST /v1/summarize', () => {
     }
   });
 
+  it('reads a posted .md document as Markdown and a posted .html one as HTML: rendered text, exact quotes with their markup', async () => {
+    const { app } = await seedApp();
+    const documents = [
+      {
+        file: 'notes.md',
+        text: '# Harbour\n\nThe **council** approved the [harbour budget](https://example.com/b.html) on Monday.\n\n```sh\necho "The council approved nothing."\n```\n',
+      },
+      {
+        file: 'page.html',
+        text: '<nav><a href="/">Home</a></nav><article><p>The council &amp; the mayor approved the harbour budget on Monday.</p></article>',
+      },
+    ];
+    const body = SummarizeResponseSchema.parse(
+      await (await app.request('/v1/summarize', postJson({ documents }))).json(),
+    );
+    const texts = body.summary.sentences.map((s) => s.text);
+    expect(texts).toHaveLength(1);
+    expect(texts[0]).toMatch(/^The council (?:&|approved) /u);
+    const quotes = Object.fromEntries(citationsOf(body.summary).map((c) => [c.file, c.quote]));
+    expect(quotes).toEqual({
+      'notes.md':
+        'The **council** approved the [harbour budget](https://example.com/b.html) on Monday.',
+      'page.html': 'The council &amp; the mayor approved the harbour budget on Monday.',
+    });
+    for (const c of citationsOf(body.summary)) {
+      const doc = documents.find((d) => d.file === c.file)!;
+      expect(doc.text.slice(c.offsets.start, c.offsets.end)).toBe(c.quote);
+    }
+  });
+
   it('merges a fact both documents state into one sentence citing both files', async () => {
     const { app } = await seedApp();
     const body = SummarizeResponseSchema.parse(
