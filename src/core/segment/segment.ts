@@ -2,6 +2,7 @@ import type { LineSpan, OffsetSpan } from '../../../schemas/span.js';
 import type { LineTable } from '../classify/index.js';
 import { lineSpanOf, type SourceFile } from '../corpus/index.js';
 import { analyze, featuresOf, type TokenFeatures } from '../text/index.js';
+import { rejoinClosingQuotes } from './closing-quotes.js';
 import { type Paragraph, paragraphsOf } from './paragraphs.js';
 
 /**
@@ -47,7 +48,7 @@ function sentencesOfParagraph(
 ): void {
   const body = text.slice(para.start, para.end);
   const t = analyze(body);
-  for (const [a, b] of t.sentences) {
+  for (const [a, b] of rejoinClosingQuotes(t)) {
     let first = a;
     let last = b;
     while (first <= last && t.types[first] === 'tabCRLF') first++;
