@@ -36,6 +36,8 @@ export interface Sentence {
   readonly proper: readonly boolean[];
   /** True when the sentence has a finite verb or auxiliary: fragments ("A new domestic alternative.") have none. */
   readonly hasVerb: boolean;
+  /** Readability flags (`SHAPE` bits of the text façade): what the sentence needs around it to read. */
+  readonly shape: number;
 }
 
 const SPACE = /\s/u;
