@@ -27,6 +27,7 @@ export {
   normalizeSummaryRequest,
   storySummaries,
   summarize,
+  type SummarizeOptions,
   summaryKey,
   type SummaryRequest,
   topicDetail,
