@@ -7,15 +7,18 @@ export interface Placed {
   readonly support: number;
   /** Its weight in the summary (marginal gain). */
   readonly gain: number;
+  /** How central it is to the documents: the weight of its own concepts (a centroid score). */
+  readonly centrality: number;
 }
 
 /**
  * The reading order of a summary. Sentences that need their antecedent stay right after it
- * (blocks). The most central block comes first: the fact most files state, then the one that
- * weighs most. The other blocks follow in time order: the article's date where articles carry
- * one (undated articles count as the earliest date), then the position in the article (leads
- * before details), so each source's sentences keep their order. Never by file name: files only
- * break exact ties, after weight.
+ * (blocks). The most central block comes first: the fact most files state, then the one whose
+ * own concepts weigh most (the centroid score of Radev et al. 2004, over the document-frequency
+ * concept weights). The other blocks follow
+ * in time order: the article's date where articles carry one (undated articles count as the
+ * earliest date), then the position in the article (leads before details), so each source's
+ * sentences keep their order. Never by file name: files only break exact ties, after weight.
  */
 export function readingOrder<T extends Placed>(
   chosen: readonly T[],
@@ -39,12 +42,13 @@ export function readingOrder<T extends Placed>(
   }
   const rank = (b: T[]) => ({
     support: Math.max(...b.map((c) => c.support)),
+    centrality: Math.max(...b.map((c) => c.centrality)),
     gain: b.reduce((n, c) => n + c.gain, 0),
   });
   const better = (x: T[], y: T[]) => {
     const a = rank(x);
     const b = rank(y);
-    return a.support - b.support || a.gain - b.gain || y[0]!.s.id - x[0]!.s.id;
+    return a.support - b.support || a.centrality - b.centrality || y[0]!.s.id - x[0]!.s.id;
   };
   let central = blocks[0];
   for (const b of blocks) if (central && better(b, central) > 0) central = b;

@@ -82,7 +82,7 @@ export function dateGroups(
   };
 }
 
-/** Share of the smaller sentence's content words that the other one repeats. */
+/** Share of the smaller sentence's content words (stems of non-stop words) that the other repeats. */
 export function contentOverlap(index: TermIndex, a: number, b: number): number {
   const A = index.content[a]!;
   const B = index.content[b]!;

@@ -13,7 +13,7 @@ import { readingOrder } from './order.js';
 import { queryRelevance, queryTerms } from './query.js';
 import { contentOverlap, dateGroups, readsAlone, withAntecedents } from './readability.js';
 import { corroborating, sameFact } from './same-fact.js';
-import { greedy, type SelectionProblem, withGains } from './select.js';
+import { greedy, objective, type SelectionProblem, withGains } from './select.js';
 import { type SolveReport, solveSelection } from './solve.js';
 
 /** What the summarizer reads besides the candidate sentences. */
@@ -144,17 +144,17 @@ export function summarizeSentences(
   const maxSentences = Math.max(0, ctx.maxSentences);
   if (maxWords === 0 || maxSentences === 0) return [];
   const k: SelectionConstants = { ...SELECTION, ...ctx.selection };
-  const objective = objectiveOf(pool, ctx, k);
-  const { weight, weakWeight, factor } = objective;
+  const request = objectiveOf(pool, ctx, k);
+  const { weight, weakWeight, factor } = request;
   // Relative time ("today", "last year") is ambiguous beside another article's date: when the
   // candidates come from articles of different (or unknown) dates, it is left out.
   const dates = dateGroups(ctx.files);
-  const multiDate = new Set(objective.candidates.map((s) => dates(s).group)).size > 1;
+  const multiDate = new Set(request.candidates.map((s) => dates(s).group)).size > 1;
   const timely = (s: Sentence) => !multiDate || !hasShape(s.shape, 'relativeTime');
   // A sentence that points back needs its predecessor, itself a sentence of the pool that reads.
   const inPool = new Set(pool.map((s) => s.id));
   const { usable, antecedent } = withAntecedents(
-    objective.candidates.filter(timely),
+    request.candidates.filter(timely),
     ctx.all,
     (s) => inPool.has(s.id) && isCandidate(s, k) && readsAlone(s) && timely(s),
   );
@@ -194,7 +194,7 @@ export function summarizeSentences(
     // counts every such file, so a fact told by thousands of archived articles stays one sentence
     // with a bounded body.
     const others = [...corroboratingIds(s)].map((id) => ctx.all[id]!);
-    return { s, gain, others, support: 1 + others.length };
+    return { s, gain, others, support: 1 + others.length, centrality: objective([s], problem) };
   });
   const ordered = readingOrder(placed, antecedent, (s) => dates(s).date);
   const top = Math.max(1e-9, ...ordered.map((c) => c.gain));
