@@ -1,10 +1,10 @@
 import type { ExactLimits } from './exact.js';
 
 /**
- * The constants of the selection. `positionScale`, `leadBonus` and `minSupport` are chosen by
- * leave-one-topic-out on MultiLing 2011 from the grid `SELECTION_GRID` (`npm run eval` prints
- * the held-out score and the choice of each fold; these defaults are the choice on all ten
- * topics); the others are not tuned on the benchmark (see README, "Quality").
+ * The constants of the selection. `positionScale`, `leadBonus`, `minSupport` and `minWords` are
+ * chosen by leave-one-topic-out on MultiLing 2011 from the grid `SELECTION_GRID` (`npm run eval`
+ * prints the held-out score and the choice of each fold; these defaults are the choice on all
+ * ten topics); the others are not tuned on the benchmark (see README, "Quality").
  */
 export interface SelectionConstants {
   /** Sentences shorter than this many words are not extracted (fragments, captions). */
@@ -29,9 +29,9 @@ export interface SelectionConstants {
 
 /** The selection's constants, fixed for all corpora. */
 export const SELECTION: SelectionConstants = {
-  minWords: 6,
+  minWords: 4,
   maxWords: 70,
-  leadBonus: 0.5,
+  leadBonus: 1,
   leadSentences: 2,
   minSupport: 2,
   maxCandidates: 2000,
@@ -45,6 +45,7 @@ export const SELECTION_GRID = {
   positionScale: [0, 1, 2, 4, 8],
   leadBonus: [0, 0.5, 1],
   minSupport: [2, 3],
+  minWords: [4, 6, 8],
 } as const;
 
 /**
