@@ -30,6 +30,8 @@ export interface CoverageProblem {
 
 /** Work limits of one exact solve. */
 export interface ExactLimits {
+  /** Most candidates the exact solver takes (the best by standalone value per word beyond it). */
+  readonly maxCandidates: number;
   /** Branch-and-bound nodes per solve (deterministic: the same input stops at the same node). */
   readonly maxNodes: number;
   /** Solves while conflict constraints are added to the model. */

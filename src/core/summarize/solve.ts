@@ -12,6 +12,7 @@ export interface SolveReport {
   readonly kept: 'exact' | 'greedy';
   readonly nodes: number;
   readonly solves: number;
+  /** Candidates the solver took (the exact solver: at most `maxCandidates` of them). */
   readonly candidates: number;
   /** Milliseconds of wall clock and of process CPU spent in the solver (building the model included). */
   readonly ms: number;
@@ -61,13 +62,36 @@ function exclusivePairs(cands: readonly Sentence[], p: SelectionProblem): [numbe
 }
 
 /**
- * The selection by the exact ILP (Gillick & Favre 2009) over the candidates, with the greedy +
- * swaps answer as the fallback: when the node or round limit stops the search, the better of
- * HiGHS's incumbent and greedy's answer is kept (both deterministic); when the safety time cap
- * or an error stops it, greedy's. `greedy` runs the greedy alone.
+ * The `k` candidates of best standalone value per word (ties: corpus order), with the
+ * antecedents they need: the exact solver's pool when there are more candidates than that.
+ */
+function strongest(
+  cands: readonly Sentence[],
+  p: SelectionProblem,
+  k: number,
+): readonly Sentence[] {
+  if (cands.length <= k) return cands;
+  const keep = new Set(
+    cands
+      .map((s) => ({ s, v: objective([s], p) / Math.max(1, p.length(s)) }))
+      .sort((a, b) => b.v - a.v || a.s.id - b.s.id)
+      .slice(0, k)
+      .map((x) => x.s),
+  );
+  for (const s of [...keep])
+    for (let a = p.antecedent?.(s); a && !keep.has(a); a = p.antecedent?.(a)) keep.add(a);
+  return cands.filter((s) => keep.has(s));
+}
+
+/**
+ * The selection by the exact ILP (Gillick & Favre 2009) over the candidates (the strongest
+ * `limits.maxCandidates` of a larger pool), with the greedy + swaps answer over all candidates
+ * as the fallback: when the node or round limit stops the search, the better of HiGHS's
+ * incumbent and greedy's answer is kept (both deterministic); when the safety time cap or an
+ * error stops it, greedy's. `greedy` runs the greedy alone.
  */
 export function solveSelection(
-  cands: readonly Sentence[],
+  all: readonly Sentence[],
   p: SelectionProblem,
   solver: 'exact' | 'greedy',
   report?: (r: SolveReport) => void,
@@ -75,6 +99,7 @@ export function solveSelection(
 ): Sentence[] {
   const t0 = performance.now();
   const c0 = process.cpuUsage();
+  let cands = all;
   const done = (chosen: Sentence[], r: Omit<SolveReport, 'ms' | 'cpuMs' | 'candidates'>) => {
     const c = process.cpuUsage(c0);
     report?.({
@@ -87,6 +112,7 @@ export function solveSelection(
   };
   if (solver === 'greedy')
     return done(selectSentences(cands, p), { solver, kept: 'greedy', nodes: 0, solves: 0 });
+  cands = strongest(cands, p, limits.maxCandidates);
   const at = new Map(cands.map((s, j) => [s.id, j]));
   const result = solveExact(
     {
@@ -108,7 +134,7 @@ export function solveSelection(
   const { status, nodes, solves } = result;
   const exact = result.chosen.map((j) => cands[j]!);
   if (status === 'optimal') return done(exact, { solver, status, kept: 'exact', nodes, solves });
-  const fallback = selectSentences(cands, p);
+  const fallback = selectSentences(all, p);
   const keepExact = status === 'node-limit' && objective(exact, p) > objective(fallback, p);
   return done(keepExact ? exact : fallback, {
     solver,
