@@ -33,4 +33,5 @@ export {
   topicDetail,
   verifyCitations,
 } from './queries/index.js';
+export { warmUpSolver } from './summarize/index.js';
 export { countWords } from './text/index.js';
