@@ -32,6 +32,8 @@ export interface CoverageProblem {
 export interface ExactLimits {
   /** Most candidates the exact solver takes (the best by standalone value per word beyond it). */
   readonly maxCandidates: number;
+  /** Pools of at most this many candidates are searched exhaustively instead (cheaper than a model). */
+  readonly enumerateUpTo?: number;
   /** Branch-and-bound nodes per solve (deterministic: the same input stops at the same node). */
   readonly maxNodes: number;
   /** Solves while conflict constraints are added to the model. */
@@ -172,6 +174,64 @@ function conflictsAmong(chosen: readonly number[], p: CoverageProblem): [number,
 }
 
 /**
+ * Pools this small are searched exhaustively by default: a HiGHS model costs about 2 ms to build
+ * and solve even when trivial, more than the whole search (a query on a small corpus has 3–13).
+ */
+const ENUMERATE = 12;
+
+/**
+ * The best selection of a small pool by depth-first search over every subset within the budgets
+ * (exact: the same optimum as the ILP; ties go to the first found, lower indexes first).
+ */
+function enumerate(p: CoverageProblem): number[] {
+  const n = p.lengths.length;
+  const factor = (j: number) => p.factors?.[j] ?? 1;
+  const concepts = p.concepts.map((cs) =>
+    [...new Set(Array.from(cs))].filter((c) => p.weight(c) > 0),
+  );
+  const exclusive = new Set(
+    (p.exclusive ?? []).map(([a, b]) => Math.min(a, b) * n + Math.max(a, b)),
+  );
+  const clash = (a: number, b: number) =>
+    exclusive.has(Math.min(a, b) * n + Math.max(a, b)) || (p.conflict?.(a, b) ?? false);
+  const value = (set: readonly number[]) => {
+    const best = new Map<number, number>();
+    for (const j of set)
+      for (const c of concepts[j]!) if ((best.get(c) ?? 0) < factor(j)) best.set(c, factor(j));
+    let v = 0;
+    for (const [c, f] of best) v += p.weight(c) * f;
+    return v;
+  };
+  let top: number[] = [];
+  let topValue = 0;
+  const set: number[] = [];
+  const visit = (j: number, words: number) => {
+    if (j === n) {
+      const v = value(set);
+      if (v > topValue + 1e-9) {
+        top = [...set];
+        topValue = v;
+      }
+      return;
+    }
+    const r = p.requires?.[j];
+    if (
+      set.length < p.maxSentences &&
+      words + p.lengths[j]! <= p.maxWords &&
+      (r === undefined || set.includes(r)) &&
+      set.every((k) => !clash(k, j))
+    ) {
+      set.push(j);
+      visit(j + 1, words + p.lengths[j]!);
+      set.pop();
+    }
+    visit(j + 1, words);
+  };
+  visit(0, 0);
+  return top;
+}
+
+/**
  * Solves the coverage problem exactly. Conflicts (two sentences that state the same fact) are
  * constraints added lazily: solve, add `x_a + x_b ≤ 1` for every chosen pair in conflict, solve
  * again, until the solution has none (a cutting-plane loop; the final optimum is the optimum of
@@ -183,6 +243,8 @@ export function solveExact(p: CoverageProblem, limits: ExactLimits): ExactResult
   const n = p.lengths.length;
   if (n === 0 || p.maxSentences <= 0 || p.maxWords <= 0)
     return { chosen: [], status: 'optimal', nodes: 0, solves: 0 };
+  if (n <= (limits.enumerateUpTo ?? ENUMERATE))
+    return { chosen: enumerate(p), status: 'optimal', nodes: 0, solves: 0 };
   const data = build(p);
   const model = highs.createModel(data);
   let nodes = 0;

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { type CoverageProblem, solveExact } from '../../../src/core/summarize/exact.js';
 
 const LIMITS = { maxCandidates: 1000, maxNodes: 100_000, maxRounds: 100, safetySeconds: 60 };
+/** The same, with HiGHS on every pool (no exhaustive search of small ones). */
+const HIGHS = { ...LIMITS, enumerateUpTo: 0 };
 
 interface Instance {
   readonly problem: CoverageProblem;
@@ -88,19 +90,22 @@ describe('the exact coverage solver', () => {
   it('finds the best selection any subset gives, within every constraint (brute force on small instances)', () => {
     fc.assert(
       fc.property(instance, (inst) => {
-        const r = solveExact(inst.problem, LIMITS);
-        expect(r.status).toBe('optimal');
-        expect(feasible(inst, r.chosen)).toBe(true);
-        expect(value(inst.problem, inst.weights, r.chosen)).toBeCloseTo(bruteForce(inst), 9);
+        const best = bruteForce(inst);
+        for (const limits of [HIGHS, LIMITS]) {
+          const r = solveExact(inst.problem, limits);
+          expect(r.status).toBe('optimal');
+          expect(feasible(inst, r.chosen)).toBe(true);
+          expect(value(inst.problem, inst.weights, r.chosen)).toBeCloseTo(best, 9);
+        }
       }),
       { numRuns: 150 },
     );
-  });
+  }, 60_000);
 
   it('never exceeds the word or sentence budget, also when the node limit stops the search', () => {
     fc.assert(
       fc.property(instance, fc.constantFrom(1, 3, 100_000), (inst, maxNodes) => {
-        const r = solveExact(inst.problem, { ...LIMITS, maxNodes });
+        const r = solveExact(inst.problem, { ...HIGHS, maxNodes });
         const words = r.chosen.reduce((n, j) => n + inst.problem.lengths[j]!, 0);
         expect(words).toBeLessThanOrEqual(inst.problem.maxWords);
         expect(r.chosen.length).toBeLessThanOrEqual(inst.problem.maxSentences);
@@ -139,7 +144,7 @@ describe('the exact coverage solver', () => {
       expect(runs[0]!.chosen.reduce((n, j) => n + lengths[j]!, 0)).toBeLessThanOrEqual(250);
     }
     expect([...statuses]).toEqual(['node-limit']);
-  });
+  }, 60_000);
 
   it('answers an empty problem with an empty selection', () => {
     expect(
