@@ -37,9 +37,10 @@ export const SummarySchema = z
       description: 'The query of a query-focused summary.',
       example: 'state-backed messaging app',
     }),
-    sentences: z
-      .array(SummarySentenceSchema)
-      .openapi({ description: 'The extracted sentences, in reading order.' }),
+    sentences: z.array(SummarySentenceSchema).openapi({
+      description:
+        'The extracted sentences, in reading order: the fact most files state first, then by the articles’ dates (where they print one) and positions, each file’s sentences in file order; a sentence that opens by pointing back (“He”, “However”) always follows the sentence it points to.',
+    }),
     wordCount: z
       .number()
       .int()

@@ -8,6 +8,7 @@ import { serve } from '@hono/node-server';
 import { ConfigError, type Config, loadConfig } from './config.js';
 import {
   buildModel,
+  warmUpSolver,
   type CorpusModel,
   corpusStats,
   HEADERS_TIMEOUT_MS,
@@ -125,6 +126,9 @@ export async function startServer(
   log.info({ dataDir: path.resolve(config.dataDir) }, 'loading corpus');
   const first = await loadModel(config, log);
   log.info({ ...corpusStats(first.model), ms: first.ms }, 'corpus loaded');
+  const warming = performance.now();
+  warmUpSolver();
+  log.info({ ms: Math.round(performance.now() - warming) }, 'summary solver warmed up');
   const state: AppState = { model: first.model, loadedAt: new Date() };
 
   const app = createApp(state, {

@@ -58,6 +58,17 @@ const EXPECTED_LINES: Record<string, Record<string, string>> = {
   },
 };
 
+/**
+ * A sentence's text without the characters its source escaped (`\(`\\&mdash;` is the textmdash;` is the text
+ * "&mdash;" a reader sees, not a character reference): one occurrence of the character is
+ * removed from the text per escape in the quote.
+ */
+function withoutEscaped(text: string, quote: string): string {
+  let out = text;
+  for (const [, c] of quote.matchAll(/\\([!-/:-@[-`{-~])/gu)) out = out.replace(c!, '');
+  return out;
+}
+
 /** A file's lines as runs of one kind (blank lines left out), in the notation of EXPECTED_LINES. */
 function runsOf(lines: readonly Line[]): string {
   const runs: string[] = [];
@@ -165,7 +176,9 @@ for (const [corpus, expected] of Object.entries(EXPECTED_LINES)) {
     });
 
     it('gives every sentence the text a reader sees: no Markdown syntax, tags or character references', () => {
-      const marked = sentences().filter((s) => carriesMarkup(s.text));
+      const marked = sentences().filter((s) =>
+        carriesMarkup(withoutEscaped(s.text, s.citations[0]!.quote)),
+      );
       expect(marked.map((s) => `${s.where}: ${s.text}`)).toEqual([]);
     });
 

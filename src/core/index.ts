@@ -27,9 +27,11 @@ export {
   normalizeSummaryRequest,
   storySummaries,
   summarize,
+  type SummarizeOptions,
   summaryKey,
   type SummaryRequest,
   topicDetail,
   verifyCitations,
 } from './queries/index.js';
+export { warmUpSolver } from './summarize/index.js';
 export { countWords } from './text/index.js';

@@ -607,7 +607,7 @@ export interface components {
              * @example state-backed messaging app
              */
             query?: string;
-            /** @description The extracted sentences, in reading order. */
+            /** @description The extracted sentences, in reading order: the fact most files state first, then by the articles’ dates (where they print one) and positions, each file’s sentences in file order; a sentence that opens by pointing back (“He”, “However”) always follows the sentence it points to. */
             sentences: components["schemas"]["SummarySentence"][];
             /**
              * @description Words in the summary (whitespace-separated).

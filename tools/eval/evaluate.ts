@@ -20,6 +20,8 @@ export interface SystemRun {
   readonly scores: RougeResult;
   /** Milliseconds per topic: building the model from the texts and summarizing. */
   readonly millis: number[];
+  /** Each topic's summary with the model it was made from (for the readability report). */
+  readonly items: { summary: Summary; model: CorpusModel }[];
 }
 
 /** Summary text as a ROUGE scorer sees it: one sentence per line. */
@@ -40,16 +42,18 @@ export function runCitesum(
   const summaries: { topic: string; text: string }[] = [];
   const results: RougeResult[] = [];
   const millis: number[] = [];
+  const items: { summary: Summary; model: CorpusModel }[] = [];
   for (const t of topics) {
     const start = performance.now();
     const model = modelFromTexts(t.documents, { topics: false });
     const summary = summarize(model, { maxWords, maxSentences: 1000 })!;
     millis.push(performance.now() - start);
+    items.push({ summary, model });
     const text = summaryLines(summary);
     summaries.push({ topic: t.topic, text });
     results.push(scoreSummary(text, t.references, options));
   }
-  return { summaries, scores: bootstrapAverageResults(results), millis };
+  return { summaries, scores: bootstrapAverageResults(results), millis, items };
 }
 
 /** Scores fixed summaries (a baseline or a published system) the same way. */

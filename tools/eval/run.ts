@@ -10,7 +10,8 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadCorpus } from '../../src/core/index.js';
+import { loadCorpus, modelFromTexts } from '../../src/core/index.js';
+import { SELECTION, SELECTION_GRID } from '../../src/core/summarize/index.js';
 import {
   benchAvailable,
   benchDir,
@@ -27,10 +28,17 @@ import {
 } from './calibrate.js';
 import { auditCitations, buildModel, corpusSummaries, runCitesum, scoreFixed } from './evaluate.js';
 import { markdownReport, markdownTable } from './markdown.js';
+import { compareSolvers, pointLabel } from './loto.js';
 import { mixedCorpusReport } from './mixed-corpus.js';
+import { DEFECTS, readabilityReport, readabilityRows } from './readability.js';
 import { MULTILING_OPTIONS, OPINOSIS_OPTIONS, type RougeResult } from './rouge.js';
+import { timeSummarize } from './timing.js';
 
 const BAR_ROUGE2 = 16.0;
+/** Held-out MultiLing ROUGE-2 recall the summarizer must reach (leave-one-topic-out). */
+const BAR_HELD_OUT_ROUGE2 = 17.5;
+/** Most readability defects of each kind per 100 MultiLing summary sentences. */
+const BAR_DEFECTS = 2;
 const out = path.resolve(process.env.EVAL_OUT ?? 'eval-out');
 const pct = (x: number) => (x * 100).toFixed(2).padStart(6);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
@@ -67,6 +75,10 @@ if (calibration.maxAbsDiff > CALIBRATION_TOLERANCE) {
 
 // 2. MultiLing 2011 English, 250 words, official settings.
 const multiling = loadMultiLing();
+// Leave-one-topic-out first: it also warms the solver's WebAssembly up for the timings below.
+const mlModels = multiling.map((t) => modelFromTexts(t.documents, { topics: false }));
+const solvers = compareSolvers(multiling, mlModels, SELECTION_GRID, 250, MULTILING_OPTIONS);
+const heldOut = solvers[solvers.winner];
 const ml = runCitesum(multiling, 250, MULTILING_OPTIONS);
 writeSummaries(path.join(out, 'multiling2011-en'), ml.summaries);
 const peers = loadMultiLingPeers();
@@ -74,7 +86,8 @@ console.log(
   '\n# MultiLing 2011 English: 10 topics, ≤ 250 words, ROUGE recall % (-a -x -2 4 -u -c 95 -r 1000 -n 2 -f A -p 0.5 -t 0)\n',
 );
 console.log(`${'system'.padEnd(34)} |   R-1  |   R-2  |  SU4`);
-console.log(recallRow('citesum', ml.scores));
+console.log(recallRow(`citesum held out (LOTO, ${solvers.winner})`, heldOut.heldOut));
+console.log(recallRow('citesum in sample (defaults)', ml.scores));
 console.log(
   recallRow(
     'lead baseline (first sentences)',
@@ -105,6 +118,21 @@ console.log(
   `bar: ROUGE-2 ≥ ${BAR_ROUGE2.toFixed(2)} → ${r2 >= BAR_ROUGE2 ? 'met' : 'MISSED'} (${r2.toFixed(2)}); best official submission ID3 17.35 → ${r2 > 17.35 ? 'beaten' : 'not beaten'}`,
 );
 if (r2 < BAR_ROUGE2) failed = true;
+
+// 2a. Held out: the tuned constants chosen by leave-one-topic-out, for the exact ILP and greedy.
+console.log(
+  '\n## Leave-one-topic-out (each topic summarized with constants chosen on the other nine)\n',
+);
+console.log(solvers.lines.join('\n'));
+const ho2 = heldOut.heldOut.rouge2.recall * 100;
+const defaults = pointLabel(heldOut.inSample.point);
+const shipped = Object.keys(heldOut.inSample.point)
+  .map((k) => `${k}=${SELECTION[k as keyof typeof SELECTION]}`)
+  .join(' ');
+console.log(
+  `defaults (${shipped}) ${shipped === defaults ? 'are' : 'are NOT'} the in-sample choice (${defaults})\nbar: held-out ROUGE-2 ≥ ${BAR_HELD_OUT_ROUGE2.toFixed(2)} → ${ho2 >= BAR_HELD_OUT_ROUGE2 ? 'met' : 'MISSED'} (${ho2.toFixed(2)})`,
+);
+if (ho2 < BAR_HELD_OUT_ROUGE2 || shipped !== defaults) failed = true;
 
 // 2b. The same articles as one mixed folder: stories found, then each folder's story summarized.
 const mixed = await mixedCorpusReport(multiling, 250, MULTILING_OPTIONS);
@@ -154,7 +182,8 @@ if (op.scores.rouge1.f <= first.rouge1.f) failed = true;
 // 4. The served corpus: every citation re-checked.
 const dataDir = process.env.DATA_DIR ?? 'data';
 const model = buildModel(await loadCorpus(dataDir));
-const audit = auditCitations(model, corpusSummaries(model));
+const seedSummaries = corpusSummaries(model);
+const audit = auditCitations(model, seedSummaries);
 console.log(
   `\n# Citations on ${dataDir}/ (${model.files.length} files, ${model.stories.length} stories with ${model.stories.reduce((n, s) => n + s.facets.length, 0)} facets; corpus summary + one per story and facet)\n`,
 );
@@ -174,6 +203,31 @@ console.log(
   `bar: no summary sentence cites code/HTML/badges/tables/definitions and none carries Markdown syntax, every citation exact → ${mdOk ? 'met' : 'MISSED'}`,
 );
 if (!mdOk) failed = true;
+// 6. Readability defects next to ROUGE, and the time of one posted topic.
+const readability = [
+  { label: 'MultiLing (≤ 250 words)', report: readabilityReport(ml.items) },
+  { label: 'Opinosis (≤ 25 words)', report: readabilityReport(op.items) },
+  {
+    label: `${dataDir}/ (corpus, stories, facets)`,
+    report: readabilityReport(seedSummaries.map((summary) => ({ summary, model }))),
+  },
+];
+console.log('\n# Readability: defects per 100 summary sentences\n');
+console.log(readabilityRows(readability));
+const worst = Math.max(...DEFECTS.map((d) => readability[0]!.report.per100[d]));
+console.log(
+  `\nbar: each kind ≤ ${BAR_DEFECTS} per 100 MultiLing sentences → ${worst <= BAR_DEFECTS ? 'met' : 'MISSED'} (worst ${worst.toFixed(2)})`,
+);
+if (worst > BAR_DEFECTS) failed = true;
+console.log(
+  '\n# POST /v1/summarize, one MultiLing topic (10 articles), in-process, 3 rounds of the 10 topics after a warm-up round\n',
+);
+for (const body of [{}, { maxSentences: 50 }]) {
+  const t = await timeSummarize(multiling, body);
+  console.log(
+    `${(JSON.stringify(body) === '{}' ? 'default options' : JSON.stringify(body)).padEnd(20)} median ${t.wallMedian.toFixed(1)} ms wall, ${t.cpuMedian.toFixed(1)} ms CPU; solver ${t.solverCpuMedian.toFixed(1)} ms CPU (median share ${(t.solverShare * 100).toFixed(0)}%); limit hit in ${t.limitHits} of ${t.solves} solves`,
+  );
+}
 
 console.log(`\nsummaries written to ${out}/ (one sentence per line)`);
 process.exit(failed ? 1 : 0);

@@ -14,6 +14,7 @@ export {
   normalizeSummaryRequest,
   storySummaries,
   summarize,
+  type SummarizeOptions,
   summaryKey,
   type SummaryRequest,
 } from './summaries.js';

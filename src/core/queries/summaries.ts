@@ -1,7 +1,7 @@
 import type { StorySummary, Summary } from '../../../schemas/summary.js';
 import { DEFAULT_MAX_SENTENCES, DEFAULT_MAX_WORDS } from '../limits.js';
 import type { CorpusModel } from '../model.js';
-import { summarizeSentences } from '../summarize/index.js';
+import { type SummarizeContext, summarizeSentences } from '../summarize/index.js';
 import { countWords } from '../text/index.js';
 import { findTopic } from './topics.js';
 
@@ -36,11 +36,18 @@ export function summaryKey(request: SummaryRequest): string {
   return [r.topicId ?? '', r.query ?? '', r.maxSentences, r.maxWords].join('\u0000');
 }
 
+/** What the evaluation may change in a summary request: other constants, solver statistics. */
+export type SummarizeOptions = Pick<SummarizeContext, 'selection' | 'onSolve'>;
+
 /**
  * A cited summary of a topic, of the whole corpus, or for a query (query-focused; combined
  * with `topicId` it is focused within that topic). Returns `undefined` for an unknown topic.
  */
-export function summarize(model: CorpusModel, request: SummaryRequest = {}): Summary | undefined {
+export function summarize(
+  model: CorpusModel,
+  request: SummaryRequest = {},
+  options: SummarizeOptions = {},
+): Summary | undefined {
   const { topicId, query, maxSentences, maxWords } = normalizeSummaryRequest(request);
   let topic: ReturnType<typeof findTopic>;
   if (topicId !== undefined) {
@@ -61,6 +68,7 @@ export function summarize(model: CorpusModel, request: SummaryRequest = {}): Sum
     maxWords,
     ...(query ? { query } : {}),
     ...(topic ? {} : { weights: model.corpusWeights() }),
+    ...options,
   });
   const wordCount = sentences.reduce((n, s) => n + countWords(s.text), 0);
   return {

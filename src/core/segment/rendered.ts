@@ -2,6 +2,7 @@ import type { ClassifiedLine } from '../classify/index.js';
 import type { LineExtent } from '../corpus/index.js';
 import { atomicRanges, type Block, type ParsedDocument, sourceSpan } from '../parse/index.js';
 import { analyze, featuresOf, type TokenFeatures, type TokenTable } from '../text/index.js';
+import { rejoinClosingQuotes } from './closing-quotes.js';
 import { INLINE_DATELINE } from './paragraphs.js';
 
 /**
@@ -36,7 +37,7 @@ interface Cut {
 /** Sentence ranges of an analysed run, trimmed of line-break tokens and whitespace. */
 function cutsOf(body: string, t: TokenTable): Cut[] {
   const cuts: Cut[] = [];
-  for (const [a, b] of t.sentences) {
+  for (const [a, b] of rejoinClosingQuotes(t)) {
     let first = a;
     let last = b;
     while (first <= last && t.types[first] === 'tabCRLF') first++;

@@ -3,6 +3,7 @@ import type { LineTable } from '../classify/index.js';
 import { lineSpanOf, type SourceFile } from '../corpus/index.js';
 import { analyze, featuresOf, type TokenFeatures } from '../text/index.js';
 import type { ParsedFiles } from '../parse/index.js';
+import { rejoinClosingQuotes } from './closing-quotes.js';
 import { type Paragraph, paragraphsOf } from './paragraphs.js';
 import { renderedSentences } from './rendered.js';
 
@@ -37,6 +38,8 @@ export interface Sentence {
   readonly proper: readonly boolean[];
   /** True when the sentence has a finite verb or auxiliary: fragments ("A new domestic alternative.") have none. */
   readonly hasVerb: boolean;
+  /** Readability flags (`SHAPE` bits of the text façade): what the sentence needs around it to read. */
+  readonly shape: number;
 }
 
 const SPACE = /\s/u;
@@ -49,7 +52,7 @@ function sentencesOfParagraph(
 ): void {
   const body = text.slice(para.start, para.end);
   const t = analyze(body);
-  for (const [a, b] of t.sentences) {
+  for (const [a, b] of rejoinClosingQuotes(t)) {
     let first = a;
     let last = b;
     while (first <= last && t.types[first] === 'tabCRLF') first++;

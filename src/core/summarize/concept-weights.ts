@@ -1,6 +1,6 @@
 import type { TermIndex } from '../index/index.js';
 import type { Sentence } from '../segment/index.js';
-import { SELECTION } from './constants.js';
+import { SELECTION, type SelectionConstants } from './constants.js';
 
 /** Concept weights: `strong` (concepts several sources share) and `all` (single sources too). */
 export interface ConceptWeights {
@@ -14,7 +14,11 @@ export interface ConceptWeights {
  * reported by several sources dominate; concepts in a document's lead count a little more. With
  * fewer than three documents, sentence frequency stands in for document frequency.
  */
-export function conceptWeights(pool: readonly Sentence[], index: TermIndex): ConceptWeights {
+export function conceptWeights(
+  pool: readonly Sentence[],
+  index: TermIndex,
+  k: SelectionConstants = SELECTION,
+): ConceptWeights {
   const files = new Set(pool.map((s) => s.fileIndex));
   const byDocs = files.size >= 3;
   // Per concept: units (documents, or sentences with few documents) that contain it, and the sum
@@ -29,9 +33,8 @@ export function conceptWeights(pool: readonly Sentence[], index: TermIndex): Con
   for (const s of ordered) {
     const unit = byDocs ? s.fileIndex : s.id;
     // The lead prior is a property of articles: with few documents (one file of reviews, say) it does not apply.
-    const credit =
-      byDocs && SELECTION.positionScale > 0 ? 1 / (1 + s.position / SELECTION.positionScale) : 1;
-    const lead = byDocs && s.position < SELECTION.leadSentences;
+    const credit = byDocs && k.positionScale > 0 ? 1 / (1 + s.position / k.positionScale) : 1;
+    const lead = byDocs && s.position < k.leadSentences;
     for (const c of index.concepts[s.id]!) {
       const a = acc.get(c);
       if (!a) acc.set(c, { unit, best: credit, total: 0, units: 1, lead });
@@ -49,11 +52,10 @@ export function conceptWeights(pool: readonly Sentence[], index: TermIndex): Con
   const weigh = (minSupport: number) => {
     const weights = new Map<number, number>();
     for (const [c, a] of acc)
-      if (a.units >= minSupport)
-        weights.set(c, a.total + a.best + (a.lead ? SELECTION.leadBonus : 0));
+      if (a.units >= minSupport) weights.set(c, a.total + a.best + (a.lead ? k.leadBonus : 0));
     return weights;
   };
   const all = weigh(1);
-  const strong = weigh(SELECTION.minSupport);
+  const strong = weigh(k.minSupport);
   return { strong: strong.size ? strong : all, all };
 }

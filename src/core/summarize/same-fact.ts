@@ -40,7 +40,7 @@ export const SAME_FACT_THRESHOLD = 0.45;
 /**
  * True when two sentences state the same fact: their numbers do not disagree, and most of the
  * shorter one's content words (by idf weight) recur in the other (at least three of them), or a
- * distinctive number recurs with a good part of the words around it.
+ * distinctive number recurs with a good part of the words around it or with a shared name.
  */
 export function sameFact(
   index: TermIndex,
@@ -60,8 +60,17 @@ export function sameFact(
     if (!isDistinctNumber(x) || !nb.includes(x)) continue;
     if (shared >= 2 && score >= DISTINCT_NUMBER_THRESHOLD) return true;
     if (numberContext(index, sentences[a]!, sentences[b]!, x)) return true;
+    // The same event: the distinctive number and a name or date around it recur ("inflation, at
+    // 5.2% in July" ~ "Consumer prices rose 5.2% in the year to July").
+    if (sharesName(sentences[a]!, sentences[b]!)) return true;
   }
   return false;
+}
+
+/** True when two sentences share a proper noun (a name, a place, a month: what anchors an event). */
+function sharesName(a: Sentence, b: Sentence): boolean {
+  const names = new Set(a.stems.filter((_, i) => a.proper[i]));
+  return b.stems.some((t, i) => b.proper[i] && names.has(t));
 }
 
 /** Words each side of a number that describe what it counts. */

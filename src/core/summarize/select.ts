@@ -2,12 +2,14 @@ import type { Sentence } from '../segment/index.js';
 
 /**
  * Budgeted maximum coverage (Gillick & Favre 2009; Lin & Bilmes 2010): pick sentences whose
- * concepts weigh most, under a word and a sentence budget, never two that state the same fact.
+ * concepts weigh most, under a word and a sentence budget and the readability constraints,
+ * never two that state the same fact. The greedy solver; `exact.ts` solves the same problem
+ * exactly.
  */
 
 /** What the selection optimises: concept weights, per-sentence relevance factor and lengths. */
 export interface SelectionProblem {
-  concepts(s: Sentence): Float64Array;
+  concepts(s: Sentence): ArrayLike<number>;
   /** Weight of a concept (0 when it does not count). */
   weight(concept: number): number;
   /** Relevance factor of a sentence (1 without a query). */
@@ -15,75 +17,157 @@ export interface SelectionProblem {
   length(s: Sentence): number;
   maxWords: number;
   maxSentences: number;
-  /** True when two sentences state the same fact (never both chosen). */
+  /** True when two sentences state the same fact or event (never both chosen). */
   redundant(a: Sentence, b: Sentence): boolean;
+  /** The direct part of `redundant` (no third sentence involved), which the exact solver states up front. */
+  similar?(a: Sentence, b: Sentence): boolean;
+  /** Other files' sentences that state the fact of `s`: two sentences sharing one are redundant. */
+  corroborators?(s: Sentence): ReadonlySet<number>;
+  /** The sentence that must come with `s`, right before it (its antecedent), if any. */
+  antecedent?(s: Sentence): Sentence | undefined;
+}
+
+/** A chosen sentence with its marginal gain. */
+export interface Chosen {
+  readonly s: Sentence;
+  readonly gain: number;
 }
 
 /**
  * Objective of a set: Σ over concepts of weight × the best relevance factor among the chosen
  * sentences that cover it (plain weighted concept coverage without a query). Monotone submodular.
  */
-function objective(set: readonly Sentence[], p: SelectionProblem): number {
+export function objective(set: readonly Sentence[], p: SelectionProblem): number {
   const best = new Map<number, number>();
   for (const s of set) {
     const f = p.factor(s);
-    for (const c of p.concepts(s)) if ((best.get(c) ?? 0) < f) best.set(c, f);
+    const cs = p.concepts(s);
+    for (let i = 0; i < cs.length; i++) if ((best.get(cs[i]!) ?? 0) < f) best.set(cs[i]!, f);
   }
   let v = 0;
   for (const [c, f] of best) v += p.weight(c) * f;
   return v;
 }
 
-function fits(set: readonly Sentence[], p: SelectionProblem): boolean {
-  return set.length <= p.maxSentences && set.reduce((n, s) => n + p.length(s), 0) <= p.maxWords;
+/** The sentence with its antecedents (nearest first), as far as they are not already in `set`. */
+export function unitOf(s: Sentence, set: readonly Sentence[], p: SelectionProblem): Sentence[] {
+  const unit = [s];
+  for (let a = p.antecedent?.(s); a && !set.includes(a); a = p.antecedent?.(a)) unit.push(a);
+  return unit;
 }
 
-/** Cost-scaled greedy (Lin & Bilmes 2010) with length exponent `r`; returns sentences with their marginal gains. */
+/** True when `extra` can join `base`: within the budgets, and no two sentences redundant. */
+function canAdd(
+  base: readonly Sentence[],
+  extra: readonly Sentence[],
+  p: SelectionProblem,
+): boolean {
+  if (base.length + extra.length > p.maxSentences) return false;
+  let words = 0;
+  for (const s of base) words += p.length(s);
+  for (const s of extra) words += p.length(s);
+  if (words > p.maxWords) return false;
+  for (let i = 0; i < extra.length; i++) {
+    for (const y of base) if (p.redundant(extra[i]!, y)) return false;
+    for (let k = 0; k < i; k++) if (p.redundant(extra[i]!, extra[k]!)) return false;
+  }
+  return true;
+}
+
+/**
+ * Cost-scaled greedy (Lin & Bilmes 2010) with length exponent `r`: each step adds the sentence
+ * (with the antecedents it needs) of best marginal gain per word^r that fits. Returns the
+ * sentences with their marginal gains.
+ */
 export function greedy(
   cands: readonly Sentence[],
   p: SelectionProblem,
   r: number,
-  initial: readonly { s: Sentence; gain: number }[] = [],
-): { s: Sentence; gain: number }[] {
+  initial: readonly Chosen[] = [],
+): Chosen[] {
   const cur = new Map<number, number>();
-  const chosen: { s: Sentence; gain: number }[] = [...initial];
-  const remaining = new Set(cands.filter((s) => !initial.some((c) => c.s === s)));
-  let used = 0;
-  for (const { s } of initial) {
-    used += p.length(s);
-    const f = p.factor(s);
-    for (const c of p.concepts(s)) if ((cur.get(c) ?? 0) < f) cur.set(c, f);
-  }
-  while (chosen.length < p.maxSentences && remaining.size) {
-    let best: Sentence | undefined;
-    let bestScore = 0;
-    let bestGain = 0;
-    for (const s of remaining) {
-      const len = p.length(s);
-      if (used + len > p.maxWords) continue;
+  const chosen: Chosen[] = [...initial];
+  const set = chosen.map((c) => c.s);
+  const remaining = new Set(cands.filter((s) => !set.includes(s)));
+  // Marginal gain of a unit over the covered concepts (each concept counted once, at its best factor).
+  const gainOf = (unit: readonly Sentence[]): number => {
+    if (unit.length === 1) {
+      const s = unit[0]!;
       const f = p.factor(s);
+      const cs = p.concepts(s);
       let g = 0;
-      for (const c of p.concepts(s)) {
-        const d = f - (cur.get(c) ?? 0);
-        if (d > 0) g += p.weight(c) * d;
+      for (let i = 0; i < cs.length; i++) {
+        const d = f - (cur.get(cs[i]!) ?? 0);
+        if (d > 0) g += p.weight(cs[i]!) * d;
       }
+      return g;
+    }
+    const gains = new Map<number, number>();
+    for (const u of unit) {
+      const f = p.factor(u);
+      const cs = p.concepts(u);
+      for (let i = 0; i < cs.length; i++) {
+        const d = f - (cur.get(cs[i]!) ?? 0);
+        if (d > (gains.get(cs[i]!) ?? 0)) gains.set(cs[i]!, d);
+      }
+    }
+    let g = 0;
+    for (const [c, d] of gains) g += p.weight(c) * d;
+    return g;
+  };
+  const cover = (s: Sentence) => {
+    const f = p.factor(s);
+    const cs = p.concepts(s);
+    for (let i = 0; i < cs.length; i++) if ((cur.get(cs[i]!) ?? 0) < f) cur.set(cs[i]!, f);
+  };
+  set.forEach(cover);
+  while (chosen.length < p.maxSentences && remaining.size) {
+    let best: Sentence[] | undefined;
+    let bestScore = 0;
+    for (const s of remaining) {
+      const unit = p.antecedent?.(s) ? unitOf(s, set, p) : [s];
+      const g = gainOf(unit);
       if (g <= 0) continue;
+      let len = 0;
+      for (const u of unit) len += p.length(u);
       const score = g / Math.pow(len, r);
-      if (score > bestScore || (score === bestScore && best && s.id < best.id)) {
-        best = s;
+      if (score > bestScore || (score === bestScore && best && s.id < best[0]!.id)) {
+        // What keeps a unit out now (budget, redundancy) keeps it out later: the set only grows
+        // (a unit whose antecedent gets chosen meanwhile is not retried).
+        if (!canAdd(set, unit, p)) {
+          remaining.delete(s);
+          continue;
+        }
+        best = unit;
         bestScore = score;
-        bestGain = g;
       }
     }
     if (!best) break;
-    remaining.delete(best);
-    if (chosen.some((c) => p.redundant(c.s, best!))) continue;
-    chosen.push({ s: best, gain: bestGain });
-    used += p.length(best);
-    const f = p.factor(best);
-    for (const c of p.concepts(best)) if ((cur.get(c) ?? 0) < f) cur.set(c, f);
+    for (const u of [...best].reverse()) {
+      remaining.delete(u);
+      chosen.push({ s: u, gain: gainOf([u]) });
+      set.push(u);
+      cover(u);
+    }
   }
   return chosen;
+}
+
+/** The set without `s` and every sentence whose antecedent chain passes through `s`. */
+function without(set: readonly Sentence[], s: Sentence, p: SelectionProblem): Sentence[] {
+  const gone = new Set([s]);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const x of set) {
+      const a = p.antecedent?.(x);
+      if (a && gone.has(a) && !gone.has(x)) {
+        gone.add(x);
+        grew = true;
+      }
+    }
+  }
+  return set.filter((x) => !gone.has(x));
 }
 
 /**
@@ -92,10 +176,7 @@ export function greedy(
  * swaps while the objective grows (a local search toward the exact ILP optimum of Gillick &
  * Favre 2009). Deterministic: candidates in id order, ties on id.
  */
-export function selectSentences(
-  cands: readonly Sentence[],
-  p: SelectionProblem,
-): { s: Sentence; gain: number }[] {
+export function selectSentences(cands: readonly Sentence[], p: SelectionProblem): Sentence[] {
   let best: Sentence[] = [];
   let bestValue = -1;
   for (const r of [0.5, 0.75, 1, 1.25, 1.5]) {
@@ -107,10 +188,11 @@ export function selectSentences(
     }
   }
   for (const s of cands) {
-    if (p.length(s) > p.maxWords) continue;
-    const v = objective([s], p);
+    const unit = unitOf(s, [], p);
+    if (!canAdd([], unit, p)) continue;
+    const v = objective(unit, p);
     if (v > bestValue) {
-      best = [s];
+      best = unit;
       bestValue = v;
     }
   }
@@ -124,10 +206,12 @@ export function selectSentences(
   for (let pass = 0; pass < 4; pass++) {
     let improved: { set: Sentence[]; value: number } | undefined;
     for (let i = 0; i <= best.length; i++) {
+      const base = i < best.length ? without(best, best[i]!, p) : best;
       for (const j of pool) {
-        if (best.includes(j)) continue;
-        const set = i < best.length ? best.filter((_, k) => k !== i).concat(j) : best.concat(j);
-        if (!fits(set, p) || set.some((x) => x !== j && p.redundant(x, j))) continue;
+        if (base.includes(j)) continue;
+        const unit = unitOf(j, base, p);
+        if (!canAdd(base, unit, p)) continue;
+        const set = base.concat(unit);
         const v = objective(set, p);
         if (v > (improved?.value ?? bestValue) + 1e-9) improved = { set, value: v };
       }
@@ -136,9 +220,13 @@ export function selectSentences(
     best = improved.set;
     bestValue = improved.value;
   }
-  // Marginal gain of each sentence in the final set, in order of contribution.
-  const out: { s: Sentence; gain: number }[] = [];
-  const rest = [...best];
+  return best;
+}
+
+/** Marginal gain of each sentence of a set, adding them in order of contribution. */
+export function withGains(set: readonly Sentence[], p: SelectionProblem): Chosen[] {
+  const out: Chosen[] = [];
+  const rest = [...set];
   let value = 0;
   while (rest.length) {
     let k = 0;

@@ -3,15 +3,18 @@ import type { SourceFile } from '../corpus/index.js';
 import type { TermIndex } from '../index/index.js';
 import { MAX_CITATIONS } from '../limits.js';
 import type { Sentence } from '../segment/index.js';
-import { countWords } from '../text/index.js';
+import { countWords, hasShape } from '../text/index.js';
 import { isCandidate } from './candidates.js';
 import type { HrefFor } from '../hrefs.js';
 import { citationOf } from './citations.js';
 import { type ConceptWeights, conceptWeights } from './concept-weights.js';
-import { SELECTION } from './constants.js';
+import { SELECTION, type SelectionConstants } from './constants.js';
+import { readingOrder } from './order.js';
 import { queryRelevance, queryTerms } from './query.js';
+import { contentOverlap, dateGroups, readsAlone, withAntecedents } from './readability.js';
 import { corroborating, sameFact } from './same-fact.js';
-import { greedy, type SelectionProblem, selectSentences } from './select.js';
+import { greedy, objective, type SelectionProblem, withGains } from './select.js';
+import { type SolveReport, solveSelection } from './solve.js';
 
 /** What the summarizer reads besides the candidate sentences. */
 export interface SummarizeContext {
@@ -25,6 +28,10 @@ export interface SummarizeContext {
   readonly query?: string;
   /** The pool's concept weights when the caller keeps them (the whole corpus's); else computed. */
   readonly weights?: ConceptWeights;
+  /** Other selection constants than `SELECTION` (the evaluation's leave-one-topic-out grid). */
+  readonly selection?: Partial<SelectionConstants>;
+  /** Called with how the selection was solved (the evaluation's solver statistics). */
+  readonly onSolve?: (report: SolveReport) => void;
 }
 
 /** What a request optimises: its candidates and how concepts and sentences are weighed. */
@@ -44,10 +51,14 @@ interface Objective {
  * query term; large pools keep the candidates with the best standalone value per word, so a
  * request's cost stays bounded however large the corpus.
  */
-function objectiveOf(pool: readonly Sentence[], ctx: SummarizeContext): Objective {
+function objectiveOf(
+  pool: readonly Sentence[],
+  ctx: SummarizeContext,
+  k: SelectionConstants,
+): Objective {
   const { index } = ctx;
-  let candidates = pool.filter(isCandidate);
-  const base = ctx.weights ?? conceptWeights(pool, index);
+  let candidates = pool.filter((s) => isCandidate(s, k) && readsAlone(s));
+  const base = (ctx.selection ? undefined : ctx.weights) ?? conceptWeights(pool, index, k);
   let boost: (c: number) => number = () => 1;
   let relevance: Map<number, number> | undefined;
   if (ctx.query) {
@@ -68,7 +79,7 @@ function objectiveOf(pool: readonly Sentence[], ctx: SummarizeContext): Objectiv
   }
   const weight = (c: number): number => (base.strong.get(c) ?? 0) * boost(c);
   const weakWeight = (c: number): number => (base.all.get(c) ?? 0) * boost(c);
-  if (candidates.length > SELECTION.maxCandidates) {
+  if (candidates.length > k.maxCandidates) {
     const value = (s: Sentence) => {
       let v = 0;
       for (const c of index.concepts[s.id]!) v += weight(c);
@@ -77,7 +88,7 @@ function objectiveOf(pool: readonly Sentence[], ctx: SummarizeContext): Objectiv
     candidates = candidates
       .map((s) => ({ s, v: value(s) }))
       .sort((a, b) => b.v - a.v || a.s.id - b.s.id)
-      .slice(0, SELECTION.maxCandidates)
+      .slice(0, k.maxCandidates)
       .map((x) => x.s)
       .sort((a, b) => a.id - b.id);
   }
@@ -91,9 +102,10 @@ function objectiveOf(pool: readonly Sentence[], ctx: SummarizeContext): Objectiv
 /**
  * Same-fact relations of one request: the other files' sentences that state each sentence's
  * fact (computed once per sentence), and redundancy: two sentences state the same fact directly,
- * or each states the fact of one sentence in a third file (one hop).
+ * or each states the fact of one sentence in a third file (one hop), or they share most of their
+ * content words (the same event told twice in other words around it).
  */
-function factRelations(ctx: SummarizeContext) {
+function factRelations(ctx: SummarizeContext, k: SelectionConstants) {
   const cache = new Map<number, Set<number>>();
   const corroboratingIds = (s: Sentence): Set<number> => {
     let ids = cache.get(s.id);
@@ -101,21 +113,27 @@ function factRelations(ctx: SummarizeContext) {
       cache.set(s.id, (ids = new Set(corroborating(s, ctx.index, ctx.all).map((o) => o.id))));
     return ids;
   };
+  const similar = (a: Sentence, b: Sentence): boolean =>
+    contentOverlap(ctx.index, a.id, b.id) >= k.redundantOverlap ||
+    sameFact(ctx.index, a.id, b.id, ctx.all);
   const redundant = (a: Sentence, b: Sentence): boolean => {
-    if (sameFact(ctx.index, a.id, b.id, ctx.all)) return true;
+    if (similar(a, b)) return true;
     const ca = corroboratingIds(a);
     for (const x of corroboratingIds(b)) if (ca.has(x)) return true;
     return false;
   };
-  return { corroboratingIds, redundant };
+  return { corroboratingIds, redundant, similar };
 }
 
 /**
  * Extractive, cited summary of a pool of sentences. Selection maximises the weighted coverage
- * of bigram concepts under the word budget (Gillick & Favre 2009), solved with the cost-scaled
- * greedy of Lin & Bilmes (2010) plus their best-singleton check; a query re-weights concepts and
- * restricts candidates to relevant sentences. Sentences that state the same fact as a chosen one
- * are never chosen again: they become its further citations (`support`).
+ * of bigram concepts under the word budget, solved exactly as an ILP (Gillick & Favre 2009) with
+ * the cost-scaled greedy of Lin & Bilmes (2010) as the fallback; a query re-weights concepts and
+ * restricts candidates to relevant sentences. Readable by construction: fragments and unpaired
+ * quotation marks never stand in a summary, a sentence that opens by pointing back comes right
+ * after its antecedent (or not at all), relative time never meets another article's date, and
+ * sentences that state the same fact or event are never both chosen: the others become further
+ * citations (`support`). The most central fact comes first, then time and source order.
  * Deterministic: ties break on sentence id.
  */
 export function summarizeSentences(
@@ -125,9 +143,31 @@ export function summarizeSentences(
   const maxWords = Math.max(0, ctx.maxWords);
   const maxSentences = Math.max(0, ctx.maxSentences);
   if (maxWords === 0 || maxSentences === 0) return [];
-  const { candidates, weight, weakWeight, factor } = objectiveOf(pool, ctx);
+  const k: SelectionConstants = { ...SELECTION, ...ctx.selection };
+  const request = objectiveOf(pool, ctx, k);
+  const { weight, weakWeight, factor } = request;
+  // Relative time ("today", "last year") is ambiguous beside another article's date: when the
+  // candidates come from articles of different (or unknown) dates, it is left out.
+  const dates = dateGroups(ctx.files);
+  const multiDate = new Set(request.candidates.map((s) => dates(s).group)).size > 1;
+  const timely = (s: Sentence) => !multiDate || !hasShape(s.shape, 'relativeTime');
+  // A sentence that points back needs its predecessor, itself a sentence of the pool that reads.
+  const inPool = new Set(pool.map((s) => s.id));
+  const { usable, antecedent } = withAntecedents(
+    request.candidates.filter(timely),
+    ctx.all,
+    (s) => inPool.has(s.id) && isCandidate(s, k) && readsAlone(s) && timely(s),
+  );
+  const candidates = [...usable];
+  const seen = new Set(usable.map((s) => s.id));
+  for (const s of usable)
+    for (let a = antecedent(s); a && !seen.has(a.id); a = antecedent(a)) {
+      seen.add(a.id);
+      candidates.push(a);
+    }
+  candidates.sort((a, b) => a.id - b.id);
   const lengths = new Map(candidates.map((s) => [s.id, countWords(s.text)]));
-  const { corroboratingIds, redundant } = factRelations(ctx);
+  const { corroboratingIds, redundant, similar } = factRelations(ctx, k);
   const problem: SelectionProblem = {
     concepts: (s) => ctx.index.concepts[s.id]!,
     weight,
@@ -136,32 +176,35 @@ export function summarizeSentences(
     maxWords,
     maxSentences,
     redundant,
+    similar,
+    corroborators: corroboratingIds,
+    antecedent,
   };
+  const selected = solveSelection(candidates, problem, k.solver, ctx.onSolve);
   // Fill: when no sentence adds a concept that several sources share but the budget has room,
   // go on with concepts of single sources (a sub-story one outlet reports is still news).
   const chosen = greedy(
     candidates,
     { ...problem, weight: weakWeight },
     1,
-    selectSentences(candidates, problem),
+    withGains(selected, problem),
   );
-  // Readable order: corpus order (file, then position), so each source's story reads in sequence.
-  chosen.sort((x, y) => x.s.fileIndex - y.s.fileIndex || x.s.position - y.s.position);
-  const top = Math.max(1e-9, ...chosen.map((c) => c.gain));
-  return chosen.map(({ s, gain }) => {
+  const placed = chosen.map(({ s, gain }) => {
     // One citation per other file that states the fact (at most MAX_CITATIONS in all); `support`
     // counts every such file, so a fact told by thousands of archived articles stays one sentence
     // with a bounded body.
     const others = [...corroboratingIds(s)].map((id) => ctx.all[id]!);
-    const citations = [
+    return { s, gain, others, support: 1 + others.length, centrality: objective([s], problem) };
+  });
+  const ordered = readingOrder(placed, antecedent, (s) => dates(s).date);
+  const top = Math.max(1e-9, ...ordered.map((c) => c.gain));
+  return ordered.map(({ s, gain, others, support }) => ({
+    text: s.text.replace(/\s+/gu, ' ').trim(),
+    citations: [
       citationOf(s, ctx),
       ...others.slice(0, MAX_CITATIONS - 1).map((o) => citationOf(o, ctx)),
-    ];
-    return {
-      text: s.text.replace(/\s+/gu, ' ').trim(),
-      citations,
-      support: 1 + others.length,
-      score: Math.round((gain / top) * 1e4) / 1e4,
-    };
-  });
+    ],
+    support,
+    score: Math.round((gain / top) * 1e4) / 1e4,
+  }));
 }

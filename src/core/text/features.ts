@@ -1,5 +1,6 @@
 import type { TokenTable } from './analyze.js';
 import { porter2 } from './nlp.js';
+import { shapeOf } from './shape.js';
 
 /** Word features of a token range: what the index and the summarizer read. */
 export interface TokenFeatures {
@@ -13,6 +14,8 @@ export interface TokenFeatures {
   readonly proper: boolean[];
   /** True when the range has a finite verb or auxiliary: fragments ("A new domestic alternative.") have none. */
   readonly hasVerb: boolean;
+  /** Readability flags of the range (`SHAPE` bits): dangling openings, fragments, quotes, relative time. */
+  readonly shape: number;
 }
 
 const LIMIT = 500_000;
@@ -71,5 +74,5 @@ export function featuresOf(t: TokenTable, first: number, last: number): TokenFea
     stop.push(Boolean(t.stops[i]));
     proper.push(p === 'PROPN');
   }
-  return { words, stems, stop, proper, hasVerb };
+  return { words, stems, stop, proper, hasVerb, shape: shapeOf(t, first, last) };
 }

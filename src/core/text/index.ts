@@ -4,4 +4,5 @@
  */
 export { analyze, analyzeWithEntities, type EntitySpan, type TokenTable } from './analyze.js';
 export { featuresOf, stemOf, type TokenFeatures } from './features.js';
+export { hasShape, SHAPE, type ShapeFlag, shapeOf } from './shape.js';
 export { countWords } from './words.js';

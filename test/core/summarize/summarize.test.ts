@@ -52,11 +52,14 @@ describe('summarize on the seed corpus', () => {
     expect(citedFiles(restored)).toEqual(
       expect.arrayContaining(['003_2772de2c2eaa7074.txt', '004_91fa703387e835df.txt']),
     );
-    // The two companies' statements (003 and 004).
-    const whatsapp = sentenceWith(summary, 'defies government attempts');
+    // The two companies' statements (003 and 004). WhatsApp's is told as a participle fragment
+    // in 003 ("Saying the app “defies …”") and as a quotation left open in 004, neither of which
+    // may stand in a summary: 002's complete telling carries it, citing the other two.
+    const whatsapp = sentenceWith(summary, 'WhatsApp', 'government attempt');
     expect(citedFiles(whatsapp)).toEqual(
       expect.arrayContaining(['003_2772de2c2eaa7074.txt', '004_91fa703387e835df.txt']),
     );
+    expect(whatsapp.text).not.toMatch(/^Saying/);
     const telegram = sentenceWith(summary, 'Telegram', 'millions');
     expect(citedFiles(telegram)).toEqual(
       expect.arrayContaining(['003_2772de2c2eaa7074.txt', '004_91fa703387e835df.txt']),
@@ -95,13 +98,26 @@ describe('summarize on the seed corpus', () => {
     }
   });
 
-  it('puts sentences in reading order: by file, then by position in the file', () => {
+  it('puts the fact most files state first, then each file’s sentences in the order of the file', () => {
     const summary = summarize(seeds, { maxSentences: 10 })!;
-    const keys = summary.sentences.map(
-      (s) => [s.citations[0]!.file, s.citations[0]!.offsets.start] as const,
-    );
-    const sorted = [...keys].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]));
-    expect(keys).toEqual(sorted);
+    const [first, ...rest] = summary.sentences;
+    expect(first!.support).toBe(Math.max(...summary.sentences.map((s) => s.support)));
+    const lastStart = new Map<string, number>();
+    for (const s of rest) {
+      const { file, offsets } = s.citations[0]!;
+      expect(offsets.start, file).toBeGreaterThan(lastStart.get(file) ?? -1);
+      lastStart.set(file, offsets.start);
+    }
+  });
+
+  it('never orders by file name: undated articles follow their positions (leads first)', () => {
+    const summary = summarize(seeds, { maxSentences: 10 })!;
+    const position = (s: Summary['sentences'][number]) =>
+      seeds.sentences.find(
+        (x) => x.file === s.citations[0]!.file && x.offsets.start === s.citations[0]!.offsets.start,
+      )!.position;
+    const positions = summary.sentences.slice(1).map(position);
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
   });
 
   it('answers a query with the sentences about it', () => {
