@@ -9,6 +9,7 @@ export {
   buildModel,
   type CorpusInput,
   type CorpusModel,
+  type CorpusView,
   modelFromTexts,
   type ModelOptions,
 } from './model.js';

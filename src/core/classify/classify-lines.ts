@@ -63,19 +63,32 @@ function classifyFile(lines: FileLines, repetition: Repetition): ClassifiedLine[
 }
 
 /**
+ * Wraps the classification of one file: `classify` runs the rules over the file with the
+ * repetition counts it is given (the corpus's, or a view of them); a hook may return an earlier
+ * result instead when the file and every count the rules read are unchanged.
+ */
+export type ClassifyFileHook = (
+  file: SourceFile,
+  repetition: Repetition,
+  classify: (repetition: Repetition) => ClassifiedLine[],
+) => ClassifiedLine[];
+
+/**
  * Classifies every line of every file as content, heading, boilerplate or blank, with a reason
  * for each non-content line. Uses the line's shape and repetition across files (boilerplate
  * detection in the spirit of Kohlschütter et al., "Boilerplate Detection using Shallow Text
  * Features", WSDM 2010: short lines, link/UI vocabulary and template repetition mark boilerplate).
  */
-export function classifyLines(files: readonly SourceFile[]): LineTable {
+export function classifyLines(files: readonly SourceFile[], hook?: ClassifyFileHook): LineTable {
   const prepared = files.map(fileLines);
   const repetition = repeatedLines(prepared);
   const table = new Map<string, readonly ClassifiedLine[]>();
   for (const f of [...prepared].sort((a, b) => compareIds(a.file.id, b.file.id))) {
     let lines: ClassifiedLine[];
     try {
-      lines = classifyFile(f, repetition);
+      lines = hook
+        ? hook(f.file, repetition, (r) => classifyFile(f, r))
+        : classifyFile(f, repetition);
     } catch (error) {
       // One file the rules cannot handle must not take the corpus (or the service) down: it is
       // kept, with its lines unjudged and out of summaries, and the failure is reported.
