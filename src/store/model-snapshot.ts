@@ -1,0 +1,183 @@
+import type { DocumentInfo, SkippedFile } from '../../schemas/document.js';
+import type { ClassifiedLine, LineTable } from '../core/classify/index.js';
+import { corpusFingerprint, createLineIndex, type SourceFile } from '../core/corpus/index.js';
+import {
+  type CorpusModel,
+  type CorpusView,
+  type ModelParts,
+  modelFromParts,
+} from '../core/model.js';
+import type { Sentence } from '../core/segment/index.js';
+import type { TopicNode } from '../core/topics/index.js';
+import type { BuildState } from './incremental.js';
+import type { Reads } from './read-record.js';
+
+/**
+ * A built model as snapshot sections, and back. The model is split into plain data (what the
+ * stages computed) and what is rebuilt on load: the lookup maps, each file's line index, the
+ * closures (hrefFor, corpus weights, story contexts), and text that is a slice of a file (a line's
+ * text, a sentence's quote) — stored only where it is not that slice.
+ *
+ * Sections: `view` (files, lines, document infos, stories: what the main thread serves cheap
+ * reads from), `model` (sentences and term index: what summaries need besides the view), `reads`
+ * (what each file's classification read: what an incremental build needs besides the model).
+ */
+
+/** The `view` section. */
+interface ViewSection {
+  readonly fingerprint: string;
+  readonly files: readonly SourceFile[];
+  readonly skipped: readonly SkippedFile[];
+  readonly message?: string;
+  readonly lines: LineTable;
+  readonly documents: readonly DocumentInfo[];
+  readonly stories: ModelParts['stories'];
+  readonly sentenceCount: number;
+}
+
+/** The `model` section. */
+interface ModelSection {
+  readonly sentences: readonly Sentence[];
+  readonly index: ModelParts['index'];
+}
+
+/** Sections of a snapshot of a build. */
+export function snapshotSections(
+  state: BuildState,
+  documents: readonly DocumentInfo[],
+): Record<string, unknown> {
+  const { parts } = state;
+  const byId = new Map(parts.files.map((f) => [f.id, f.text]));
+  const lines = new Map<string, ClassifiedLine[]>();
+  for (const [id, table] of parts.lines) {
+    const text = byId.get(id) ?? '';
+    lines.set(
+      id,
+      table.map((l) =>
+        l.text === text.slice(l.start, l.end) ? { ...l, text: undefined as unknown as string } : l,
+      ),
+    );
+  }
+  const sentences = parts.sentences.map((s) => {
+    const sliced = (byId.get(s.file) ?? '').slice(s.offsets.start, s.offsets.end);
+    return {
+      ...s,
+      quote: s.quote === sliced ? undefined : s.quote,
+      text: s.text === s.quote ? undefined : s.text,
+    };
+  });
+  const view: ViewSection = {
+    fingerprint: corpusFingerprint(parts.files),
+    files: parts.files.map((f) => ({
+      ...f,
+      lineIndex: undefined as unknown as SourceFile['lineIndex'],
+    })),
+    skipped: parts.skipped ?? [],
+    ...(parts.message !== undefined ? { message: parts.message } : {}),
+    lines,
+    documents,
+    stories: parts.stories,
+    sentenceCount: parts.sentences.length,
+  };
+  return { view, model: { sentences, index: parts.index }, reads: state.reads };
+}
+
+/** Files with their line index rebuilt on first use (only verification reads it). */
+function restoreFiles(files: readonly SourceFile[]): SourceFile[] {
+  for (const f of files)
+    Object.defineProperty(f, 'lineIndex', {
+      configurable: true,
+      enumerable: true,
+      get(this: SourceFile) {
+        const value = createLineIndex(this.text);
+        Object.defineProperty(this, 'lineIndex', { value, enumerable: true });
+        return value;
+      },
+    });
+  return files as SourceFile[];
+}
+
+function restoreLines(view: ViewSection): LineTable {
+  const texts = new Map(view.files.map((f) => [f.id, f.text]));
+  for (const [id, table] of view.lines) {
+    const text = texts.get(id) ?? '';
+    for (const l of table as unknown as { start: number; end: number; text?: string }[])
+      if (l.text === undefined) l.text = text.slice(l.start, l.end);
+  }
+  return view.lines;
+}
+
+function restoreSentences(view: ViewSection, model: ModelSection): readonly Sentence[] {
+  const texts = view.files.map((f) => f.text);
+  for (const s of model.sentences as { -readonly [K in keyof Sentence]?: Sentence[K] }[]) {
+    if (s.quote === undefined)
+      s.quote = texts[s.fileIndex!]!.slice(s.offsets!.start, s.offsets!.end);
+    if (s.text === undefined) s.text = s.quote;
+  }
+  return model.sentences;
+}
+
+/**
+ * The cheap-read view of a snapshot's `view` section: files, lines, document infos, stories and
+ * the counts; no sentences or term index (what the main thread holds).
+ */
+export function viewFromSection(section: unknown): CorpusView {
+  const view = section as ViewSection;
+  const files = restoreFiles(view.files);
+  const lines = restoreLines(view);
+  const topicsById = new Map<string, TopicNode>();
+  for (const s of view.stories) {
+    topicsById.set(s.topic.id, s);
+    for (const f of s.facets) topicsById.set(f.topic.id, f);
+  }
+  const out: CorpusView = {
+    files,
+    byId: new Map(files.map((f) => [f.id, f])),
+    skipped: view.skipped,
+    lines,
+    sentences: { length: view.sentenceCount },
+    stories: view.stories,
+    topicsById,
+    fingerprint: corpusFingerprint(files),
+    documents: view.documents,
+    documentsById: new Map(view.documents.map((d) => [d.file, d])),
+  };
+  return view.message !== undefined ? { ...out, message: view.message } : out;
+}
+
+/** The model parts of a snapshot's `view` and `model` sections. */
+export function partsFromSections(viewSection: unknown, modelSection: unknown): ModelParts {
+  const view = viewSection as ViewSection;
+  const model = modelSection as ModelSection;
+  const files = restoreFiles(view.files);
+  const lines = restoreLines(view);
+  const sentences = restoreSentences(view, model);
+  return {
+    files,
+    skipped: view.skipped,
+    ...(view.message !== undefined ? { message: view.message } : {}),
+    lines,
+    sentences,
+    index: model.index,
+    stories: view.stories,
+  };
+}
+
+/** The full model of a snapshot's `view` and `model` sections (what a worker holds). */
+export function modelFromSections(viewSection: unknown, modelSection: unknown): CorpusModel {
+  return modelFromParts(partsFromSections(viewSection, modelSection));
+}
+
+/** The build state of a snapshot (for the next incremental build). */
+export function stateFromSections(
+  viewSection: unknown,
+  modelSection: unknown,
+  readsSection: unknown,
+  exact: boolean,
+): BuildState {
+  return {
+    parts: partsFromSections(viewSection, modelSection),
+    reads: readsSection as ReadonlyMap<string, Reads>,
+    exact,
+  };
+}
