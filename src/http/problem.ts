@@ -12,6 +12,7 @@ export const PROBLEM_TITLES = {
   413: 'Content Too Large',
   415: 'Unsupported Media Type',
   500: 'Internal Server Error',
+  503: 'Service Unavailable',
 } as const;
 
 export type ProblemStatus = keyof typeof PROBLEM_TITLES;
@@ -58,13 +59,21 @@ export function problemBody(c: Context, status: ProblemStatus, detail: string): 
 }
 
 /**
- * Answers with an `application/problem+json` error.
+ * Answers with an `application/problem+json` error (and any extra headers, e.g. `Retry-After`).
  *
  * @example
  * return problem(c, 404, `no topic with id "t-x"`)
  */
-export function problem<S extends ProblemStatus>(c: Context, status: S, detail: string) {
-  return c.json(problemBody(c, status, detail), status, { 'Content-Type': PROBLEM_MEDIA_TYPE });
+export function problem<S extends ProblemStatus>(
+  c: Context,
+  status: S,
+  detail: string,
+  headers: Record<string, string> = {},
+) {
+  return c.json(problemBody(c, status, detail), status, {
+    ...headers,
+    'Content-Type': PROBLEM_MEDIA_TYPE,
+  });
 }
 
 const TARGET_NAMES: Record<string, string> = {

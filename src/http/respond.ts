@@ -67,12 +67,22 @@ const PROBLEM_DESCRIPTIONS: Record<ProblemStatus, string> = {
   413: 'The request body or the number of documents is over the limit.',
   415: 'The body is not `application/json`.',
   500: 'Unexpected failure; `detail` carries no internals. Quote `requestId` when reporting it.',
+  503: 'Too much work is queued (`MAX_QUEUE`): nothing was computed; retry after the `Retry-After` seconds.',
 };
 
 type ProblemResponse = {
   description: string;
+  headers?: z.ZodObject<{ 'Retry-After': z.ZodString }>;
   content: { 'application/problem+json': { schema: typeof ProblemSchema } };
 };
+
+/** The `Retry-After` header of 503 answers. */
+const retryAfterHeader = z.object({
+  'Retry-After': z.string().openapi({
+    description: 'Seconds after which the request is likely to be accepted (the queue drains).',
+    example: '2',
+  }),
+});
 
 /**
  * OpenAPI response entries for error statuses, all `application/problem+json`, with a
@@ -89,6 +99,7 @@ export function problemResponses<S extends ProblemStatus>(
   for (const status of statuses) {
     out[status] = {
       description: `${PROBLEM_TITLES[status]}. ${descriptions[status] ?? PROBLEM_DESCRIPTIONS[status]}`,
+      ...(status === 503 ? { headers: retryAfterHeader } : {}),
       content: { [PROBLEM_MEDIA_TYPE]: { schema: ProblemSchema } } as ProblemResponse['content'],
     };
   }

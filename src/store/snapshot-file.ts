@@ -120,6 +120,8 @@ export interface SnapshotReader {
   readonly header: SnapshotHeader;
   /** Reads, checks and decodes one section. */
   section(name: string): unknown;
+  /** Checks every section's checksum without decoding (throws {@link SnapshotError}). */
+  verify(): void;
   close(): void;
 }
 
@@ -153,15 +155,19 @@ export function openSnapshot(file: string, expected: SnapshotExpectation): Snaps
         `written by Node ABI ${header.node} / V8 ${header.v8}, this is ${runtime.node} / ${runtime.v8}`,
       );
     const base = head.length + jsonLength;
+    const checked = (name: string): Buffer => {
+      const info = header.sections[name];
+      if (!info) throw new SnapshotError(`no section "${name}"`);
+      const body = readExactly(fd, info.length, base + info.offset);
+      if (createHash('sha256').update(body).digest('hex') !== info.sha256)
+        throw new SnapshotError(`section "${name}" fails its checksum`);
+      return body;
+    };
     return {
       header,
-      section(name) {
-        const info = header.sections[name];
-        if (!info) throw new SnapshotError(`no section "${name}"`);
-        const body = readExactly(fd, info.length, base + info.offset);
-        if (createHash('sha256').update(body).digest('hex') !== info.sha256)
-          throw new SnapshotError(`section "${name}" fails its checksum`);
-        return unpack(v8.deserialize(body) as Packed);
+      section: (name) => unpack(v8.deserialize(checked(name)) as Packed),
+      verify: () => {
+        for (const name of Object.keys(header.sections)) checked(name);
       },
       close: () => closeSync(fd),
     };

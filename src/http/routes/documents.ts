@@ -7,7 +7,7 @@ import {
   DocumentSchema,
 } from '../../../schemas/api.js';
 import {
-  type CorpusModel,
+  type CorpusView,
   DEFAULT_LINES_PAGE,
   documentLines,
   documentList,
@@ -103,7 +103,7 @@ function unknownFile(file: string): string {
 
 /** GET /v1/documents, /v1/documents/{file}, /v1/documents/{file}/lines. */
 export function registerDocumentRoutes(app: ApiApp, { state }: RouteDeps): void {
-  const caches = new ModelCache<CorpusModel, DocumentsCache>(() => ({ byFile: new LruMap(256) }));
+  const caches = new ModelCache<CorpusView, DocumentsCache>(() => ({ byFile: new LruMap(256) }));
 
   app.openapi(listDocumentsRoute, (c) => {
     const model = state.model;

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { type Summary, SummarySchema } from '../../../schemas/summary.js';
-import type { CorpusModel } from '../../core/index.js';
+import type { CorpusView } from '../../core/index.js';
 import { renderSummaryMarkdown } from '../../render/markdown.js';
 import { type CachedBody, etagOf } from '../cache.js';
 import type { ApiApp, RouteDeps } from '../context.js';
@@ -56,7 +56,7 @@ export const topicSummaryRoute = createRoute({
   responses: {
     200: summaryOk,
     304: notModifiedResponse,
-    ...problemResponses([400, 404, 500], {
+    ...problemResponses([400, 404, 500, 503], {
       400: '`maxSentences` or `maxWords` is not a whole number in range.',
       404: 'No story or facet has this id (ids change when the corpus changes).',
     }),
@@ -76,7 +76,7 @@ export const corpusSummaryRoute = createRoute({
   responses: {
     200: summaryOk,
     304: notModifiedResponse,
-    ...problemResponses([400, 500], {
+    ...problemResponses([400, 500, 503], {
       400: '`maxSentences` or `maxWords` is not a whole number in range, or `query` is longer than 2000 characters.',
     }),
   },
@@ -94,7 +94,7 @@ function markdownOf(body: CachedBody<Summary>): { text: string; etag: string } {
 /** GET /v1/topics/{topicId}/summary and GET /v1/summary. */
 export function registerSummaryRoutes(app: ApiApp, { state, bodies }: RouteDeps): void {
   /** Serves one cached summary (shared with the page), as JSON or Markdown. */
-  function serve(c: Context, model: CorpusModel, body: CachedBody<Summary>) {
+  function serve(c: Context, model: CorpusView, body: CachedBody<Summary>) {
     // Appended, not set: the base middleware may already vary on Origin (CORS origin lists).
     c.header('Vary', 'Accept', { append: true });
     const headers = { [CORPUS_HEADER]: model.fingerprint };
@@ -108,15 +108,16 @@ export function registerSummaryRoutes(app: ApiApp, { state, bodies }: RouteDeps)
   app.openapi(topicSummaryRoute, (c) => {
     const { topicId } = c.req.valid('param');
     const model = state.model;
+    const answer = (body: CachedBody<Summary> | undefined) =>
+      body ? serve(c, model, body) : problem(c, 404, unknownTopic(topicId));
     const body = bodies.summary(model, { topicId, ...c.req.valid('query') });
-    if (!body) {
-      return problem(c, 404, unknownTopic(topicId));
-    }
-    return serve(c, model, body);
+    // A cached body is answered at once; only a computation waits.
+    return body instanceof Promise ? body.then(answer) : answer(body);
   });
 
   app.openapi(corpusSummaryRoute, (c) => {
     const model = state.model;
-    return serve(c, model, bodies.summary(model, c.req.valid('query'))!);
+    const body = bodies.summary(model, c.req.valid('query'));
+    return body instanceof Promise ? body.then((b) => serve(c, model, b!)) : serve(c, model, body!);
   });
 }

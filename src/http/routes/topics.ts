@@ -1,5 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
-import { TopicDetailSchema, TopicListSchema } from '../../../schemas/topic.js';
+import { type TopicDetail, TopicDetailSchema, TopicListSchema } from '../../../schemas/topic.js';
+import type { CachedBody } from '../cache.js';
 import type { ApiApp, RouteDeps } from '../context.js';
 import { TopicParams, TopicsQuery } from '../params.js';
 import { problem } from '../problem.js';
@@ -52,7 +53,7 @@ export const getTopicRoute = createRoute({
       content: { 'application/json': { schema: TopicDetailSchema } },
     },
     304: notModifiedResponse,
-    ...problemResponses([400, 404, 500], {
+    ...problemResponses([400, 404, 500, 503], {
       404: 'No story or facet has this id (ids change when the corpus changes).',
     }),
   },
@@ -75,8 +76,13 @@ export function registerTopicRoutes(app: ApiApp, { state, bodies }: RouteDeps): 
   app.openapi(getTopicRoute, (c) => {
     const { topicId } = c.req.valid('param');
     const model = state.model;
+    const answer = (body: CachedBody<TopicDetail> | undefined) =>
+      (body
+        ? sendCached(c, body, { [CORPUS_HEADER]: model.fingerprint })
+        : problem(c, 404, unknownTopic(topicId))) as unknown as Response;
     const body = bodies.topic(model, topicId);
-    if (!body) return problem(c, 404, unknownTopic(topicId));
-    return sendCached(c, body, { [CORPUS_HEADER]: model.fingerprint });
+    // A cached body is answered at once; only a computation waits.
+    if (body instanceof Promise) return body.then(answer) as Promise<Response>;
+    return answer(body);
   });
 }
