@@ -53,11 +53,13 @@ channel.onmessage = (event) => {
     case 'drop':
       slots.delete(message.generation);
       break;
+    case 'hello':
     case 'loaded':
       break;
   }
 };
 (channel as unknown as { unref(): void }).unref();
+channel.postMessage({ type: 'hello', threadId } satisfies ModelMessage);
 
 /**
  * Runs one task: a summary or a topic detail of the served corpus as JSON text (`null`: unknown

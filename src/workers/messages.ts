@@ -25,6 +25,8 @@ export type ComputeTask =
 
 /** Broadcast to every compute worker. */
 export type ModelMessage =
+  /** A worker started and listens (sent once, when its module is loaded). */
+  | { readonly type: 'hello'; readonly threadId: number }
   | { readonly type: 'load'; readonly model: ModelRef }
   | {
       readonly type: 'loaded';

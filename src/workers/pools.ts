@@ -41,12 +41,27 @@ export class ComputePool implements Compute {
   readonly #refs = new WeakMap<CorpusView, ModelRef>();
   readonly #maxQueue: number;
   readonly #acks = new Map<number, (m: Extract<ModelMessage, { type: 'loaded' }>) => void>();
+  /** Threads whose worker module is loaded and listens to the broadcasts. */
+  readonly #listening = new Set<number>();
+  #heard: (() => void) | undefined;
+  readonly #workers: number;
   /** Moving average of task time, for `Retry-After`. */
   #meanMs = 50;
 
   constructor(options: ComputePoolOptions) {
     const channel = `citesum:models:${randomUUID()}`;
     this.#maxQueue = options.maxQueue;
+    this.#workers = options.workers;
+    // Listening before any worker starts, so no worker's hello is missed.
+    this.#channel = new BroadcastChannel(channel);
+    this.#channel.onmessage = (event) => {
+      const m = (event as { data: ModelMessage }).data;
+      if (m.type === 'hello') {
+        this.#listening.add(m.threadId);
+        this.#heard?.();
+      } else if (m.type === 'loaded') this.#acks.get(m.generation)?.(m);
+    };
+    (this.#channel as unknown as { unref(): void }).unref();
     this.#pool = new Piscina({
       filename: new URL('./compute-worker.ts', import.meta.url).href,
       minThreads: options.workers,
@@ -58,12 +73,20 @@ export class ComputePool implements Compute {
       workerData: { channel },
       ...(workerExecArgv() ? { execArgv: workerExecArgv() } : {}),
     });
-    this.#channel = new BroadcastChannel(channel);
-    this.#channel.onmessage = (event) => {
-      const m = (event as { data: ModelMessage }).data;
-      if (m.type === 'loaded') this.#acks.get(m.generation)?.(m);
-    };
-    (this.#channel as unknown as { unref(): void }).unref();
+  }
+
+  /** Resolves once every worker has started and listens (or after `timeoutMs`). */
+  async ready(timeoutMs = 60_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.#listening.size < this.#workers && Date.now() < deadline) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, 100);
+        this.#heard = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+    }
   }
 
   /** Worker threads running. */
@@ -77,12 +100,14 @@ export class ComputePool implements Compute {
   }
 
   /**
-   * Has every worker load a model before it is served: resolves once each thread answered (or
-   * after `timeoutMs`; a worker that has not loaded it loads it on its first task). Rejects when
-   * a worker could not read the snapshot.
+   * Has every listening worker load a model before it is served: resolves once each answered (or
+   * after `timeoutMs`). A worker that did not (still starting, or replaced after a crash) loads
+   * the model on its first task. Rejects when a worker could not read the snapshot.
    */
   async preload(ref: ModelRef, timeoutMs = 120_000): Promise<void> {
-    const expected = new Set(this.#pool.threads.map((t) => t.threadId));
+    const alive = new Set(this.#pool.threads.map((t) => t.threadId));
+    for (const id of this.#listening) if (!alive.has(id)) this.#listening.delete(id);
+    const expected = new Set(this.#listening);
     const errors: string[] = [];
     await new Promise<void>((resolve) => {
       const timer = setTimeout(done, timeoutMs);

@@ -76,6 +76,7 @@ export class ModelPublisher {
       file: published.file,
       pipeline: published.pipeline,
     };
+    await this.compute.ready();
     await this.compute.preload(ref);
     this.compute.register(view, ref);
     const publish = Math.round(performance.now() - t);
