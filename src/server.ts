@@ -140,26 +140,33 @@ export async function startServer(
 
   let reloading: Promise<void> | undefined;
   let again = false;
-  /** Publishes the folder's new state, then (unless another change is waiting) its settled stories. */
+  /** Whether the served stories are provisional (an incremental reload not yet settled). */
+  let provisional = false;
+  /**
+   * Publishes the folder's new state, then (unless another change is already waiting) settles
+   * its stories: clustering runs in the builder and its result is swapped in the same way.
+   */
   const reloadOnce = async () => {
     try {
       const next = await workers.reload();
-      if (!next) {
-        log.info({ corpus: state.model.fingerprint }, 'corpus unchanged');
-        return;
-      }
-      const previous = state.model.fingerprint;
-      // The one swap: the new view, its workers' copies already loaded.
-      state.model = next.view;
-      state.loadedAt = new Date();
-      workers.commit(next);
-      log.info({ ...corpusStats(next.view), previous, ...next.facts }, 'corpus reloaded');
-      if (next.facts.exact || again) return;
+      if (next) {
+        const previous = state.model.fingerprint;
+        // The one swap: the new view, its workers' copies already loaded.
+        state.model = next.view;
+        state.loadedAt = new Date();
+        workers.commit(next);
+        provisional = !next.facts.exact;
+        log.info({ ...corpusStats(next.view), previous, ...next.facts }, 'corpus reloaded');
+      } else log.info({ corpus: state.model.fingerprint }, 'corpus unchanged');
+      if (!provisional || again) return;
+      // Swapped in even when another change is waiting: it is exact for the state it was built
+      // from, and the builder continues from it.
       const settled = await workers.settle();
-      if (!settled || again) return;
+      if (!settled) return;
       state.model = settled.view;
       state.loadedAt = new Date();
       workers.commit(settled);
+      provisional = false;
       log.info({ ...corpusStats(settled.view), ...settled.facts }, 'stories settled');
     } catch (err) {
       log.error(

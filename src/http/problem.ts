@@ -1,6 +1,8 @@
-import type { Context } from 'hono';
+import type { Context, TypedResponse } from 'hono';
+import type { JSONParsed } from 'hono/utils/types';
 import type { ZodError } from 'zod';
 import type { Problem } from '../../schemas/problem.js';
+import { answer } from './middleware.js';
 
 /** The media type of every error body (RFC 9457). */
 export const PROBLEM_MEDIA_TYPE = 'application/problem+json';
@@ -70,10 +72,10 @@ export function problem<S extends ProblemStatus>(
   detail: string,
   headers: Record<string, string> = {},
 ) {
-  return c.json(problemBody(c, status, detail), status, {
+  return answer(c, JSON.stringify(problemBody(c, status, detail)), status, {
     ...headers,
     'Content-Type': PROBLEM_MEDIA_TYPE,
-  });
+  }) as Response & TypedResponse<JSONParsed<Problem>, S, 'json'>;
 }
 
 const TARGET_NAMES: Record<string, string> = {

@@ -25,6 +25,7 @@ import {
   notModifiedResponse,
   problemResponses,
   sendCached,
+  sendJson,
 } from '../respond.js';
 
 export const listDocumentsRoute = createRoute({
@@ -139,6 +140,6 @@ export function registerDocumentRoutes(app: ApiApp, { state }: RouteDeps): void 
         `query parameter start: ${start} is past the last line of ${JSON.stringify(file)} (it has ${result.lineCount} lines)`,
       );
     }
-    return c.json(result, 200);
+    return sendJson(c, result, 200);
   });
 }

@@ -7,6 +7,7 @@ import {
   SummarizeResponseSchema,
 } from '../../../schemas/api.js';
 import type { ApiApp, RouteDeps } from '../context.js';
+import { answer } from '../middleware.js';
 import { problem } from '../problem.js';
 import { MARKDOWN_MEDIA_TYPE, problemResponses, wantsMarkdown } from '../respond.js';
 
@@ -60,13 +61,11 @@ export function registerSummarizeRoutes(app: ApiApp, { options, compute }: Route
     }
     const markdown = wantsMarkdown(c);
     const text = await compute.posted(body, markdown);
-    // Both variants vary on Accept; appended, not set, so a CORS `Vary: Origin` is kept.
-    c.header('Vary', 'Accept', { append: true });
-    if (markdown) return c.body(text, 200, { 'Content-Type': MARKDOWN_MEDIA_TYPE });
-    return c.body(text, 200, { 'Content-Type': 'application/json' }) as unknown as TypedResponse<
-      JSONParsed<SummarizeResponse>,
-      200,
-      'json'
-    >;
+    // Both variants vary on Accept (joined to a CORS `Vary: Origin` by answer()).
+    const type = markdown ? MARKDOWN_MEDIA_TYPE : 'application/json';
+    return answer(c, text, 200, {
+      'Content-Type': type,
+      Vary: 'Accept',
+    }) as unknown as TypedResponse<JSONParsed<SummarizeResponse>, 200, 'json'>;
   });
 }

@@ -95,9 +95,8 @@ function markdownOf(body: CachedBody<Summary>): { text: string; etag: string } {
 export function registerSummaryRoutes(app: ApiApp, { state, bodies }: RouteDeps): void {
   /** Serves one cached summary (shared with the page), as JSON or Markdown. */
   function serve(c: Context, model: CorpusView, body: CachedBody<Summary>) {
-    // Appended, not set: the base middleware may already vary on Origin (CORS origin lists).
-    c.header('Vary', 'Accept', { append: true });
-    const headers = { [CORPUS_HEADER]: model.fingerprint };
+    // Joined to the base headers' Vary: Origin (CORS origin lists) by answer().
+    const headers = { [CORPUS_HEADER]: model.fingerprint, Vary: 'Accept' };
     if (wantsMarkdown(c)) {
       const md = markdownOf(body);
       return sendText(c, md.text, md.etag, MARKDOWN_MEDIA_TYPE, headers);
