@@ -114,7 +114,12 @@ export async function startServer(
   log: Logger = createLogger(config.logLevel),
 ): Promise<RunningServer> {
   log.info(
-    { dataDir: path.resolve(config.dataDir), indexDir: path.resolve(config.indexDir) },
+    {
+      dataDir: path.resolve(config.dataDir),
+      indexDir: path.resolve(config.indexDir),
+      workers: config.workers,
+      maxQueue: config.maxQueue,
+    },
     'loading corpus',
   );
   const workers = new ModelPublisher(config, log);

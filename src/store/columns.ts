@@ -69,6 +69,13 @@ const TYPED: Record<TypedArrayName, new (n: number) => TypedArray> = {
   BigUint64Array,
 } as unknown as Record<TypedArrayName, new (n: number) => TypedArray>;
 
+/** Sets an own property, `__proto__` included (a plain assignment would set the prototype). */
+function setOwn(obj: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__')
+    Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+  else obj[key] = value;
+}
+
 function isPlainObject(x: unknown): x is Record<string, unknown> {
   if (typeof x !== 'object' || x === null) return false;
   const proto = Object.getPrototypeOf(x) as unknown;
@@ -127,12 +134,19 @@ function packColumn(values: readonly unknown[], path: string): Column {
   switch (kind) {
     case 'number': {
       const nums = values as readonly number[];
-      return nums.every(isInt32)
-        ? { c: 'i32', v: Int32Array.from(nums) }
-        : { c: 'f64', v: Float64Array.from(nums) };
+      const ints = new Int32Array(nums.length);
+      for (let i = 0; i < nums.length; i++) {
+        const x = nums[i]!;
+        if (!isInt32(x)) return { c: 'f64', v: Float64Array.from(nums) };
+        ints[i] = x;
+      }
+      return { c: 'i32', v: ints };
     }
-    case 'boolean':
-      return { c: 'bool', v: Uint8Array.from(values as boolean[], Number) };
+    case 'boolean': {
+      const bits = new Uint8Array(values.length);
+      for (let i = 0; i < values.length; i++) if (values[i]) bits[i] = 1;
+      return { c: 'bool', v: bits };
+    }
     case 'string': {
       const dict: string[] = [];
       const idOf = new Map<string, number>();
@@ -183,25 +197,36 @@ function packRecords(rows: readonly Record<string, unknown>[], path: string): Co
   const shapeIds = new Map<string, number>();
   const shape = new Uint16Array(rows.length);
   const columns = new Map<string, unknown[]>();
+  let last: string[] | undefined;
+  let lastId = 0;
+  let lastCols: unknown[][] = [];
   rows.forEach((row, r) => {
     const keys = Object.keys(row);
-    const sig = keys.join('\u0000');
-    let id = shapeIds.get(sig);
-    if (id === undefined) {
-      id = shapes.length;
-      if (id > 0xffff) throw new Error(`${path}: too many record shapes to encode`);
-      shapeIds.set(sig, id);
-      shapes.push(keys);
+    // Rows of one shape follow each other: compare with the previous row's keys before hashing.
+    let same = last !== undefined && keys.length === last.length;
+    for (let i = 0; same && i < keys.length; i++) same = keys[i] === last![i];
+    if (!same) {
+      const sig = keys.join('\u0000');
+      let id = shapeIds.get(sig);
+      if (id === undefined) {
+        id = shapes.length;
+        if (id > 0xffff) throw new Error(`${path}: too many record shapes to encode`);
+        shapeIds.set(sig, id);
+        shapes.push(keys);
+      }
+      last = keys;
+      lastId = id;
+      lastCols = keys.map((k) => {
+        let col = columns.get(k);
+        if (!col) columns.set(k, (col = []));
+        return col;
+      });
     }
-    shape[r] = id;
-    for (const k of keys) {
-      let col = columns.get(k);
-      if (!col) columns.set(k, (col = []));
-      col.push(row[k]);
-    }
+    shape[r] = lastId;
+    for (let i = 0; i < keys.length; i++) lastCols[i]!.push(row[keys[i]!]);
   });
   const cols: Record<string, Column> = {};
-  for (const [k, col] of columns) cols[k] = packColumn(col, `${path}[].${k}`);
+  for (const [k, col] of columns) setOwn(cols, k, packColumn(col, `${path}[].${k}`));
   return shapes.length === 1
     ? { c: 'rec', n: rows.length, shapes, cols }
     : { c: 'rec', n: rows.length, shapes, shape, cols };
@@ -241,7 +266,7 @@ export function pack(value: unknown, path = '$'): Packed {
       `${path}: an instance of ${value.constructor?.name ?? 'a class'} cannot be persisted`,
     );
   const v: Record<string, Packed> = {};
-  for (const [k, x] of Object.entries(value)) v[k] = pack(x, `${path}.${k}`);
+  for (const [k, x] of Object.entries(value)) setOwn(v, k, pack(x, `${path}.${k}`));
   return { $: 'obj', v };
 }
 
@@ -332,7 +357,7 @@ function unpackRecords(col: Extract<Column, { c: 'rec' }>): Record<string, unkno
   for (let r = 0; r < col.n; r++) {
     const shape = shapes[col.shape ? col.shape[r]! : 0]!;
     const row: Record<string, unknown> = {};
-    for (const s of shape) row[keys[s]!] = values[s]![cursor[s]!++];
+    for (const s of shape) setOwn(row, keys[s]!, values[s]![cursor[s]!++]);
     out[r] = row;
   }
   return out;
@@ -344,7 +369,7 @@ export function unpack(packed: Packed): unknown {
   switch (packed.$) {
     case 'obj': {
       const out: Record<string, unknown> = {};
-      for (const [k, x] of Object.entries(packed.v)) out[k] = unpack(x);
+      for (const [k, x] of Object.entries(packed.v)) setOwn(out, k, unpack(x));
       return out;
     }
     case 'arr':

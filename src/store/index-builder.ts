@@ -10,6 +10,7 @@ import {
   pruneSnapshots,
   snapshotName,
 } from './index-dir.js';
+import { StampedFiles } from './known-files.js';
 import { snapshotSections, stateFromSections } from './model-snapshot.js';
 import { pipelineVersion, SNAPSHOT_FORMAT } from './pipeline-version.js';
 import {
@@ -69,6 +70,8 @@ export class IndexBuilder {
   #dir: { dir: string; persisted: boolean; reason?: string } | undefined;
   #current: Current | undefined;
   #previousFile: string | undefined;
+  /** Files of the last load, reused by the next while their stamps are unchanged. */
+  readonly #known = new StampedFiles();
 
   constructor(location: IndexLocation, expected?: SnapshotExpectation) {
     this.#location = location;
@@ -78,7 +81,9 @@ export class IndexBuilder {
   async #load(): Promise<{ corpus: LoadedCorpus; key: string; fingerprint: string }> {
     const corpus = await loadCorpus(this.#location.dataDir, {
       ...(this.#location.maxFileBytes ? { maxFileBytes: this.#location.maxFileBytes } : {}),
+      known: this.#known,
     });
+    this.#known.settle();
     const fingerprint = corpusFingerprint(corpus.files);
     return { corpus, fingerprint, key: corpusKey({ ...corpus, fingerprint }) };
   }
@@ -95,7 +100,8 @@ export class IndexBuilder {
       try {
         const view = reader.section('view');
         const model = reader.section('model');
-        return stateFromSections(view, model, reader.section('reads'), reader.header.exact);
+        const reads = reader.header.sections.reads ? reader.section('reads') : new Map();
+        return stateFromSections(view, model, reads, reader.header.exact);
       } finally {
         reader.close();
       }

@@ -79,7 +79,11 @@ export function snapshotSections(
     stories: parts.stories,
     sentenceCount: parts.sentences.length,
   };
-  return { view, model: { sentences, index: parts.index }, reads: state.reads };
+  const sections: Record<string, unknown> = { view, model: { sentences, index: parts.index } };
+  // What each file's classification read: kept for builds after a restart, so only in exact
+  // snapshots (a provisional one is superseded within seconds by its settled one).
+  if (state.exact) sections.reads = state.reads;
+  return sections;
 }
 
 /** Files with their line index rebuilt on first use (only verification reads it). */

@@ -207,8 +207,6 @@ export class BuilderPool {
     minThreads: 1,
     maxThreads: 1,
     idleTimeout: Infinity,
-    // Builds are background work: the event loop and the compute workers come first.
-    niceIncrement: 5,
     ...(workerExecArgv() ? { execArgv: workerExecArgv() } : {}),
   });
 

@@ -55,7 +55,7 @@ describe('the columnar encoding', () => {
       fc.property(fc.jsonValue(), (value) => {
         expect(roundTrip(value)).toEqual(value);
       }),
-      { numRuns: 300 },
+      { numRuns: 1000 },
     );
   });
 
@@ -75,7 +75,7 @@ describe('the columnar encoding', () => {
         expect(back).toEqual(rows);
         expect(back.map((r) => Object.keys(r))).toEqual(rows.map((r) => Object.keys(r)));
       }),
-      { numRuns: 200 },
+      { numRuns: 500 },
     );
   });
 });

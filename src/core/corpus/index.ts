@@ -5,7 +5,13 @@
  */
 export { corpusFingerprint } from './fingerprint.js';
 export { compareIds } from './ids.js';
-export { type LoadedCorpus, loadCorpus, type LoadOptions } from './load-corpus.js';
+export {
+  type FileStamp,
+  type KnownFiles,
+  type LoadedCorpus,
+  loadCorpus,
+  type LoadOptions,
+} from './load-corpus.js';
 export {
   createLineIndex,
   type LineExtent,
