@@ -10,9 +10,15 @@
  *  3. Ad-hoc work: POST /v1/summarize with one MultiLing topic under 4 connections.
  *  4. Start-up: spawn to a healthy /healthz, on data/ and on the 1,000-article corpus, next to a
  *     minimal Hono server started the same way.
+ *  5. Service (tools/bench/service.ts): the real server process on generated folders of 500 and
+ *     10,000 articles: first start and restart from the persisted index, /healthz latency while
+ *     100 connections post summaries (500) and while a reload runs, edit → old citations stale.
+ *  6. Large (full run only, tools/bench/large-corpus.ts): 100,000 articles, `npm run index` time
+ *     and peak RSS, then start-up from that index.
  *
  * Prints the tables, writes bench-out/bench.json and bench-out/bench.md (BENCH_OUT to change).
- * BENCH_QUICK=1: sizes 50/200/1,000 and 3 s loads, for a smoke test. Loopback only.
+ * BENCH_QUICK=1: sizes 50/200/1,000, 3 s loads, service on 200 and 1,000 articles, no large
+ * corpus, for a smoke test. BENCH_ONLY=scale,http,startup,service,large picks sections. Loopback only.
  * Exit status 0 even when targets are missed (it is a measurement, not a test); 1 on failure.
  */
 import { type ChildProcess, fork, spawn } from 'node:child_process';
@@ -35,6 +41,9 @@ import {
 } from './stats.js';
 import { benchDir } from '../eval/bench-data.js';
 import type { ScaleResult } from './scale-child.js';
+import { benchLarge, type LargeResult } from './large-corpus.js';
+import { benchService, type ServiceResult } from './service.js';
+import { serviceTables, serviceTargets } from './service-report.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const HERE = fileURLToPath(new URL('.', import.meta.url));
@@ -812,7 +821,7 @@ async function main(): Promise<void> {
     `${QUICK ? 'QUICK mode: ' : ''}sizes ${SIZES.join(', ')}; loads ${LOAD_SECONDS} s; seed ${SEED}; ${startMachine.cores} cores, ${startMachine.cpu}`,
   );
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'citesum-bench-'));
-  const only = (process.env.BENCH_ONLY ?? 'scale,http,startup').split(',');
+  const only = (process.env.BENCH_ONLY ?? 'scale,http,startup,service,large').split(',');
   try {
     const query = benchQuery(SEED);
     const scale: ScaleResult[] = [];
@@ -838,7 +847,40 @@ async function main(): Promise<void> {
       }
     const web = only.includes('http') ? await benchHttp() : undefined;
     const startup = only.includes('startup') ? await benchStartup(corpora.get(1000)?.dir) : [];
-    const checks = targets(scale, web);
+    const service: ServiceResult[] = [];
+    if (only.includes('service'))
+      for (const size of QUICK ? [200, 1000] : [500, 10_000]) {
+        // A folder of its own: the benchmark edits it.
+        const dir = path.join(tmp, `service-${size}`);
+        writeCorpus(dir, { count: size, seed: SEED });
+        log(`service on ${fmtNum(size)} articles…`);
+        const posts =
+          size === (QUICK ? 200 : 500)
+            ? { posts: { seconds: QUICK ? 3 : 10, connections: 100 } }
+            : {};
+        const r = await benchService(dir, size, posts);
+        log(
+          `service ${fmtNum(size)}: first start ${fmtMs(r.first.ms)}, restart ${fmtMs(r.restart.ms)} (${fmtRatio(r.restart.ratio)}), edit → stale ${fmtMs(r.edit.reflectMs)}, settled ${fmtMs(r.edit.settledMs)}, /healthz p99 during reload ${r.edit.health.p99} ms${r.underPosts ? `, under ${r.underPosts.connections} POSTs ${r.underPosts.health.p99} ms` : ''}`,
+        );
+        service.push(r);
+        rmSync(dir, { recursive: true, force: true });
+      }
+    let large: LargeResult | undefined;
+    if (!QUICK && only.includes('large')) {
+      const articles = Number(process.env.BENCH_LARGE ?? 100_000);
+      const dir = path.join(tmp, `large-${articles}`);
+      const t = performance.now();
+      writeCorpus(dir, { count: articles, seed: SEED });
+      log(
+        `generated ${fmtNum(articles)} articles in ${fmtMs(performance.now() - t)}; npm run index…`,
+      );
+      large = await benchLarge(dir, path.join(tmp, `large-index`), articles);
+      log(
+        `large: ${large.build.ok ? `index built in ${fmtMs(large.build.ms)}, peak RSS ${fmtNum(large.build.peakRssMb)} MiB` : `build failed: ${large.build.error}`}${large.start ? `; start from the index ${fmtMs(large.start.ms)}` : ''}`,
+      );
+      rmSync(dir, { recursive: true, force: true });
+    }
+    const checks = [...targets(scale, web), ...serviceTargets(service, large)];
 
     const endMachine = machine();
     const md: string[] = [];
@@ -890,6 +932,16 @@ async function main(): Promise<void> {
         ),
       );
     }
+    if (service.length || large) {
+      md.push('');
+      md.push('## Service (the server process: workers, persisted index, reloads)');
+      md.push('');
+      md.push(
+        `Generated folders (seed ${SEED}), \`node --import tsx src/server.ts\` with default WORKERS and a fresh INDEX_DIR. First start builds the index; restart reads it. /healthz is polled back to back from the bench process on one keep-alive connection; the POST load is autocannon in its own process. "Edit → stale": a cited file gets one sentence more; time until \`POST /v1/citations/verify\` calls its old citations stale (debounce 200 ms included).`,
+      );
+      md.push('');
+      md.push(serviceTables(service, large));
+    }
     md.push('');
     md.push('## Targets');
     md.push('');
@@ -917,6 +969,8 @@ async function main(): Promise<void> {
       scale,
       http: web,
       startup,
+      service,
+      large,
       targets: checks,
     };
     writeFileSync(path.join(OUT, 'bench.json'), `${JSON.stringify(json, null, 2)}\n`);
