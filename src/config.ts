@@ -5,7 +5,7 @@ import {
   DEFAULT_MAX_BODY_BYTES,
   DEFAULT_MAX_DOCUMENTS,
   DEFAULT_MAX_FILE_BYTES,
-} from './core/index.js';
+} from './core/limits.js';
 import { LOG_LEVELS, type LogLevel } from './log.js';
 import { defaultIndexDir, isInside } from './store/index-dir.js';
 

@@ -6,15 +6,9 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { serve } from '@hono/node-server';
 import { ConfigError, type Config, loadConfig } from './config.js';
-import {
-  type CorpusView,
-  corpusStats,
-  HEADERS_TIMEOUT_MS,
-  MAX_HEADER_BYTES,
-  REQUEST_TIMEOUT_MS,
-} from './core/index.js';
-import { createApp } from './http/app.js';
-import { answerClientErrors } from './http/client-error.js';
+import { HEADERS_TIMEOUT_MS, MAX_HEADER_BYTES, REQUEST_TIMEOUT_MS } from './core/limits.js';
+import type { CorpusView } from './core/model.js';
+import { corpusStats } from './core/queries/stats.js';
 import type { AppState } from './http/context.js';
 import { createLogger, type Logger } from './log.js';
 import { ModelPublisher } from './workers/publisher.js';
@@ -123,9 +117,13 @@ export async function startServer(
     'loading corpus',
   );
   const workers = new ModelPublisher(config, log);
+  // The builder starts on the folder at once; the HTTP stack loads meanwhile (the main thread
+  // imports only what it needs to publish a model before that).
+  const opening = workers.open();
+  const http = Promise.all([import('./http/app.js'), import('./http/client-error.js')]);
   let state: AppState;
   try {
-    const first = await workers.open();
+    const first = await opening;
     state = { model: first.view, loadedAt: new Date() };
     workers.commit(first);
     log.info({ ...corpusStats(first.view), ...first.facts }, 'corpus loaded');
@@ -135,6 +133,7 @@ export async function startServer(
   }
   workers.warm();
 
+  const [{ createApp }, { answerClientErrors }] = await http;
   const app = createApp(state, {
     corsOrigin: config.corsOrigin,
     maxBodyBytes: config.maxBodyBytes,

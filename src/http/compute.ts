@@ -16,17 +16,7 @@ export interface Compute {
   posted(body: SummarizeRequest, markdown: boolean): Promise<string>;
 }
 
-/** Thrown when the work queue is full: the answer is a 503 with `Retry-After`. */
-export class ServiceBusyError extends Error {
-  override readonly name = 'ServiceBusyError';
-  constructor(
-    /** Seconds after which a retry is likely to be accepted. */
-    readonly retryAfter: number,
-    detail = 'the service is busy: its work queue is full',
-  ) {
-    super(detail);
-  }
-}
+export { ServiceBusyError } from './service-busy.js';
 
 function fullModel(view: CorpusView): CorpusModel {
   if (!('storyContext' in view))

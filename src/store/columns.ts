@@ -72,7 +72,12 @@ const TYPED: Record<TypedArrayName, new (n: number) => TypedArray> = {
 /** Sets an own property, `__proto__` included (a plain assignment would set the prototype). */
 function setOwn(obj: Record<string, unknown>, key: string, value: unknown): void {
   if (key === '__proto__')
-    Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(obj, key, {
+      value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   else obj[key] = value;
 }
 

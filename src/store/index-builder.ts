@@ -110,12 +110,12 @@ export class IndexBuilder {
     }
   }
 
-  #publish(
+  async #publish(
     built: { key: string; state: BuildState; report?: BuildReport },
     base: Omit<Published, 'file' | 'pipeline' | 'exact' | 'ms' | 'files'> & {
       ms: { load: number; build: number };
     },
-  ): Published {
+  ): Promise<Published> {
     const t = now();
     const { dir, persisted, reason } = this.#indexDir();
     const model = modelFromParts(built.state.parts);
@@ -244,7 +244,7 @@ export class IndexBuilder {
   }
 
   /** Clusters the stories of a provisional build (same parts as a full build); `undefined` when already exact. */
-  settle(): Published | undefined {
+  async settle(): Promise<Published | undefined> {
     const current = this.#current;
     if (!current || current.exact || !current.state) return undefined;
     const t = now();

@@ -1,12 +1,7 @@
 import type { DocumentInfo, SkippedFile } from '../../schemas/document.js';
 import type { ClassifiedLine, LineTable } from '../core/classify/index.js';
 import { corpusFingerprint, createLineIndex, type SourceFile } from '../core/corpus/index.js';
-import {
-  type CorpusModel,
-  type CorpusView,
-  type ModelParts,
-  modelFromParts,
-} from '../core/model.js';
+import type { CorpusView, ModelParts } from '../core/model.js';
 import type { Sentence } from '../core/segment/index.js';
 import type { TopicNode } from '../core/topics/index.js';
 import type { BuildState } from './incremental.js';
@@ -165,11 +160,6 @@ export function partsFromSections(viewSection: unknown, modelSection: unknown): 
     index: model.index,
     stories: view.stories,
   };
-}
-
-/** The full model of a snapshot's `view` and `model` sections (what a worker holds). */
-export function modelFromSections(viewSection: unknown, modelSection: unknown): CorpusModel {
-  return modelFromParts(partsFromSections(viewSection, modelSection));
 }
 
 /** The build state of a snapshot (for the next incremental build). */

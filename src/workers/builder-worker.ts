@@ -28,7 +28,7 @@ export default async function run(task: BuilderTask): Promise<Published | null> 
     case 'reload':
       return (await b.reload()) ?? null;
     case 'settle':
-      return b.settle() ?? null;
+      return (await b.settle()) ?? null;
     case 'warm':
       b.warm();
       return null;

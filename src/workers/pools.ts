@@ -4,8 +4,10 @@ import { BroadcastChannel } from 'node:worker_threads';
 import { pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
 import type { SummarizeRequest } from '../../schemas/api.js';
-import type { CorpusView, SummaryRequest } from '../core/index.js';
-import { type Compute, ServiceBusyError } from '../http/compute.js';
+import type { CorpusView } from '../core/model.js';
+import type { SummaryRequest } from '../core/queries/index.js';
+import type { Compute } from '../http/compute.js';
+import { ServiceBusyError } from '../http/service-busy.js';
 import type { Published } from '../store/index-builder.js';
 import type { BuilderTask, ComputeTask, ModelMessage, ModelRef } from './messages.js';
 

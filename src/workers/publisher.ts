@@ -1,8 +1,8 @@
 import type { Config } from '../config.js';
-import type { CorpusView } from '../core/index.js';
+import type { CorpusView } from '../core/model.js';
 import type { Logger } from '../log.js';
 import type { Published } from '../store/index-builder.js';
-import { readView } from '../store/read-model.js';
+import { readView } from '../store/read-view.js';
 import type { BuilderTask, ModelRef } from './messages.js';
 import { BuilderPool, ComputePool } from './pools.js';
 

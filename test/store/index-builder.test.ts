@@ -107,7 +107,7 @@ describe('the persisted index', () => {
     for (const file of ['000_3e47eca7661924bb.txt', '001_df515b8c033e9bb4.txt']) {
       edit(file);
       await b.reload();
-      b.settle();
+      await b.settle();
     }
     expect(readdirSync(indexDir).filter((n) => n.endsWith('.snap'))).toHaveLength(2);
   });
@@ -134,7 +134,7 @@ describe('incremental reloads', () => {
     // Everything but the stories is already exact.
     expect(JSON.stringify(documentList(provisional))).toBe(JSON.stringify(documentList(full)));
     expect(provisional.sentences).toEqual(full.sentences);
-    const settled = b.settle();
+    const settled = await b.settle();
     expect(settled).toMatchObject({ exact: true });
     expect(answers(readModel(settled!.file, settled!.pipeline))).toEqual(answers(full));
     expect(await b.reload()).toBeUndefined();

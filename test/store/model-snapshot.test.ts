@@ -15,7 +15,7 @@ import {
 import { type CorpusModel, modelFromParts } from '../../src/core/model.js';
 import { type BuildState, buildIncrementally } from '../../src/store/incremental.js';
 import {
-  modelFromSections,
+  partsFromSections,
   snapshotSections,
   stateFromSections,
   viewFromSection,
@@ -43,7 +43,7 @@ beforeAll(async () => {
 
 describe('a model read back from its snapshot', () => {
   it('answers every summary, topic and document with the same bytes as the model it was written from', () => {
-    const back = modelFromSections(sections.view, sections.model);
+    const back = modelFromParts(partsFromSections(sections.view, sections.model));
     const same = (f: (m: CorpusModel) => unknown) =>
       expect(JSON.stringify(f(back))).toBe(JSON.stringify(f(model)));
     same((m) => summarize(m, {}));

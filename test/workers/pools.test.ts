@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/http/app.js';
 import { IndexBuilder, type Published } from '../../src/store/index-builder.js';
-import { readView } from '../../src/store/read-model.js';
+import { readView } from '../../src/store/read-view.js';
 import { ComputePool } from '../../src/workers/pools.js';
 import { expectProblem, postJson, seedApp } from '../http/helpers.js';
 
