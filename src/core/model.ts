@@ -110,6 +110,16 @@ function documentInfo(
   };
 }
 
+function documentInfos(
+  files: readonly SourceFile[],
+  lines: LineTable,
+  sentences: readonly Sentence[],
+): DocumentInfo[] {
+  const perFile = new Map<string, number>();
+  for (const s of sentences) perFile.set(s.file, (perFile.get(s.file) ?? 0) + 1);
+  return files.map((f) => documentInfo(f, lines.get(f.id) ?? [], perFile.get(f.id) ?? 0));
+}
+
 /**
  * Optional replacements of the pipeline's stages, so a caller can reuse what an earlier build
  * computed (src/store: incremental reloads). Every hook must return exactly what the stage it
@@ -133,6 +143,8 @@ export interface ModelParts extends CorpusInput {
   readonly sentences: readonly Sentence[];
   readonly index: TermIndex;
   readonly stories: readonly StoryCluster[];
+  /** The document infos when already known (a stored model); otherwise counted from the lines. */
+  readonly documents?: readonly DocumentInfo[];
 }
 
 /**
@@ -168,11 +180,7 @@ export function computeParts(
  */
 export function modelFromParts(parts: ModelParts, options: ModelOptions = {}): CorpusModel {
   const { files, lines, sentences, index, stories } = parts;
-  const perFile = new Map<string, number>();
-  for (const s of sentences) perFile.set(s.file, (perFile.get(s.file) ?? 0) + 1);
-  const documents = files.map((f) =>
-    documentInfo(f, lines.get(f.id) ?? [], perFile.get(f.id) ?? 0),
-  );
+  const documents = parts.documents ?? documentInfos(files, lines, sentences);
   const topicsById = new Map<string, TopicNode>();
   for (const s of stories) {
     topicsById.set(s.topic.id, s);

@@ -89,7 +89,10 @@ function isPlainObject(x: unknown): x is Record<string, unknown> {
 
 function typedName(x: unknown): TypedArrayName | undefined {
   if (!ArrayBuffer.isView(x) || x instanceof DataView) return undefined;
-  return x.constructor.name as TypedArrayName;
+  // A subclass (Node's Buffer is a Uint8Array) is stored as its typed-array type.
+  for (const [name, ctor] of Object.entries(TYPED))
+    if (x instanceof (ctor as unknown as typeof Uint8Array)) return name as TypedArrayName;
+  return undefined;
 }
 
 function isInt32(x: number): boolean {

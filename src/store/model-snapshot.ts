@@ -5,6 +5,7 @@ import type { CorpusView, ModelParts } from '../core/model.js';
 import type { Sentence } from '../core/segment/index.js';
 import type { TopicNode } from '../core/topics/index.js';
 import type { BuildState } from './incremental.js';
+import { decodeLines, encodeLines, LazyLineTable } from './lazy-lines.js';
 import type { Reads } from './read-record.js';
 
 /**
@@ -24,7 +25,8 @@ interface ViewSection {
   readonly files: readonly SourceFile[];
   readonly skipped: readonly SkippedFile[];
   readonly message?: string;
-  readonly lines: LineTable;
+  /** Per file, its lines encoded apart (decoded on demand: {@link LazyLineTable}). */
+  readonly lines: ReadonlyMap<string, Uint8Array>;
   readonly documents: readonly DocumentInfo[];
   readonly stories: ModelParts['stories'];
   readonly sentenceCount: number;
@@ -43,16 +45,8 @@ export function snapshotSections(
 ): Record<string, unknown> {
   const { parts } = state;
   const byId = new Map(parts.files.map((f) => [f.id, f.text]));
-  const lines = new Map<string, ClassifiedLine[]>();
-  for (const [id, table] of parts.lines) {
-    const text = byId.get(id) ?? '';
-    lines.set(
-      id,
-      table.map((l) =>
-        l.text === text.slice(l.start, l.end) ? { ...l, text: undefined as unknown as string } : l,
-      ),
-    );
-  }
+  const lines = new Map<string, Uint8Array>();
+  for (const [id, table] of parts.lines) lines.set(id, encodeLines(table, byId.get(id) ?? ''));
   const sentences = parts.sentences.map((s) => {
     const sliced = (byId.get(s.file) ?? '').slice(s.offsets.start, s.offsets.end);
     return {
@@ -96,14 +90,13 @@ function restoreFiles(files: readonly SourceFile[]): SourceFile[] {
   return files as SourceFile[];
 }
 
-function restoreLines(view: ViewSection): LineTable {
+/** The lines of a view: decoded on demand, or all at once (`eager`, for a build to continue from). */
+function restoreLines(view: ViewSection, eager = false): LineTable {
   const texts = new Map(view.files.map((f) => [f.id, f.text]));
-  for (const [id, table] of view.lines) {
-    const text = texts.get(id) ?? '';
-    for (const l of table as unknown as { start: number; end: number; text?: string }[])
-      if (l.text === undefined) l.text = text.slice(l.start, l.end);
-  }
-  return view.lines;
+  if (!eager) return new LazyLineTable(view.lines, texts);
+  const out = new Map<string, readonly ClassifiedLine[]>();
+  for (const [id, bytes] of view.lines) out.set(id, decodeLines(bytes, texts.get(id) ?? ''));
+  return out;
 }
 
 function restoreSentences(view: ViewSection, model: ModelSection): readonly Sentence[] {
@@ -144,12 +137,20 @@ export function viewFromSection(section: unknown): CorpusView {
   return view.message !== undefined ? { ...out, message: view.message } : out;
 }
 
-/** The model parts of a snapshot's `view` and `model` sections. */
-export function partsFromSections(viewSection: unknown, modelSection: unknown): ModelParts {
+/**
+ * The model parts of a snapshot's `view` and `model` sections: with its lines decoded on demand
+ * and its document infos as stored (a worker's model), or (`eager`) with every line decoded and
+ * nothing derived (the state a build continues from).
+ */
+export function partsFromSections(
+  viewSection: unknown,
+  modelSection: unknown,
+  eager = false,
+): ModelParts {
   const view = viewSection as ViewSection;
   const model = modelSection as ModelSection;
   const files = restoreFiles(view.files);
-  const lines = restoreLines(view);
+  const lines = restoreLines(view, eager);
   const sentences = restoreSentences(view, model);
   return {
     files,
@@ -159,6 +160,7 @@ export function partsFromSections(viewSection: unknown, modelSection: unknown): 
     sentences,
     index: model.index,
     stories: view.stories,
+    ...(eager ? {} : { documents: view.documents }),
   };
 }
 
@@ -170,7 +172,7 @@ export function stateFromSections(
   exact: boolean,
 ): BuildState {
   return {
-    parts: partsFromSections(viewSection, modelSection),
+    parts: partsFromSections(viewSection, modelSection, true),
     reads: readsSection as ReadonlyMap<string, Reads>,
     exact,
   };

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 export const SNAPSHOT_FORMAT = 1;
 
 const CORE_DIR = fileURLToPath(new URL('../core/', import.meta.url));
+const STORE_DIR = fileURLToPath(new URL('./', import.meta.url));
 const LOCKFILE = fileURLToPath(new URL('../../package-lock.json', import.meta.url));
 
 function sources(dir: string, out: string[]): string[] {
@@ -26,17 +27,19 @@ function sources(dir: string, out: string[]): string[] {
 let cached: string | undefined;
 
 /**
- * Digest of the code that computes a model: every file of `src/core` and the lockfile (the
- * wink-nlp model and every other dependency's version). A snapshot built by other code is
- * rebuilt: a changed classifier rule must never be answered from an index it did not build.
+ * Digest of the code that computes and stores a model: every file of `src/core` and `src/store`
+ * and the lockfile (the wink-nlp model and every other dependency's version). A snapshot built
+ * by other code is rebuilt: a changed classifier rule, or a changed layout of the snapshot itself,
+ * must never be answered from an index that code did not write.
  */
 export function pipelineVersion(): string {
   if (cached) return cached;
   const h = createHash('sha256').update(`format ${SNAPSHOT_FORMAT}\n`);
-  for (const file of sources(CORE_DIR, [])) {
-    h.update(path.relative(CORE_DIR, file)).update('\u0000').update(readFileSync(file));
-    h.update('\u0000');
-  }
+  for (const dir of [CORE_DIR, STORE_DIR])
+    for (const file of sources(dir, [])) {
+      h.update(path.relative(dir, file)).update('\u0000').update(readFileSync(file));
+      h.update('\u0000');
+    }
   try {
     h.update(readFileSync(LOCKFILE));
   } catch {
