@@ -6,6 +6,7 @@ import { registerApiDocs } from './api-docs.js';
 import { BodyCache } from './body-cache.js';
 import { inProcessCompute, ServiceBusyError } from './compute.js';
 import type { AppEnv, AppOptions, AppState, RouteDeps } from './context.js';
+import { registerFastPath } from './fast-path.js';
 import { baseHeaders } from './middleware.js';
 import { openApiConfig } from './openapi-config.js';
 import { registerPage } from './page/register-page.js';
@@ -68,6 +69,8 @@ export function createApp(state: AppState, options: AppOptions = {}): OpenAPIHon
     }),
   );
 
+  // Before the routes: answers a GET target already answered without validating it again.
+  registerFastPath(app, deps);
   registerHealthRoutes(app, deps);
   registerDocumentRoutes(app, deps);
   registerTopicRoutes(app, deps);

@@ -2,22 +2,17 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { type Summary, SummarySchema } from '../../../schemas/summary.js';
 import type { CorpusView } from '../../core/index.js';
-import { renderSummaryMarkdown } from '../../render/markdown.js';
-import { type CachedBody, etagOf } from '../cache.js';
+import type { CachedBody } from '../cache.js';
 import type { ApiApp, RouteDeps } from '../context.js';
+import { rememberTarget, serveSummary } from '../fast-path.js';
 import { CorpusSummaryQuery, SummaryOptionsQuery, TopicParams } from '../params.js';
 import { problem } from '../problem.js';
 import { unknownTopic } from './topics.js';
 import {
-  CORPUS_HEADER,
   cacheHeaders,
   ifNoneMatchParameter,
-  MARKDOWN_MEDIA_TYPE,
   notModifiedResponse,
   problemResponses,
-  sendCached,
-  sendText,
-  wantsMarkdown,
 } from '../respond.js';
 
 const MARKDOWN_EXAMPLE = `# foreign messengers
@@ -82,26 +77,12 @@ export const corpusSummaryRoute = createRoute({
   },
 });
 
-/** The Markdown variant of a cached summary, rendered once. */
-function markdownOf(body: CachedBody<Summary>): { text: string; etag: string } {
-  if (!body.markdown) {
-    const text = renderSummaryMarkdown(body.value);
-    body.markdown = { text, etag: etagOf(text, 'markdown') };
-  }
-  return body.markdown;
-}
-
 /** GET /v1/topics/{topicId}/summary and GET /v1/summary. */
 export function registerSummaryRoutes(app: ApiApp, { state, bodies }: RouteDeps): void {
-  /** Serves one cached summary (shared with the page), as JSON or Markdown. */
+  /** Serves one cached summary (shared with the page) and remembers it for its request target. */
   function serve(c: Context, model: CorpusView, body: CachedBody<Summary>) {
-    // Joined to the base headers' Vary: Origin (CORS origin lists) by answer().
-    const headers = { [CORPUS_HEADER]: model.fingerprint, Vary: 'Accept' };
-    if (wantsMarkdown(c)) {
-      const md = markdownOf(body);
-      return sendText(c, md.text, md.etag, MARKDOWN_MEDIA_TYPE, headers);
-    }
-    return sendCached(c, body, headers);
+    rememberTarget(c, model, body, true);
+    return serveSummary(c, model, body);
   }
 
   app.openapi(topicSummaryRoute, (c) => {
