@@ -11,7 +11,7 @@ import {
   snapshotName,
 } from './index-dir.js';
 import { StampedFiles } from './known-files.js';
-import { snapshotSections, stateFromSections } from './model-snapshot.js';
+import { filesFromSections, snapshotSections, stateFromSections } from './model-snapshot.js';
 import { pipelineVersion, SNAPSHOT_FORMAT } from './pipeline-version.js';
 import {
   openSnapshot,
@@ -37,6 +37,8 @@ export interface Published {
   /** `index`: read from the index unchanged; `built`: from scratch; `incremental`: reusing an earlier build. */
   readonly source: 'index' | 'built' | 'incremental';
   readonly files: number;
+  /** Files the load took from the last load or the index's stamps instead of reading them. */
+  readonly reusedFiles: number;
   readonly skipped: readonly SkippedFile[];
   readonly message?: string;
   readonly report?: BuildReport;
@@ -71,10 +73,19 @@ export class IndexBuilder {
   #current: Current | undefined;
   #previousFile: string | undefined;
   /** Files of the last load, reused by the next while their stamps are unchanged. */
-  readonly #known = new StampedFiles();
+  readonly #known: StampedFiles;
 
-  constructor(location: IndexLocation, expected?: SnapshotExpectation) {
+  /**
+   * `expected`: the header a snapshot must carry (default: this code's format and pipeline);
+   * `racyMs`: how recently modified a file may be to be remembered by its stamp (default 2 s).
+   */
+  constructor(
+    location: IndexLocation,
+    expected?: SnapshotExpectation,
+    options: { racyMs?: number } = {},
+  ) {
     this.#location = location;
+    this.#known = new StampedFiles(options);
     this.#expected = expected ?? { format: SNAPSHOT_FORMAT, pipeline: pipelineVersion() };
   }
 
@@ -112,7 +123,8 @@ export class IndexBuilder {
 
   async #publish(
     built: { key: string; state: BuildState; report?: BuildReport },
-    base: Omit<Published, 'file' | 'pipeline' | 'exact' | 'ms' | 'files'> & {
+    base: Omit<Published, 'file' | 'pipeline' | 'exact' | 'ms' | 'files' | 'reusedFiles'> & {
+      reusedFiles?: number;
       ms: { load: number; build: number };
     },
   ): Promise<Published> {
@@ -123,7 +135,7 @@ export class IndexBuilder {
     writeSnapshot(
       file,
       { ...this.#expected, fingerprint: model.fingerprint, exact: built.state.exact },
-      snapshotSections(built.state, model.documents),
+      snapshotSections(built.state, model.documents, this.#known.stamps()),
     );
     this.#remember({ key: built.key, file, exact: built.state.exact, state: built.state });
     return {
@@ -132,6 +144,7 @@ export class IndexBuilder {
       pipeline: this.#expected.pipeline,
       exact: built.state.exact,
       files: built.state.parts.files.length,
+      reusedFiles: base.reusedFiles ?? this.#known.reused,
       ...(built.report ? { report: built.report } : {}),
       ...(persisted ? {} : { fallback: { dir, reason: reason ?? 'not writable' } }),
       ms: { ...base.ms, write: round(now() - t) },
@@ -147,11 +160,37 @@ export class IndexBuilder {
   }
 
   /**
+   * Takes the files and stamps of the newest snapshot that checks out (header and sections), so
+   * the load that follows reads only files whose stamps changed since that snapshot was written.
+   */
+  #seed(): void {
+    for (const file of listSnapshots(this.#indexDir().dir)) {
+      try {
+        const reader = openSnapshot(file, this.#expected);
+        try {
+          if (!reader.header.sections.stamps) continue;
+          const { files, stamps } = filesFromSections(
+            reader.section('view'),
+            reader.section('stamps'),
+          );
+          this.#known.seed(files, stamps);
+          return;
+        } finally {
+          reader.close();
+        }
+      } catch {
+        // Not usable: the next one, or no seed (every file is read).
+      }
+    }
+  }
+
+  /**
    * The model of the folder as it is now: the index's snapshot when it holds this corpus state
    * (checked, not decoded), else a build (incremental from the newest usable snapshot), persisted.
    */
   async open(): Promise<Published> {
     const t0 = now();
+    this.#seed();
     const { corpus, key, fingerprint } = await this.#load();
     const load = round(now() - t0);
     const common = {
@@ -179,6 +218,7 @@ export class IndexBuilder {
         exact: true,
         source: 'index',
         files: corpus.files.length,
+        reusedFiles: this.#known.reused,
         ms: { load, build: 0, write: 0 },
       };
     } catch (err) {
@@ -257,6 +297,7 @@ export class IndexBuilder {
         skipped: parts.skipped ?? [],
         ...(parts.message !== undefined ? { message: parts.message } : {}),
         source: 'incremental',
+        reusedFiles: parts.files.length,
         ms: { load: 0, build: round(now() - t) },
       },
     );

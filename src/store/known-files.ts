@@ -11,6 +11,9 @@ export class StampedFiles implements KnownFiles {
   readonly #racyMs: number;
   #files = new Map<string, { stamp: FileStamp; file: SourceFile }>();
   #next = new Map<string, { stamp: FileStamp; file: SourceFile }>();
+  #hits = 0;
+  /** Files the last load reused instead of reading them. */
+  reused = 0;
 
   /** `racyMs`: how recent a modification makes a file unsafe to remember (default 2 s). */
   constructor(options: { racyMs?: number } = {}) {
@@ -29,6 +32,7 @@ export class StampedFiles implements KnownFiles {
     )
       return undefined;
     this.#next.set(id, known);
+    this.#hits++;
     return known.file;
   }
 
@@ -37,9 +41,28 @@ export class StampedFiles implements KnownFiles {
     this.#next.set(id, { stamp, file });
   }
 
+  /** The files known now with their stamps (what a snapshot records for the next start). */
+  stamps(): Map<string, FileStamp> {
+    return new Map([...this.#files].map(([id, k]) => [id, k.stamp]));
+  }
+
+  /**
+   * Adds files read by an earlier process, with the stamps it recorded: the next load reuses
+   * those whose stamps still match instead of reading and hashing them (a start on an unchanged
+   * folder then reads its files' stamps, not their bytes).
+   */
+  seed(files: readonly SourceFile[], stamps: ReadonlyMap<string, FileStamp>): void {
+    for (const file of files) {
+      const stamp = stamps.get(file.id);
+      if (stamp && !this.#files.has(file.id)) this.#files.set(file.id, { stamp, file });
+    }
+  }
+
   /** Ends a load: what it read or reused is what the next load compares against. */
   settle(): void {
     this.#files = this.#next;
     this.#next = new Map();
+    this.reused = this.#hits;
+    this.#hits = 0;
   }
 }

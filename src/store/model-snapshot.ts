@@ -1,6 +1,11 @@
 import type { DocumentInfo, SkippedFile } from '../../schemas/document.js';
 import type { ClassifiedLine, LineTable } from '../core/classify/index.js';
-import { corpusFingerprint, createLineIndex, type SourceFile } from '../core/corpus/index.js';
+import {
+  corpusFingerprint,
+  createLineIndex,
+  type FileStamp,
+  type SourceFile,
+} from '../core/corpus/index.js';
 import type { CorpusView, ModelParts } from '../core/model.js';
 import type { Sentence } from '../core/segment/index.js';
 import type { TopicNode } from '../core/topics/index.js';
@@ -38,10 +43,11 @@ interface ModelSection {
   readonly index: ModelParts['index'];
 }
 
-/** Sections of a snapshot of a build. */
+/** Sections of a snapshot of a build (`stamps`: of the files as they were read, when known). */
 export function snapshotSections(
   state: BuildState,
   documents: readonly DocumentInfo[],
+  stamps: ReadonlyMap<string, FileStamp> = new Map(),
 ): Record<string, unknown> {
   const { parts } = state;
   const byId = new Map(parts.files.map((f) => [f.id, f.text]));
@@ -68,7 +74,16 @@ export function snapshotSections(
     stories: parts.stories,
     sentenceCount: parts.sentences.length,
   };
-  const sections: Record<string, unknown> = { view, model: { sentences, index: parts.index } };
+  const served = new Map<string, FileStamp>();
+  for (const f of parts.files) {
+    const stamp = stamps.get(f.id);
+    if (stamp) served.set(f.id, stamp);
+  }
+  const sections: Record<string, unknown> = {
+    view,
+    model: { sentences, index: parts.index },
+    stamps: served,
+  };
   // What each file's classification read: kept for builds after a restart, so only in exact
   // snapshots (a provisional one is superseded within seconds by its settled one).
   if (state.exact) sections.reads = state.reads;
@@ -107,6 +122,17 @@ function restoreSentences(view: ViewSection, model: ModelSection): readonly Sent
     if (s.text === undefined) s.text = s.quote;
   }
   return model.sentences;
+}
+
+/** The files of a snapshot's `view` section and the stamps they were read under. */
+export function filesFromSections(
+  viewSection: unknown,
+  stampsSection: unknown,
+): { files: SourceFile[]; stamps: ReadonlyMap<string, FileStamp> } {
+  return {
+    files: restoreFiles((viewSection as ViewSection).files),
+    stamps: stampsSection as ReadonlyMap<string, FileStamp>,
+  };
 }
 
 /**

@@ -16,6 +16,8 @@ export interface ReadyModel {
     readonly source: Published['source'];
     readonly exact: boolean;
     readonly index: string;
+    /** Files read and hashed, and files reused by their stamps. */
+    readonly files: { readonly read: number; readonly reused: number };
     readonly stages: Published['ms'] & { readonly publish: number };
     readonly reused?: {
       readonly classified: number;
@@ -88,6 +90,10 @@ export class ModelPublisher {
         source: published.source,
         exact: published.exact,
         index: published.file,
+        files: {
+          read: published.files - published.reusedFiles,
+          reused: published.reusedFiles,
+        },
         stages: { ...published.ms, publish },
         ...(published.report
           ? {

@@ -27,8 +27,9 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 
+// No racy window: the files were written just now (a real start waits 2 s to trust a stamp).
 const builder = (format = SNAPSHOT_FORMAT) =>
-  new IndexBuilder({ dataDir, indexDir }, { format, pipeline: pipelineVersion() });
+  new IndexBuilder({ dataDir, indexDir }, { format, pipeline: pipelineVersion() }, { racyMs: 0 });
 
 /** Every answer a model gives, as the bytes the API sends. */
 function answers(model: CorpusModel): string[] {
@@ -65,8 +66,11 @@ describe('the persisted index', () => {
   it('is read, not rebuilt, on a start over the unchanged folder, and answers as a full build does', async () => {
     const first = await builder().open();
     expect(first).toMatchObject({ source: 'built', exact: true, files: 5 });
+    expect(first.reusedFiles).toBe(0);
     const again = await builder().open();
     expect(again).toMatchObject({ source: 'index', file: first.file, ms: { build: 0 } });
+    // Read by their stamps, as the first start recorded them: no file read or hashed again.
+    expect(again.reusedFiles).toBe(5);
     expect(answers(readModel(again.file, again.pipeline))).toEqual(answers(await fullBuild()));
     expect(path.dirname(again.file)).toBe(indexDir);
   });
@@ -76,6 +80,7 @@ describe('the persisted index', () => {
     edit('002_90d0f9c44a687009.txt');
     const next = await builder().open();
     expect(next.source).toBe('incremental');
+    expect(next.reusedFiles).toBe(4);
     expect(next.file).not.toBe(first.file);
     expect(next.report).toMatchObject({ segmented: 1 });
     expect(answers(readModel(next.file, next.pipeline))).toEqual(answers(await fullBuild()));
