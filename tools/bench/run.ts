@@ -132,6 +132,8 @@ interface LoadResult {
   readonly non2xx: number;
   readonly statusCodes: Record<string, number>;
   readonly bytesPerResponse: number;
+  /** Server CPU time (user + system, all its threads) per answered request, µs; noise from other processes barely touches it. */
+  readonly cpuUsPerRequest?: number;
   ratio?: number;
 }
 
@@ -149,7 +151,19 @@ interface LoadSpec {
   readonly expectStatus?: number;
 }
 
-async function load(port: number, spec: LoadSpec): Promise<LoadResult> {
+/** CPU time (user + system, every thread) a process has used so far, ms (Linux /proc). */
+function processCpuMs(pid: number | undefined): number | undefined {
+  if (!pid) return undefined;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
+}
+
+async function load(port: number, spec: LoadSpec, serverPid?: number): Promise<LoadResult> {
+  const cpuBefore = processCpuMs(serverPid);
   const opts: autocannon.Options = {
     url: `http://127.0.0.1:${port}`,
     connections: spec.connections,
@@ -176,6 +190,7 @@ async function load(port: number, spec: LoadSpec): Promise<LoadResult> {
     ],
   };
   const r = await autocannon(opts);
+  const cpuAfter = processCpuMs(serverPid);
   const statusCodes: Record<string, number> = {};
   const stats =
     (r as unknown as { statusCodeStats?: Record<string, { count: number }> }).statusCodeStats ?? {};
@@ -201,6 +216,9 @@ async function load(port: number, spec: LoadSpec): Promise<LoadResult> {
     non2xx: r.non2xx,
     statusCodes,
     bytesPerResponse: total ? Math.round(r.throughput.total / total) : 0,
+    ...(cpuBefore !== undefined && cpuAfter !== undefined && total > 0
+      ? { cpuUsPerRequest: Math.round(((cpuAfter - cpuBefore) * 1000) / total) }
+      : {}),
   };
 }
 
@@ -230,6 +248,9 @@ function mergeRounds(rounds: readonly LoadResult[]): LoadResult {
     bytesPerResponse: requests
       ? Math.round(sum((r) => r.bytesPerResponse * r.requests) / requests)
       : 0,
+    ...(rounds.every((r) => r.cpuUsPerRequest !== undefined)
+      ? { cpuUsPerRequest: Math.min(...rounds.map((r) => r.cpuUsPerRequest!)) }
+      : {}),
   };
 }
 
@@ -377,7 +398,8 @@ async function benchHttp(): Promise<HttpSection> {
       ];
       const samples = specs.map(() => [] as LoadResult[]);
       for (let r = 0; r < ROUNDS; r++) {
-        for (const [k, { spec, port: p }] of specs.entries()) samples[k]!.push(await load(p, spec));
+        for (const [k, { spec, port: p }] of specs.entries())
+          samples[k]!.push(await load(p, spec, child.pid));
         log(
           `c=${c} round ${r + 1}/${ROUNDS} req/s: ${samples.map((x) => fmtNum(x[r]!.rps)).join(' | ')}`,
         );
@@ -690,6 +712,7 @@ function httpTable(runs: readonly LoadResult[]): string {
       'non-2xx',
       'unexpected status',
       'bytes/resp',
+      'server CPU/req (best round)',
     ],
     runs.map((r) => [
       r.route,
@@ -704,6 +727,7 @@ function httpTable(runs: readonly LoadResult[]): string {
       String(r.non2xx),
       String(r.unexpected),
       fmtNum(r.bytesPerResponse),
+      r.cpuUsPerRequest === undefined ? '' : `${r.cpuUsPerRequest} µs`,
     ]),
   );
 }
