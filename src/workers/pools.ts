@@ -137,6 +137,11 @@ export class ComputePool implements Compute {
     this.#refs.set(view, ref);
   }
 
+  /** Tells the workers to drop a model that will not be served after all. */
+  drop(generation: number): void {
+    this.#post({ type: 'drop', generation });
+  }
+
   /** Tells the workers that `generation` is served: older models are dropped. */
   commit(generation: number): void {
     this.#post({ type: 'commit', generation });

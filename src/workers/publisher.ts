@@ -72,14 +72,23 @@ export class ModelPublisher {
         'INDEX_DIR cannot be written; the index is kept in a temporary folder',
       );
     const t = performance.now();
-    const view = readView(published.file, published.pipeline);
     const ref: ModelRef = {
       generation: ++this.#generation,
       file: published.file,
       pipeline: published.pipeline,
     };
     await this.compute.ready();
-    await this.compute.preload(ref);
+    // The workers decode the model while this thread decodes its view.
+    const loading = this.compute.preload(ref);
+    let view: CorpusView;
+    try {
+      view = readView(published.file, published.pipeline);
+    } catch (err) {
+      await loading.catch(() => undefined);
+      this.compute.drop(ref.generation);
+      throw err;
+    }
+    await loading;
     this.compute.register(view, ref);
     const publish = Math.round(performance.now() - t);
     return {
