@@ -9,6 +9,7 @@ import {
   loadCorpus,
   MAX_SENTENCES,
   MAX_WORDS,
+  solverReady,
   summarize,
 } from './core/index.js';
 import { renderStoriesMarkdown, renderSummaryMarkdown } from './render/markdown.js';
@@ -143,6 +144,7 @@ export async function runCli(opts: CliOptions): Promise<{ markdown: string; warn
 }
 
 async function main(): Promise<void> {
+  await solverReady;
   try {
     const opts = parseCliArgs(process.argv.slice(2));
     if (opts.help) {

@@ -1,10 +1,18 @@
+import os from 'node:os';
+import path from 'node:path';
 import { z } from 'zod';
 import {
   DEFAULT_MAX_BODY_BYTES,
   DEFAULT_MAX_DOCUMENTS,
   DEFAULT_MAX_FILE_BYTES,
-} from './core/index.js';
+} from './core/limits.js';
 import { LOG_LEVELS, type LogLevel } from './log.js';
+import { defaultIndexDir, isInside } from './store/index-dir.js';
+
+/** Default worker threads: one per core but one (the event loop's), at least one, at most four. */
+export const DEFAULT_WORKERS = Math.max(1, Math.min(4, os.availableParallelism() - 1));
+/** Default queue of the worker pool: a burst of 100 concurrent requests waits rather than fails. */
+export const DEFAULT_MAX_QUEUE = 128;
 
 /** A whole number from an environment string, with a clear message when it is not one. */
 function intVar(min: number, max: number, fallback: number) {
@@ -46,6 +54,9 @@ export const EnvSchema = z.object({
   MAX_FILE_BYTES: intVar(1, 2 ** 31 - 1, DEFAULT_MAX_FILE_BYTES),
   MAX_BODY_BYTES: intVar(1, 2 ** 31 - 1, DEFAULT_MAX_BODY_BYTES),
   MAX_DOCUMENTS: intVar(1, 1_000_000, DEFAULT_MAX_DOCUMENTS),
+  INDEX_DIR: z.string().trim().min(1, { message: 'must not be empty' }).optional(),
+  WORKERS: intVar(1, 64, DEFAULT_WORKERS),
+  MAX_QUEUE: intVar(0, 100_000, DEFAULT_MAX_QUEUE),
   CORS_ORIGIN: z
     .string()
     .trim()
@@ -82,6 +93,12 @@ export interface Config {
   readonly maxFileBytes: number;
   readonly maxBodyBytes: number;
   readonly maxDocuments: number;
+  /** Where the persisted index lives (default: a hidden folder beside the data folder). */
+  readonly indexDir: string;
+  /** Worker threads computing summaries (each holds a copy of the served model). */
+  readonly workers: number;
+  /** Requests that may wait for a worker; beyond them the answer is 503 with Retry-After. */
+  readonly maxQueue: number;
   /** `*`, a list of allowed origins, or `[]` for no CORS. */
   readonly corsOrigin: '*' | readonly string[];
   /** `LOG_LEVEL` (default `info`); the deprecated `LOG=off` means `silent` unless `LOG_LEVEL` is set. */
@@ -116,6 +133,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
   }
   const e = r.data;
+  const indexDir = e.INDEX_DIR ?? defaultIndexDir(e.DATA_DIR);
+  if (isInside(indexDir, e.DATA_DIR))
+    throw new ConfigError(
+      `invalid configuration:\n  INDEX_DIR=${JSON.stringify(indexDir)}: must not be inside DATA_DIR (${path.resolve(e.DATA_DIR)}), which may be read-only and is watched for changes`,
+    );
   return {
     port: e.PORT,
     host: e.HOST,
@@ -123,6 +145,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxFileBytes: e.MAX_FILE_BYTES,
     maxBodyBytes: e.MAX_BODY_BYTES,
     maxDocuments: e.MAX_DOCUMENTS,
+    indexDir,
+    workers: e.WORKERS,
+    maxQueue: e.MAX_QUEUE,
     corsOrigin: e.CORS_ORIGIN,
     logLevel: e.LOG_LEVEL ?? (e.LOG === 'off' ? 'silent' : 'info'),
   };

@@ -38,9 +38,15 @@ export interface LogDestination {
   write(line: string): unknown;
 }
 
+/** Bytes of log records gathered before one write to stdout. */
+const LOG_BUFFER_BYTES = 4096;
+/** Longest a record waits in that buffer, in milliseconds. */
+const LOG_FLUSH_MS = 200;
+
 /**
  * A logger at `level` writing to `destination` (default: stdout through an asynchronous
- * SonicBoom, flushed on exit). Levels are written as their names and times as ISO 8601, as the
+ * SonicBoom that gathers records into writes of 4 KB, or every 200 ms, whichever comes first,
+ * and is flushed on exit: one write per record cost as much as the rest of a cached answer). Levels are written as their names and times as ISO 8601, as the
  * service's log lines always were; no pid or hostname.
  *
  * @example
@@ -49,7 +55,12 @@ export interface LogDestination {
  */
 export function createLogger(
   level: LogLevel,
-  destination: LogDestination = pino.destination({ dest: 1, sync: false }),
+  destination: LogDestination = pino.destination({
+    dest: 1,
+    sync: false,
+    minLength: LOG_BUFFER_BYTES,
+    periodicFlush: LOG_FLUSH_MS,
+  }),
 ): Logger {
   return pino(
     {

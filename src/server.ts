@@ -6,30 +6,12 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { serve } from '@hono/node-server';
 import { ConfigError, type Config, loadConfig } from './config.js';
-import {
-  buildModel,
-  warmUpSolver,
-  type CorpusModel,
-  corpusStats,
-  HEADERS_TIMEOUT_MS,
-  loadCorpus,
-  MAX_HEADER_BYTES,
-  REQUEST_TIMEOUT_MS,
-} from './core/index.js';
-import { createApp } from './http/app.js';
-import { answerClientErrors } from './http/client-error.js';
+import { HEADERS_TIMEOUT_MS, MAX_HEADER_BYTES, REQUEST_TIMEOUT_MS } from './core/limits.js';
+import type { CorpusView } from './core/model.js';
+import { corpusStats } from './core/queries/stats.js';
 import type { AppState } from './http/context.js';
 import { createLogger, type Logger } from './log.js';
-
-/** Loads the data folder and builds its model, logging what was skipped and why. */
-async function loadModel(config: Config, log: Logger): Promise<{ model: CorpusModel; ms: number }> {
-  const started = performance.now();
-  const corpus = await loadCorpus(config.dataDir, { maxFileBytes: config.maxFileBytes });
-  for (const s of corpus.skipped) log.warn({ file: s.file, reason: s.reason }, 'skipped file');
-  if (corpus.message) log.warn({ dataDir: config.dataDir }, `empty corpus: ${corpus.message}`);
-  const model = buildModel(corpus);
-  return { model, ms: Math.round(performance.now() - started) };
-}
+import { ModelPublisher } from './workers/publisher.js';
 
 /**
  * Whether a freshly loaded model answers exactly like the served one: same fingerprint (the
@@ -37,7 +19,7 @@ async function loadModel(config: Config, log: Logger): Promise<{ model: CorpusMo
  * message. Anything less would leave `/v1/documents` (and its ETag) stale, e.g. after one
  * unreadable file is swapped for another.
  */
-export function sameCorpus(a: CorpusModel, b: CorpusModel): boolean {
+export function sameCorpus(a: CorpusView, b: CorpusView): boolean {
   return (
     a.fingerprint === b.fingerprint &&
     a.message === b.message &&
@@ -50,6 +32,8 @@ export function sameCorpus(a: CorpusModel, b: CorpusModel): boolean {
 export interface RunningServer {
   readonly url: string;
   readonly state: AppState;
+  /** The worker threads: the builder and the compute pool. */
+  readonly workers: ModelPublisher;
   /** Stops watching, stops accepting connections, and resolves once open requests finished. */
   close(): Promise<void>;
   /** Reloads the corpus now (the watcher calls this, debounced). */
@@ -123,34 +107,71 @@ export async function startServer(
   config: Config,
   log: Logger = createLogger(config.logLevel),
 ): Promise<RunningServer> {
-  log.info({ dataDir: path.resolve(config.dataDir) }, 'loading corpus');
-  const first = await loadModel(config, log);
-  log.info({ ...corpusStats(first.model), ms: first.ms }, 'corpus loaded');
-  const warming = performance.now();
-  warmUpSolver();
-  log.info({ ms: Math.round(performance.now() - warming) }, 'summary solver warmed up');
-  const state: AppState = { model: first.model, loadedAt: new Date() };
+  log.info(
+    {
+      dataDir: path.resolve(config.dataDir),
+      indexDir: path.resolve(config.indexDir),
+      workers: config.workers,
+      maxQueue: config.maxQueue,
+    },
+    'loading corpus',
+  );
+  const workers = new ModelPublisher(config, log);
+  // The builder starts on the folder at once; the HTTP stack loads meanwhile (the main thread
+  // imports only what it needs to publish a model before that).
+  const opening = workers.open();
+  const http = Promise.all([import('./http/app.js'), import('./http/client-error.js')]);
+  let state: AppState;
+  try {
+    const first = await opening;
+    state = { model: first.view, loadedAt: new Date() };
+    workers.commit(first);
+    log.info({ ...corpusStats(first.view), ...first.facts }, 'corpus loaded');
+  } catch (err) {
+    await workers.close();
+    throw err;
+  }
+  workers.warm();
 
+  const [{ createApp }, { answerClientErrors }] = await http;
   const app = createApp(state, {
     corsOrigin: config.corsOrigin,
     maxBodyBytes: config.maxBodyBytes,
     maxDocuments: config.maxDocuments,
+    compute: workers.compute,
     log,
   });
 
   let reloading: Promise<void> | undefined;
   let again = false;
+  /** Whether the served stories are provisional (an incremental reload not yet settled). */
+  let provisional = false;
+  /**
+   * Publishes the folder's new state, then (unless another change is already waiting) settles
+   * its stories: clustering runs in the builder and its result is swapped in the same way.
+   */
   const reloadOnce = async () => {
     try {
-      const { model, ms } = await loadModel(config, log);
-      if (sameCorpus(model, state.model)) {
-        log.info({ corpus: model.fingerprint, ms }, 'corpus unchanged');
-        return;
-      }
-      const previous = state.model.fingerprint;
-      state.model = model;
+      const next = await workers.reload();
+      if (next) {
+        const previous = state.model.fingerprint;
+        // The one swap: the new view, its workers' copies already loaded.
+        state.model = next.view;
+        state.loadedAt = new Date();
+        workers.commit(next);
+        provisional = !next.facts.exact;
+        log.info({ ...corpusStats(next.view), previous, ...next.facts }, 'corpus reloaded');
+      } else log.info({ corpus: state.model.fingerprint }, 'corpus unchanged');
+      if (!provisional || again) return;
+      // Swapped in even when another change is waiting: it is exact for the state it was built
+      // from, and the builder continues from it.
+      const settled = await workers.settle();
+      if (!settled) return;
+      state.model = settled.view;
       state.loadedAt = new Date();
-      log.info({ ...corpusStats(model), previous, ms }, 'corpus reloaded');
+      workers.commit(settled);
+      provisional = false;
+      log.info({ ...corpusStats(settled.view), ...settled.facts }, 'stories settled');
     } catch (err) {
       log.error(
         { error: err instanceof Error ? (err.stack ?? err.message) : String(err) },
@@ -158,6 +179,7 @@ export async function startServer(
       );
     }
   };
+  /** Reloads now, or once more after the reload under way (changes during it are not lost). */
   const reload = (): Promise<void> => {
     if (reloading) {
       again = true;
@@ -201,13 +223,17 @@ export async function startServer(
   return {
     url,
     state,
+    workers,
     reload,
-    close: () =>
-      new Promise<void>((resolve) => {
-        stopWatching();
+    close: async () => {
+      stopWatching();
+      await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();
-      }),
+      });
+      await reloading;
+      await workers.close();
+    },
   };
 }
 

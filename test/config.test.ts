@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../src/config.js';
+import path from 'node:path';
+import { ConfigError, DEFAULT_MAX_QUEUE, DEFAULT_WORKERS, loadConfig } from '../src/config.js';
+import { defaultIndexDir } from '../src/store/index-dir.js';
 
 describe('loadConfig', () => {
   it('uses safe defaults when nothing is set', () => {
@@ -10,6 +12,9 @@ describe('loadConfig', () => {
       maxFileBytes: 10 * 1024 * 1024,
       maxBodyBytes: 5 * 1024 * 1024,
       maxDocuments: 1000,
+      indexDir: defaultIndexDir('data'),
+      workers: DEFAULT_WORKERS,
+      maxQueue: DEFAULT_MAX_QUEUE,
       corsOrigin: '*',
       logLevel: 'info',
     });
@@ -24,6 +29,9 @@ describe('loadConfig', () => {
         MAX_FILE_BYTES: '1000',
         MAX_BODY_BYTES: '2000',
         MAX_DOCUMENTS: '10',
+        INDEX_DIR: '/var/cache/citesum',
+        WORKERS: '3',
+        MAX_QUEUE: '50',
         CORS_ORIGIN: 'https://a.example, http://localhost:5173',
         LOG_LEVEL: 'debug',
       }),
@@ -34,6 +42,9 @@ describe('loadConfig', () => {
       maxFileBytes: 1000,
       maxBodyBytes: 2000,
       maxDocuments: 10,
+      indexDir: '/var/cache/citesum',
+      workers: 3,
+      maxQueue: 50,
       corsOrigin: ['https://a.example', 'http://localhost:5173'],
       logLevel: 'debug',
     });
@@ -63,6 +74,12 @@ describe('loadConfig', () => {
       'CORS_ORIGIN="https://a.example/path": "https://a.example/path": each origin must look like https://example.org',
     ],
     [{ HOST: ' ' }, 'HOST=" ": must not be empty'],
+    [{ WORKERS: '0' }, 'WORKERS="0": must be at least 1'],
+    [{ MAX_QUEUE: 'many' }, 'MAX_QUEUE="many": must be a whole number'],
+    [
+      { DATA_DIR: '/srv/news', INDEX_DIR: '/srv/news/.index' },
+      'INDEX_DIR="/srv/news/.index": must not be inside DATA_DIR (/srv/news)',
+    ],
   ])('refuses %o with a message naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
@@ -74,6 +91,14 @@ describe('loadConfig', () => {
     expect(loadConfig({ LOG: 'off' }).logLevel).toBe('silent');
     expect(loadConfig({ LOG: 'json' }).logLevel).toBe('info');
     expect(loadConfig({ LOG: 'off', LOG_LEVEL: 'error' }).logLevel).toBe('error');
+  });
+
+  it('puts the index in a hidden folder beside the data folder, named after its absolute path, absorbing a burst of 100 requests', () => {
+    const config = loadConfig({ DATA_DIR: '/srv/news' });
+    expect(path.dirname(config.indexDir)).toBe('/srv');
+    expect(path.basename(config.indexDir)).toMatch(/^\.citesum-index-[0-9a-f]{12}$/);
+    expect(loadConfig({ DATA_DIR: '/srv/other' }).indexDir).not.toBe(config.indexDir);
+    expect(config.maxQueue + config.workers).toBeGreaterThanOrEqual(100);
   });
 
   it('names every bad variable at once', () => {

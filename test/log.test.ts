@@ -3,6 +3,7 @@ import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { defaultIndexDir } from '../src/store/index-dir.js';
 import { describe, expect, it } from 'vitest';
 import { freePort } from './e2e/start-server.js';
 
@@ -48,6 +49,7 @@ describe('log levels', () => {
     } finally {
       child.kill('SIGTERM');
       await rm(dataDir, { recursive: true, force: true });
+      await rm(defaultIndexDir(dataDir), { recursive: true, force: true });
     }
     return { code: await exited, stdout, stderr };
   }

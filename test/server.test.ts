@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import createClient from 'openapi-fetch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
+import { defaultIndexDir } from '../src/store/index-dir.js';
 import { type RunningServer, startServer } from '../src/server.js';
 import type { components, paths } from './generated/citesum-api.js';
 import { rawRequest } from './http/raw-http.js';
@@ -107,6 +108,7 @@ describe('the real server, through a client generated from schemas/openapi.json'
   afterAll(async () => {
     await server?.stop();
     await rm(dataDir, { recursive: true, force: true });
+    await rm(defaultIndexDir(dataDir), { recursive: true, force: true });
   });
 
   it('logs the files it skipped at start, and lists them', async () => {
@@ -236,7 +238,8 @@ describe('server start-up', () => {
   }, 30_000);
 
   it('starts on a missing data folder with an empty corpus and says why', async () => {
-    const server = ServerProcess.start({ DATA_DIR: path.join(tmpdir(), 'citesum-does-not-exist') });
+    const missing = path.join(tmpdir(), 'citesum-does-not-exist');
+    const server = ServerProcess.start({ DATA_DIR: missing });
     try {
       const warn = await server.waitFor(
         (l) => typeof l.msg === 'string' && (l.msg as string).startsWith('empty corpus'),
@@ -252,6 +255,7 @@ describe('server start-up', () => {
       });
     } finally {
       expect(await server.stop()).toBe(0);
+      await rm(defaultIndexDir(missing), { recursive: true, force: true });
     }
   }, 60_000);
 });
@@ -268,6 +272,8 @@ describe('reloading the corpus in process', () => {
   afterAll(async () => {
     await running?.close();
     await rm(dataDir, { recursive: true, force: true });
+    for (const d of [dataDir, path.join(dataDir, 'not-yet')])
+      await rm(defaultIndexDir(d), { recursive: true, force: true });
   });
 
   async function documents() {

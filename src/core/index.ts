@@ -9,6 +9,7 @@ export {
   buildModel,
   type CorpusInput,
   type CorpusModel,
+  type CorpusView,
   modelFromTexts,
   type ModelOptions,
 } from './model.js';
@@ -33,5 +34,5 @@ export {
   topicDetail,
   verifyCitations,
 } from './queries/index.js';
-export { warmUpSolver } from './summarize/index.js';
+export { solverReady, warmUpSolver } from './summarize/index.js';
 export { countWords } from './text/index.js';

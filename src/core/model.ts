@@ -1,9 +1,14 @@
 import type { DocumentInfo, SkippedFile } from '../../schemas/document.js';
-import { classifyLines, type ClassifiedLine, type LineTable } from './classify/index.js';
+import {
+  type ClassifiedLine,
+  type ClassifyFileHook,
+  classifyLines,
+  type LineTable,
+} from './classify/index.js';
 import { compareIds, corpusFingerprint, type SourceFile, sourceFromText } from './corpus/index.js';
 import { type HrefFor, linesHref } from './hrefs.js';
 import { buildTermIndex, type TermIndex } from './index/index.js';
-import { parseFiles } from './parse/index.js';
+import { type ParsedFiles, parseFiles } from './parse/index.js';
 import { LruMap } from './shared/lru.js';
 import { segmentCorpus, type Sentence } from './segment/index.js';
 import { type ConceptWeights, conceptWeights } from './summarize/index.js';
@@ -34,6 +39,25 @@ export interface CorpusModel {
   /** A story's own sentences and term index, built on first use (recently used ones kept). */
   readonly storyContext: (storyId: string) => StoryContext | undefined;
 }
+
+/**
+ * The part of a model that cheap reads need (documents, lines, verification, topic lists,
+ * counts): no sentences (only their number) and no term index. A {@link CorpusModel} is one; the
+ * server's main thread holds only this, and the workers the whole model.
+ */
+export type CorpusView = Pick<
+  CorpusModel,
+  | 'files'
+  | 'byId'
+  | 'skipped'
+  | 'message'
+  | 'lines'
+  | 'stories'
+  | 'topicsById'
+  | 'fingerprint'
+  | 'documents'
+  | 'documentsById'
+> & { readonly sentences: { readonly length: number } };
 
 /**
  * A story as a corpus of its own: its sentences renumbered from 0 and their term index, so a
@@ -87,25 +111,84 @@ function documentInfo(
   };
 }
 
+function documentInfos(
+  files: readonly SourceFile[],
+  lines: LineTable,
+  sentences: readonly Sentence[],
+): DocumentInfo[] {
+  const perFile = new Map<string, number>();
+  for (const s of sentences) perFile.set(s.file, (perFile.get(s.file) ?? 0) + 1);
+  return files.map((f) => documentInfo(f, lines.get(f.id) ?? [], perFile.get(f.id) ?? 0));
+}
+
+/**
+ * Optional replacements of the pipeline's stages, so a caller can reuse what an earlier build
+ * computed (src/store: incremental reloads). Every hook must return exactly what the stage it
+ * replaces would; absent hooks run the stages as they are.
+ */
+export interface StageHooks {
+  /** Wraps the classification of each file (see {@link ClassifyFileHook}). */
+  readonly classifyFile?: ClassifyFileHook;
+  /** Cuts the files into sentences instead of `segmentCorpus`. */
+  readonly segment?: (
+    files: readonly SourceFile[],
+    lines: LineTable,
+    parsed: ParsedFiles,
+  ) => Sentence[];
+  /** Finds the stories instead of `discoverStories`. */
+  readonly stories?: (sentences: readonly Sentence[], index: TermIndex) => StoryCluster[];
+}
+
+/**
+ * A built model as plain data: what the stages computed, without the maps, closures and
+ * per-file facts {@link modelFromParts} derives from it (a persisted index stores this).
+ */
+export interface ModelParts extends CorpusInput {
+  readonly lines: LineTable;
+  readonly sentences: readonly Sentence[];
+  readonly index: TermIndex;
+  readonly stories: readonly StoryCluster[];
+  /** The document infos when already known (a stored model); otherwise counted from the lines. */
+  readonly documents?: readonly DocumentInfo[];
+}
+
 /**
  * The pipeline: parse Markdown and HTML → classify lines → segment sentences with spans → index
  * terms → discover stories and their facets.
  * Pure over the files it is given (the loader is the only part that reads the disk).
  */
-export function buildModel(corpus: CorpusInput, options: ModelOptions = {}): CorpusModel {
+export function buildModel(
+  corpus: CorpusInput,
+  options: ModelOptions & { hooks?: StageHooks } = {},
+): CorpusModel {
+  return modelFromParts(computeParts(corpus, options), options);
+}
+
+/** The stages of {@link buildModel}, without assembling the model. */
+export function computeParts(
+  corpus: CorpusInput,
+  options: ModelOptions & { hooks?: StageHooks } = {},
+): ModelParts {
   const files = corpus.files;
+  const hooks = options.hooks ?? {};
   // Parsed Markdown and HTML are read by the two stages that follow and then dropped: the model
   // keeps the line verdicts and the sentences, not the blocks and their offset maps.
   const parsed = parseFiles(files);
-  const lines = classifyLines(files, parsed);
-  const sentences = segmentCorpus(files, lines, parsed);
+  const lines = classifyLines(files, parsed, hooks.classifyFile);
+  const sentences = (hooks.segment ?? segmentCorpus)(files, lines, parsed);
   const index = buildTermIndex(sentences);
-  const perFile = new Map<string, number>();
-  for (const s of sentences) perFile.set(s.file, (perFile.get(s.file) ?? 0) + 1);
-  const documents = files.map((f) =>
-    documentInfo(f, lines.get(f.id) ?? [], perFile.get(f.id) ?? 0),
-  );
-  const stories = options.topics === false ? [] : discoverStories(sentences, index);
+  const stories =
+    options.topics === false ? [] : (hooks.stories ?? discoverStories)(sentences, index);
+  return { ...corpus, lines, sentences, index, stories };
+}
+
+/**
+ * A model from what the stages computed: the per-file facts, the lookup maps and the lazily
+ * computed corpus weights and story contexts (what does not persist).
+ */
+export function modelFromParts(parts: ModelParts, options: ModelOptions = {}): CorpusModel {
+  const { files, lines, sentences, index, stories } = parts;
+  const documents = parts.documents ?? documentInfos(files, lines, sentences);
   const topicsById = new Map<string, TopicNode>();
   for (const s of stories) {
     topicsById.set(s.topic.id, s);
@@ -127,7 +210,7 @@ export function buildModel(corpus: CorpusInput, options: ModelOptions = {}): Cor
   const model: CorpusModel = {
     files,
     byId: new Map(files.map((f) => [f.id, f])),
-    skipped: corpus.skipped ?? [],
+    skipped: parts.skipped ?? [],
     lines,
     sentences,
     index,
@@ -140,7 +223,7 @@ export function buildModel(corpus: CorpusInput, options: ModelOptions = {}): Cor
     corpusWeights: () => (weights ??= conceptWeights(sentences, index)),
     storyContext,
   };
-  return corpus.message ? { ...model, message: corpus.message } : model;
+  return parts.message ? { ...model, message: parts.message } : model;
 }
 
 /** A model over texts a caller sent (nothing touches the disk); sha256 is of each text's UTF-8 bytes. */

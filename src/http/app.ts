@@ -4,7 +4,9 @@ import { HTTPException } from 'hono/http-exception';
 import { DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_DOCUMENTS } from '../core/index.js';
 import { registerApiDocs } from './api-docs.js';
 import { BodyCache } from './body-cache.js';
+import { inProcessCompute, ServiceBusyError } from './compute.js';
 import type { AppEnv, AppOptions, AppState, RouteDeps } from './context.js';
+import { registerFastPath } from './fast-path.js';
 import { baseHeaders } from './middleware.js';
 import { openApiConfig } from './openapi-config.js';
 import { registerPage } from './page/register-page.js';
@@ -35,9 +37,11 @@ function httpExceptionDetail(err: HTTPException, method: string): string {
  * const res = await app.request('/v1/topics')
  */
 export function createApp(state: AppState, options: AppOptions = {}): OpenAPIHono<AppEnv> {
+  const compute = options.compute ?? inProcessCompute;
   const deps: RouteDeps = {
     state,
-    bodies: new BodyCache(),
+    compute,
+    bodies: new BodyCache(compute),
     options: {
       corsOrigin: options.corsOrigin ?? '*',
       maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
@@ -65,6 +69,8 @@ export function createApp(state: AppState, options: AppOptions = {}): OpenAPIHon
     }),
   );
 
+  // Before the routes: answers a GET target already answered without validating it again.
+  registerFastPath(app, deps);
   registerHealthRoutes(app, deps);
   registerDocumentRoutes(app, deps);
   registerTopicRoutes(app, deps);
@@ -89,6 +95,10 @@ export function createApp(state: AppState, options: AppOptions = {}): OpenAPIHon
   );
 
   app.onError((err, c) => {
+    if (err instanceof ServiceBusyError)
+      return problem(c, 503, `${err.message}; retry after ${err.retryAfter} s`, {
+        'Retry-After': String(err.retryAfter),
+      });
     if (err instanceof HTTPException && err.status < 500) {
       const status = (err.status in PROBLEM_TITLES ? err.status : 400) as ProblemStatus;
       return problem(c, status, httpExceptionDetail(err, c.req.method));

@@ -23,6 +23,21 @@ export function cacheBody<T>(value: T): CachedBody<T> {
 }
 
 /**
+ * A body from JSON text computed elsewhere (a worker): the text is what is sent; `value` is
+ * parsed from it on first use (Markdown, the page), so it is the same data the text says.
+ */
+export function cachedJson<T>(json: string): CachedBody<T> {
+  let value: T | undefined;
+  return {
+    json,
+    etag: etagOf(json),
+    get value(): T {
+      return (value ??= JSON.parse(json) as T);
+    },
+  };
+}
+
+/**
  * Whether `If-None-Match` matches an ETag (weak comparison, RFC 9110 §13.1.2): `*`, or any
  * listed tag equal to it ignoring a `W/` prefix.
  */

@@ -1,16 +1,18 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { RequestIdVariables } from 'hono/request-id';
-import type { CorpusModel } from '../core/index.js';
+import type { CorpusView } from '../core/index.js';
 import type { Logger } from '../log.js';
 import type { BodyCache } from './body-cache.js';
+import type { Compute } from './compute.js';
 
 /**
  * What the app serves: the current corpus model. The server swaps `model` (and `loadedAt`)
  * when the data folder changes; every request reads the model once, at its start, so a
- * request never sees two corpora.
+ * request never sees two corpora. With a worker pool (`AppOptions.compute`) it is the view the
+ * main thread holds (files, lines, document infos, stories); without one, the whole model.
  */
 export interface AppState {
-  model: CorpusModel;
+  model: CorpusView;
   loadedAt: Date;
 }
 
@@ -22,6 +24,11 @@ export interface AppOptions {
   maxBodyBytes?: number;
   /** Most documents one POST /v1/summarize may carry (default 1000); more → 413. */
   maxDocuments?: number;
+  /**
+   * Where summaries, topic details and posted summaries are computed (default: in-process, which
+   * needs whole models in the state; the server passes its worker pool).
+   */
+  compute?: Compute;
   /**
    * Where unexpected errors (level `error`) and one record per request (level `info`, `error`
    * for a 5xx) go; absent = silent (tests).
@@ -40,5 +47,6 @@ export interface RouteDeps {
   readonly state: AppState;
   /** Per-model serialized bodies (topic list, summaries) shared by the API routes and the page. */
   readonly bodies: BodyCache;
-  readonly options: Required<Omit<AppOptions, 'log'>>;
+  readonly options: Required<Omit<AppOptions, 'log' | 'compute'>>;
+  readonly compute: Compute;
 }

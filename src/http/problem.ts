@@ -1,6 +1,8 @@
-import type { Context } from 'hono';
+import type { Context, TypedResponse } from 'hono';
+import type { JSONParsed } from 'hono/utils/types';
 import type { ZodError } from 'zod';
 import type { Problem } from '../../schemas/problem.js';
+import { answer } from './middleware.js';
 
 /** The media type of every error body (RFC 9457). */
 export const PROBLEM_MEDIA_TYPE = 'application/problem+json';
@@ -12,6 +14,7 @@ export const PROBLEM_TITLES = {
   413: 'Content Too Large',
   415: 'Unsupported Media Type',
   500: 'Internal Server Error',
+  503: 'Service Unavailable',
 } as const;
 
 export type ProblemStatus = keyof typeof PROBLEM_TITLES;
@@ -58,13 +61,21 @@ export function problemBody(c: Context, status: ProblemStatus, detail: string): 
 }
 
 /**
- * Answers with an `application/problem+json` error.
+ * Answers with an `application/problem+json` error (and any extra headers, e.g. `Retry-After`).
  *
  * @example
  * return problem(c, 404, `no topic with id "t-x"`)
  */
-export function problem<S extends ProblemStatus>(c: Context, status: S, detail: string) {
-  return c.json(problemBody(c, status, detail), status, { 'Content-Type': PROBLEM_MEDIA_TYPE });
+export function problem<S extends ProblemStatus>(
+  c: Context,
+  status: S,
+  detail: string,
+  headers: Record<string, string> = {},
+) {
+  return answer(c, JSON.stringify(problemBody(c, status, detail)), status, {
+    ...headers,
+    'Content-Type': PROBLEM_MEDIA_TYPE,
+  }) as Response & TypedResponse<JSONParsed<Problem>, S, 'json'>;
 }
 
 const TARGET_NAMES: Record<string, string> = {

@@ -1,9 +1,11 @@
 import { z } from '@hono/zod-openapi';
 import type { Context, TypedResponse } from 'hono';
 import { accepts } from 'hono/accepts';
+import type { StatusCode } from 'hono/utils/http-status';
 import type { JSONParsed } from 'hono/utils/types';
 import { ProblemSchema } from '../../schemas/problem.js';
 import { type CachedBody, ifNoneMatchHits } from './cache.js';
+import { answer } from './middleware.js';
 import { PROBLEM_MEDIA_TYPE, PROBLEM_TITLES, type ProblemStatus } from './problem.js';
 
 /** Media type of the Markdown variant of summaries. */
@@ -21,18 +23,30 @@ export function sendCached<T>(
   body: CachedBody<T>,
   headers: Record<string, string> = {},
 ): TypedResponse<JSONParsed<T>, 200, 'json'> {
-  if (ifNoneMatchHits(c.req.header('if-none-match'), body.etag)) {
-    return c.body(null, 304, { ETag: body.etag, ...headers }) as unknown as TypedResponse<
-      JSONParsed<T>,
-      200,
-      'json'
-    >;
-  }
-  return c.body(body.json, 200, {
+  const res = ifNoneMatchHits(c.req.header('if-none-match'), body.etag)
+    ? answer(c, null, 304, { ETag: body.etag, ...headers })
+    : answer(c, body.json, 200, {
+        'Content-Type': 'application/json',
+        ETag: body.etag,
+        ...headers,
+      });
+  return res as unknown as TypedResponse<JSONParsed<T>, 200, 'json'>;
+}
+
+/**
+ * Sends a value as JSON with the request's base headers in one plain object (see
+ * {@link answer}). Typed as `c.json` is, for the OpenAPI routes.
+ */
+export function sendJson<T, S extends StatusCode>(
+  c: Context,
+  value: T,
+  status: S,
+  headers: Record<string, string> = {},
+): TypedResponse<JSONParsed<T>, S, 'json'> {
+  return answer(c, JSON.stringify(value), status, {
     'Content-Type': 'application/json',
-    ETag: body.etag,
     ...headers,
-  }) as unknown as TypedResponse<JSONParsed<T>, 200, 'json'>;
+  }) as unknown as TypedResponse<JSONParsed<T>, S, 'json'>;
 }
 
 /** Sends a text variant (Markdown) with its own ETag, or 304. */
@@ -44,8 +58,8 @@ export function sendText(
   headers: Record<string, string> = {},
 ): Response {
   if (ifNoneMatchHits(c.req.header('if-none-match'), etag))
-    return c.body(null, 304, { ETag: etag, ...headers });
-  return c.body(text, 200, { 'Content-Type': mediaType, ETag: etag, ...headers });
+    return answer(c, null, 304, { ETag: etag, ...headers });
+  return answer(c, text, 200, { 'Content-Type': mediaType, ETag: etag, ...headers });
 }
 
 /** True when the client prefers `text/markdown` over JSON (`Accept` negotiation). */
@@ -67,12 +81,22 @@ const PROBLEM_DESCRIPTIONS: Record<ProblemStatus, string> = {
   413: 'The request body or the number of documents is over the limit.',
   415: 'The body is not `application/json`.',
   500: 'Unexpected failure; `detail` carries no internals. Quote `requestId` when reporting it.',
+  503: 'Too much work is queued (`MAX_QUEUE`): nothing was computed; retry after the `Retry-After` seconds.',
 };
 
 type ProblemResponse = {
   description: string;
+  headers?: z.ZodObject<{ 'Retry-After': z.ZodString }>;
   content: { 'application/problem+json': { schema: typeof ProblemSchema } };
 };
+
+/** The `Retry-After` header of 503 answers. */
+const retryAfterHeader = z.object({
+  'Retry-After': z.string().openapi({
+    description: 'Seconds after which the request is likely to be accepted (the queue drains).',
+    example: '2',
+  }),
+});
 
 /**
  * OpenAPI response entries for error statuses, all `application/problem+json`, with a
@@ -89,6 +113,7 @@ export function problemResponses<S extends ProblemStatus>(
   for (const status of statuses) {
     out[status] = {
       description: `${PROBLEM_TITLES[status]}. ${descriptions[status] ?? PROBLEM_DESCRIPTIONS[status]}`,
+      ...(status === 503 ? { headers: retryAfterHeader } : {}),
       content: { [PROBLEM_MEDIA_TYPE]: { schema: ProblemSchema } } as ProblemResponse['content'],
     };
   }

@@ -1,12 +1,19 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { defaultIndexDir, isInside } from '../../src/store/index-dir.js';
 
 /** A citesum server started as its own process, as `npm start` would run it. */
 export interface SpawnedServer {
   readonly url: string;
   /** Everything the process printed so far (for failure messages). */
   output(): string;
-  /** SIGTERM to the process group, then waits for it to exit (SIGKILL after 5 s). */
+  /**
+   * SIGTERM to the process group, then waits for it to exit (SIGKILL after 5 s); removes the
+   * index of a temporary data folder.
+   */
   stop(): Promise<void>;
 }
 
@@ -68,6 +75,8 @@ export async function startServer(dataDir: string, timeoutMs = 60_000): Promise<
     }, 5000);
     await exited;
     clearTimeout(timer);
+    if (isInside(dataDir, tmpdir()) && path.resolve(dataDir) !== path.resolve(tmpdir()))
+      rmSync(defaultIndexDir(dataDir), { recursive: true, force: true });
   };
 
   const deadline = Date.now() + timeoutMs;

@@ -1095,6 +1095,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Service Unavailable. Too much work is queued (`MAX_QUEUE`): nothing was computed; retry after the `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds after which the request is likely to be accepted (the queue drains). */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getTopicSummary: {
@@ -1170,6 +1181,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Service Unavailable. Too much work is queued (`MAX_QUEUE`): nothing was computed; retry after the `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds after which the request is likely to be accepted (the queue drains). */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getSummary: {
@@ -1235,6 +1257,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Service Unavailable. Too much work is queued (`MAX_QUEUE`): nothing was computed; retry after the `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds after which the request is likely to be accepted (the queue drains). */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     summarizeDocuments: {
@@ -1291,6 +1324,17 @@ export interface operations {
             /** @description Internal Server Error. Unexpected failure; `detail` carries no internals. Quote `requestId` when reporting it. */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable. Too much work is queued (`MAX_QUEUE`): nothing was computed; retry after the `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds after which the request is likely to be accepted (the queue drains). */
+                    "Retry-After": string;
                     [name: string]: unknown;
                 };
                 content: {

@@ -12,11 +12,15 @@
  *     minimal Hono server started the same way.
  *  5. Markdown load: two Markdown folders (package READMEs, synthetic articles) loaded and built
  *     as Markdown and as the same bytes under a .txt name (markdown-load.ts).
- *
- * BENCH_ONLY=scale,markdown,http,startup (the default) picks sections.
+ *  6. Service (tools/bench/service.ts): the real server process on generated folders of 500 and
+ *     10,000 articles: first start and restart from the persisted index, /healthz latency while
+ *     100 connections post summaries (500) and while a reload runs, edit → old citations stale.
+ *  7. Large (full run only, tools/bench/large-corpus.ts): 100,000 articles, `npm run index` time
+ *     and peak RSS, then start-up from that index.
  *
  * Prints the tables, writes bench-out/bench.json and bench-out/bench.md (BENCH_OUT to change).
- * BENCH_QUICK=1: sizes 50/200/1,000 and 3 s loads, for a smoke test. Loopback only.
+ * BENCH_QUICK=1: sizes 50/200/1,000, 3 s loads, service on 200 and 1,000 articles, no large
+ * corpus, for a smoke test. BENCH_ONLY=scale,markdown,http,startup,service,large picks sections. Loopback only.
  * Exit status 0 even when targets are missed (it is a measurement, not a test); 1 on failure.
  */
 import { type ChildProcess, fork, spawn } from 'node:child_process';
@@ -40,6 +44,10 @@ import {
 import { benchDir } from '../eval/bench-data.js';
 import type { ScaleResult } from './scale-child.js';
 import { benchMarkdownLoad, markdownLoadTable, type MarkdownLoadRow } from './markdown-load.js';
+import { benchLarge, type LargeResult } from './large-corpus.js';
+import { benchService, type ServiceResult } from './service.js';
+import { serviceTables, serviceTargets } from './service-report.js';
+import { solverReady } from '../../src/core/index.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const HERE = fileURLToPath(new URL('.', import.meta.url));
@@ -130,6 +138,8 @@ interface LoadResult {
   readonly non2xx: number;
   readonly statusCodes: Record<string, number>;
   readonly bytesPerResponse: number;
+  /** Server CPU time (user + system, all its threads) per answered request, µs; noise from other processes barely touches it. */
+  readonly cpuUsPerRequest?: number;
   ratio?: number;
 }
 
@@ -147,7 +157,19 @@ interface LoadSpec {
   readonly expectStatus?: number;
 }
 
-async function load(port: number, spec: LoadSpec): Promise<LoadResult> {
+/** CPU time (user + system, every thread) a process has used so far, ms (Linux /proc). */
+function processCpuMs(pid: number | undefined): number | undefined {
+  if (!pid) return undefined;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
+}
+
+async function load(port: number, spec: LoadSpec, serverPid?: number): Promise<LoadResult> {
+  const cpuBefore = processCpuMs(serverPid);
   const opts: autocannon.Options = {
     url: `http://127.0.0.1:${port}`,
     connections: spec.connections,
@@ -174,6 +196,7 @@ async function load(port: number, spec: LoadSpec): Promise<LoadResult> {
     ],
   };
   const r = await autocannon(opts);
+  const cpuAfter = processCpuMs(serverPid);
   const statusCodes: Record<string, number> = {};
   const stats =
     (r as unknown as { statusCodeStats?: Record<string, { count: number }> }).statusCodeStats ?? {};
@@ -199,6 +222,9 @@ async function load(port: number, spec: LoadSpec): Promise<LoadResult> {
     non2xx: r.non2xx,
     statusCodes,
     bytesPerResponse: total ? Math.round(r.throughput.total / total) : 0,
+    ...(cpuBefore !== undefined && cpuAfter !== undefined && total > 0
+      ? { cpuUsPerRequest: Math.round(((cpuAfter - cpuBefore) * 1000) / total) }
+      : {}),
   };
 }
 
@@ -228,6 +254,9 @@ function mergeRounds(rounds: readonly LoadResult[]): LoadResult {
     bytesPerResponse: requests
       ? Math.round(sum((r) => r.bytesPerResponse * r.requests) / requests)
       : 0,
+    ...(rounds.every((r) => r.cpuUsPerRequest !== undefined)
+      ? { cpuUsPerRequest: Math.min(...rounds.map((r) => r.cpuUsPerRequest!)) }
+      : {}),
   };
 }
 
@@ -375,7 +404,8 @@ async function benchHttp(): Promise<HttpSection> {
       ];
       const samples = specs.map(() => [] as LoadResult[]);
       for (let r = 0; r < ROUNDS; r++) {
-        for (const [k, { spec, port: p }] of specs.entries()) samples[k]!.push(await load(p, spec));
+        for (const [k, { spec, port: p }] of specs.entries())
+          samples[k]!.push(await load(p, spec, child.pid));
         log(
           `c=${c} round ${r + 1}/${ROUNDS} req/s: ${samples.map((x) => fmtNum(x[r]!.rps)).join(' | ')}`,
         );
@@ -697,6 +727,7 @@ function httpTable(runs: readonly LoadResult[]): string {
       'non-2xx',
       'unexpected status',
       'bytes/resp',
+      'server CPU/req (best round)',
     ],
     runs.map((r) => [
       r.route,
@@ -711,6 +742,7 @@ function httpTable(runs: readonly LoadResult[]): string {
       String(r.non2xx),
       String(r.unexpected),
       fmtNum(r.bytesPerResponse),
+      r.cpuUsPerRequest === undefined ? '' : `${r.cpuUsPerRequest} µs`,
     ]),
   );
 }
@@ -822,13 +854,14 @@ function targets(scale: readonly ScaleResult[], web: HttpSection | undefined): T
 // ---------------------------------------------------------------------------
 
 async function main(): Promise<void> {
+  await solverReady;
   const began = new Date();
   const startMachine = machine();
   log(
     `${QUICK ? 'QUICK mode: ' : ''}sizes ${SIZES.join(', ')}; loads ${LOAD_SECONDS} s; seed ${SEED}; ${startMachine.cores} cores, ${startMachine.cpu}`,
   );
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'citesum-bench-'));
-  const only = (process.env.BENCH_ONLY ?? 'scale,markdown,http,startup').split(',');
+  const only = (process.env.BENCH_ONLY ?? 'scale,markdown,http,startup,service,large').split(',');
   try {
     const query = benchQuery(SEED);
     const scale: ScaleResult[] = [];
@@ -861,7 +894,40 @@ async function main(): Promise<void> {
     }
     const web = only.includes('http') ? await benchHttp() : undefined;
     const startup = only.includes('startup') ? await benchStartup(corpora.get(1000)?.dir) : [];
-    const checks = targets(scale, web);
+    const service: ServiceResult[] = [];
+    if (only.includes('service'))
+      for (const size of QUICK ? [200, 1000] : [500, 10_000]) {
+        // A folder of its own: the benchmark edits it.
+        const dir = path.join(tmp, `service-${size}`);
+        writeCorpus(dir, { count: size, seed: SEED });
+        log(`service on ${fmtNum(size)} articles…`);
+        const posts =
+          size === (QUICK ? 200 : 500)
+            ? { posts: { seconds: QUICK ? 3 : 10, connections: 100 } }
+            : {};
+        const r = await benchService(dir, size, posts);
+        log(
+          `service ${fmtNum(size)}: first start ${fmtMs(r.first.ms)}, restart ${fmtMs(r.restart.ms)} (${fmtRatio(r.restart.ratio)}), edit → stale ${fmtMs(r.edit.reflectMs)}, settled ${fmtMs(r.edit.settledMs)}, /healthz p99 during reload ${r.edit.health.p99} ms${r.underPosts ? `, under ${r.underPosts.connections} POSTs ${r.underPosts.health.p99} ms` : ''}`,
+        );
+        service.push(r);
+        rmSync(dir, { recursive: true, force: true });
+      }
+    let large: LargeResult | undefined;
+    if (!QUICK && only.includes('large')) {
+      const articles = Number(process.env.BENCH_LARGE ?? 100_000);
+      const dir = path.join(tmp, `large-${articles}`);
+      const t = performance.now();
+      writeCorpus(dir, { count: articles, seed: SEED });
+      log(
+        `generated ${fmtNum(articles)} articles in ${fmtMs(performance.now() - t)}; npm run index…`,
+      );
+      large = await benchLarge(dir, path.join(tmp, `large-index`), articles);
+      log(
+        `large: ${large.build.ok ? `index built in ${fmtMs(large.build.ms)}, peak RSS ${fmtNum(large.build.peakRssMb)} MiB` : `build failed: ${large.build.error}`}${large.start ? `; start from the index ${fmtMs(large.start.ms)}` : ''}`,
+      );
+      rmSync(dir, { recursive: true, force: true });
+    }
+    const checks = [...targets(scale, web), ...serviceTargets(service, large)];
     for (const r of markdownLoad)
       checks.push({
         target: `Markdown load within 2× of plain text of the same size (${r.corpus})`,
@@ -929,6 +995,16 @@ async function main(): Promise<void> {
         ),
       );
     }
+    if (service.length || large) {
+      md.push('');
+      md.push('## Service (the server process: workers, persisted index, reloads)');
+      md.push('');
+      md.push(
+        `Generated folders (seed ${SEED}), \`node --import tsx src/server.ts\` with default WORKERS and a fresh INDEX_DIR. First start builds the index; restart reads it. /healthz is polled back to back from the bench process on one keep-alive connection; the POST load is autocannon in its own process. "Edit → stale": a cited file gets one sentence more; time until \`POST /v1/citations/verify\` calls its old citations stale (debounce 200 ms included).`,
+      );
+      md.push('');
+      md.push(serviceTables(service, large));
+    }
     md.push('');
     md.push('## Targets');
     md.push('');
@@ -957,6 +1033,8 @@ async function main(): Promise<void> {
       markdownLoad,
       http: web,
       startup,
+      service,
+      large,
       targets: checks,
     };
     writeFileSync(path.join(OUT, 'bench.json'), `${JSON.stringify(json, null, 2)}\n`);

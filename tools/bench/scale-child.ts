@@ -17,7 +17,7 @@ import { classifyLines } from '../../src/core/classify/index.js';
 import { parseFiles } from '../../src/core/parse/index.js';
 import { loadCorpus } from '../../src/core/index.js';
 import { nlp } from '../../src/core/text/nlp.js';
-import { buildModel, type CorpusModel, summarize } from '../../src/core/index.js';
+import { buildModel, type CorpusModel, solverReady, summarize } from '../../src/core/index.js';
 import { segmentCorpus } from '../../src/core/segment/index.js';
 import { buildTermIndex } from '../../src/core/index/index.js';
 import { discoverStories } from '../../src/core/topics/index.js';
@@ -181,6 +181,7 @@ async function measureBuildAndServing(dir: string, query: string, quick: boolean
 }
 
 async function main(): Promise<ScaleResult> {
+  await solverReady;
   const [dir, sizeArg, query = 'summary'] = process.argv.slice(2);
   if (!dir || !sizeArg) throw new Error('usage: scale-child <dir> <size> [query]');
   const size = Number(sizeArg);

@@ -33,6 +33,9 @@ import { mixedCorpusReport } from './mixed-corpus.js';
 import { DEFECTS, readabilityReport, readabilityRows } from './readability.js';
 import { MULTILING_OPTIONS, OPINOSIS_OPTIONS, type RougeResult } from './rouge.js';
 import { timeSummarize } from './timing.js';
+import { solverReady } from '../../src/core/index.js';
+
+await solverReady;
 
 const BAR_ROUGE2 = 16.0;
 /** Held-out MultiLing ROUGE-2 recall the summarizer must reach (leave-one-topic-out). */

@@ -65,6 +65,17 @@ function classifyFile(lines: FileLines, repetition: Repetition): ClassifiedLine[
 }
 
 /**
+ * Wraps the classification of one file: `classify` runs the rules over the file with the
+ * repetition counts it is given (the corpus's, or a view of them); a hook may return an earlier
+ * result instead when the file and every count the rules read are unchanged.
+ */
+export type ClassifyFileHook = (
+  file: SourceFile,
+  repetition: Repetition,
+  classify: (repetition: Repetition) => ClassifiedLine[],
+) => ClassifiedLine[];
+
+/**
  * Classifies every line of every file as content, heading, boilerplate or blank, with a reason
  * for each non-content line. Uses the line's shape and repetition across files (boilerplate
  * detection in the spirit of Kohlschütter et al., "Boilerplate Detection using Shallow Text
@@ -72,7 +83,11 @@ function classifyFile(lines: FileLines, repetition: Repetition): ClassifiedLine[
  * Files in `parsed` (Markdown, HTML) take the verdict of their blocks on every line that holds no
  * prose, and the rules judge the rendered text of the others (`markup-lines.ts`).
  */
-export function classifyLines(files: readonly SourceFile[], parsed?: ParsedFiles): LineTable {
+export function classifyLines(
+  files: readonly SourceFile[],
+  parsed?: ParsedFiles,
+  hook?: ClassifyFileHook,
+): LineTable {
   const prepared = files.map((f) => {
     const doc = parsed?.get(f.id);
     return doc ? markupLines(f, doc) : fileLines(f);
@@ -82,7 +97,9 @@ export function classifyLines(files: readonly SourceFile[], parsed?: ParsedFiles
   for (const f of [...prepared].sort((a, b) => compareIds(a.file.id, b.file.id))) {
     let lines: ClassifiedLine[];
     try {
-      lines = classifyFile(f, repetition);
+      lines = hook
+        ? hook(f.file, repetition, (r) => classifyFile(f, r))
+        : classifyFile(f, repetition);
     } catch (error) {
       // One file the rules cannot handle must not take the corpus (or the service) down: it is
       // kept, with its lines unjudged and out of summaries, and the failure is reported.

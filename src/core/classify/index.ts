@@ -2,6 +2,12 @@
  * Stage 2, classify: every line of every file is content, heading, boilerplate or blank, with a
  * reason for each non-content line.
  */
-export { type ClassifiedLine, classifyLines, type LineTable } from './classify-lines.js';
+export {
+  type ClassifiedLine,
+  type ClassifyFileHook,
+  classifyLines,
+  type LineTable,
+} from './classify-lines.js';
+export type { Repetition } from './repetition.js';
 export { BULLET, CLAUSE_END, SENTENCE_END } from './line-shapes.js';
 export { normalizeLine } from './vocabulary.js';

@@ -12,7 +12,13 @@ export {
   type SourceFormat,
 } from './formats.js';
 export { compareIds } from './ids.js';
-export { type LoadedCorpus, loadCorpus, type LoadOptions } from './load-corpus.js';
+export {
+  type FileStamp,
+  type KnownFiles,
+  type LoadedCorpus,
+  loadCorpus,
+  type LoadOptions,
+} from './load-corpus.js';
 export {
   createLineIndex,
   type LineExtent,

@@ -1,5 +1,5 @@
 import { constants } from 'node:fs';
-import { open, readdir, stat } from 'node:fs/promises';
+import { lstat, open, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { SkippedFile } from '../../../schemas/document.js';
 import { DEFAULT_MAX_FILE_BYTES } from '../limits.js';
@@ -13,6 +13,48 @@ export interface LoadOptions {
   maxFileBytes?: number;
   /** File name extensions read (default `.txt`, `.md`, `.markdown`, `.html` and `.htm`). */
   extensions?: readonly string[];
+  /**
+   * Files an earlier load read, reused while their stamp is unchanged (not read or hashed again,
+   * as make and git decide what changed); every file read is offered to it.
+   */
+  known?: KnownFiles;
+}
+
+/** What the file system says of a file, compared to decide whether it changed. */
+export interface FileStamp {
+  readonly size: number;
+  readonly mtimeMs: number;
+  readonly ctimeMs: number;
+  readonly ino: number;
+}
+
+/** A cache of files read by earlier loads (see {@link LoadOptions.known}). */
+export interface KnownFiles {
+  /** The file read earlier under this id and stamp, if any. */
+  get(id: string, stamp: FileStamp): SourceFile | undefined;
+  /** Offers a file just read, with the stamp it was read under. */
+  set(id: string, stamp: FileStamp, file: SourceFile): void;
+}
+
+const stampOf = (st: FileStamp): FileStamp => ({
+  size: st.size,
+  mtimeMs: st.mtimeMs,
+  ctimeMs: st.ctimeMs,
+  ino: st.ino,
+});
+
+/** The stamps of regular files, looked up many at a time (a file that cannot be stamped is read). */
+async function stampsOf(dir: string, ids: readonly string[]): Promise<(FileStamp | undefined)[]> {
+  const out = new Array<FileStamp | undefined>(ids.length);
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < ids.length; i = next++) {
+      const st = await lstat(path.join(dir, ...ids[i]!.split('/'))).catch(() => undefined);
+      out[i] = st?.isFile() ? stampOf(st) : undefined;
+    }
+  };
+  await Promise.all(Array.from({ length: 32 }, worker));
+  return out;
 }
 
 /** What the loader read: the files it serves, the ones it skipped, and a message when it served none. */
@@ -85,12 +127,20 @@ export async function loadCorpus(dir: string, options: LoadOptions = {}): Promis
   ids.sort(compareIds);
   const files: SourceFile[] = [];
   const skipped: SkippedFile[] = [];
-  for (const id of ids) {
+  const known = options.known;
+  const stamps = known ? await stampsOf(dir, ids) : [];
+  for (const [k, id] of ids.entries()) {
     if (isLink.has(id)) {
       skipped.push({ file: id, reason: SYMLINK_REASON });
       continue;
     }
     if (!exts.includes(path.extname(id).toLowerCase())) continue;
+    const stamp = stamps[k];
+    const reused = stamp && stamp.size <= maxBytes ? known?.get(id, stamp) : undefined;
+    if (reused) {
+      files.push(reused);
+      continue;
+    }
     const full = path.join(dir, ...id.split('/'));
     try {
       const handle = await open(full, READ_NO_FOLLOW);
@@ -105,7 +155,10 @@ export async function loadCorpus(dir: string, options: LoadOptions = {}): Promis
         }
         const decoded = decodeFile(id, new Uint8Array(await handle.readFile()));
         if (isDecodeFailure(decoded)) skipped.push({ file: id, reason: decoded.reason });
-        else files.push(decoded);
+        else {
+          files.push(decoded);
+          known?.set(id, stampOf(st), decoded);
+        }
       } finally {
         await handle.close();
       }

@@ -3,10 +3,10 @@ import type { DocumentInfo, Line } from '../../../schemas/document.js';
 import type { SourceFile } from '../corpus/index.js';
 import { linesHref } from '../hrefs.js';
 import { DEFAULT_LINES_PAGE, MAX_LINES_PAGE } from '../limits.js';
-import type { CorpusModel } from '../model.js';
+import type { CorpusView } from '../model.js';
 
 /** The served files with what the classifier made of each, and the skipped files with reasons. */
-export function documentList(model: CorpusModel): DocumentList {
+export function documentList(model: CorpusView): DocumentList {
   return {
     corpus: model.fingerprint,
     documents: [...model.documents],
@@ -16,7 +16,7 @@ export function documentList(model: CorpusModel): DocumentList {
 }
 
 /** One served file with its exact text, or undefined. */
-export function documentWithText(model: CorpusModel, file: string): Document | undefined {
+export function documentWithText(model: CorpusView, file: string): Document | undefined {
   const found = findDocument(model, file);
   if (!found) return undefined;
   return {
@@ -29,7 +29,7 @@ export function documentWithText(model: CorpusModel, file: string): Document | u
 
 /** A served file and its document info, or undefined. */
 export function findDocument(
-  model: CorpusModel,
+  model: CorpusView,
   file: string,
 ): { source: SourceFile; info: DocumentInfo } | undefined {
   const source = model.byId.get(file);
@@ -58,7 +58,7 @@ export interface LinesPage {
  * documentLines(model, 'a.txt')?.next // '/v1/documents/a.txt/lines?start=1001&end=2000' (when longer)
  */
 export function documentLines(
-  model: CorpusModel,
+  model: CorpusView,
   file: string,
   start = 1,
   end?: number,

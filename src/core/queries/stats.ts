@@ -1,4 +1,4 @@
-import type { CorpusModel } from '../model.js';
+import type { CorpusView } from '../model.js';
 
 /** Counts of a model, as health checks and logs report them. */
 export interface CorpusStats {
@@ -15,7 +15,7 @@ export interface CorpusStats {
 }
 
 /** The model's fingerprint and counts. */
-export function corpusStats(model: CorpusModel): CorpusStats {
+export function corpusStats(model: CorpusView): CorpusStats {
   return {
     corpus: model.fingerprint,
     documents: model.files.length,

@@ -1,12 +1,12 @@
 import type { Story, TopicDetail, TopicList } from '../../../schemas/topic.js';
 import { topicsHref } from '../hrefs.js';
 import { TOPICS_PAGE } from '../limits.js';
-import type { CorpusModel } from '../model.js';
+import type { CorpusModel, CorpusView } from '../model.js';
 import { citationOf } from '../summarize/index.js';
 import type { TopicNode } from '../topics/index.js';
 
 /** One story or facet by id, or undefined. */
-export function findTopic(model: CorpusModel, topicId: string): TopicNode | undefined {
+export function findTopic(model: CorpusView, topicId: string): TopicNode | undefined {
   return model.topicsById.get(topicId);
 }
 
@@ -16,11 +16,11 @@ export interface CursorProblem {
 }
 
 /** A page cursor: the offset of the page's first story and the corpus it was made for. */
-function encodeCursor(model: CorpusModel, offset: number): string {
+function encodeCursor(model: CorpusView, offset: number): string {
   return Buffer.from(`${offset}:${model.fingerprint.slice(0, 16)}`).toString('base64url');
 }
 
-function decodeCursor(model: CorpusModel, cursor: string): number | CursorProblem {
+function decodeCursor(model: CorpusView, cursor: string): number | CursorProblem {
   const m = /^(\d{1,9}):([0-9a-f]{16})$/u.exec(Buffer.from(cursor, 'base64url').toString());
   if (!m) return { problem: 'is not a cursor this service gave out' };
   if (m[2] !== model.fingerprint.slice(0, 16))
@@ -36,7 +36,7 @@ function decodeCursor(model: CorpusModel, cursor: string): number | CursorProble
  * another corpus state is refused (as data), never silently served against the new one.
  */
 export function listStories(
-  model: CorpusModel,
+  model: CorpusView,
   page: { limit?: number; cursor?: string } = {},
 ): TopicList | CursorProblem {
   const limit = page.limit ?? TOPICS_PAGE.default;
@@ -57,7 +57,7 @@ export function listStories(
 }
 
 /** The stories of a model, all of them (for the command line and posted documents). */
-export function allStories(model: CorpusModel): readonly Story[] {
+export function allStories(model: CorpusView): readonly Story[] {
   return model.stories.map((s) => s.story);
 }
 

@@ -1,5 +1,5 @@
 import type { VerifyResult } from '../../../schemas/verify.js';
-import type { CorpusModel } from '../model.js';
+import type { CorpusView } from '../model.js';
 import { type CitationClaim, verifyCitation } from '../verify/index.js';
 
 /**
@@ -7,7 +7,7 @@ import { type CitationClaim, verifyCitation } from '../verify/index.js';
  * skipped file says why it is skipped.
  */
 export function verifyCitations(
-  model: CorpusModel,
+  model: CorpusView,
   claims: readonly CitationClaim[],
 ): VerifyResult[] {
   const skipped = new Map(model.skipped.map((s) => [s.file, s.reason]));

@@ -1,4 +1,4 @@
-import { highs } from './highs-runtime.js';
+import { type Highs, highsRuntime } from './highs-runtime.js';
 
 /**
  * Budgeted concept coverage solved exactly as an integer linear programme (Gillick & Favre
@@ -113,7 +113,7 @@ function coverageTerms(p: CoverageProblem): Map<string, { weight: number; by: nu
  * The ILP as CSR rows. Columns: x_0..x_{n-1}, then one z per coverage term earned by two or
  * more candidates (a term of one candidate is that candidate's own objective coefficient).
  */
-function build(p: CoverageProblem): Parameters<typeof highs.createModel>[0] {
+function build(p: CoverageProblem, highs: Highs): Parameters<Highs['createModel']>[0] {
   const n = p.lengths.length;
   const cost: number[] = new Array<number>(n).fill(0);
   const rows = new Rows();
@@ -245,7 +245,8 @@ export function solveExact(p: CoverageProblem, limits: ExactLimits): ExactResult
     return { chosen: [], status: 'optimal', nodes: 0, solves: 0 };
   if (n <= (limits.enumerateUpTo ?? ENUMERATE))
     return { chosen: enumerate(p), status: 'optimal', nodes: 0, solves: 0 };
-  const data = build(p);
+  const highs = highsRuntime();
+  const data = build(p, highs);
   const model = highs.createModel(data);
   let nodes = 0;
   let solves = 0;

@@ -2,10 +2,14 @@ import highsImport, { type Highs } from 'highs';
 
 /**
  * The HiGHS runtime (Huangfu & Hall 2018, the MIT-licensed LP/MIP solver compiled to
- * WebAssembly by the `highs` package): loaded once per process by a top-level await when the
- * core is first imported, so every solve afterwards is synchronous and `summarize()` stays a
- * plain function. The `.wasm` ships in the package and is read next to its loader: nothing is
- * downloaded. The only module that imports `highs`.
+ * WebAssembly by the `highs` package), loaded once per process when the core is first imported.
+ * The `.wasm` ships in the package and is read next to its loader: nothing is downloaded. The
+ * only module that imports `highs`.
+ *
+ * Loading is asynchronous (WebAssembly instantiation) but solving is synchronous, so
+ * `summarize()` stays a plain function: every entry point awaits {@link solverReady} once before
+ * its first summary (the server, the CLI, the worker threads, the tools, the test setup). No
+ * top-level await: worker threads load the core as CommonJS, where it is a syntax error.
  */
 
 type Loader = typeof highsImport.default;
@@ -14,5 +18,18 @@ type Loader = typeof highsImport.default;
 const loadHighs: Loader =
   (highsImport as unknown as { default?: Loader }).default ?? (highsImport as unknown as Loader);
 
-/** The loaded solver runtime (one per process: each load costs ~20 MB of WebAssembly memory). */
-export const highs: Highs = await loadHighs();
+export type { Highs };
+
+let runtime: Highs | undefined;
+
+/** Settles once the solver is loaded (one per process: each load costs ~20 MB of WebAssembly memory). */
+export const solverReady: Promise<void> = loadHighs().then((h) => {
+  runtime = h;
+});
+
+/** The loaded solver runtime; throws when called before {@link solverReady} settled. */
+export function highsRuntime(): Highs {
+  if (!runtime)
+    throw new Error('citesum: the HiGHS solver is not loaded yet; await solverReady first');
+  return runtime;
+}

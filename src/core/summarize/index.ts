@@ -7,6 +7,7 @@ export { type ConceptWeights, conceptWeights } from './concept-weights.js';
 export { EXACT_LIMITS, SELECTION, type SelectionConstants, SELECTION_GRID } from './constants.js';
 export { documentDate } from './document-date.js';
 export { warmUpSolver } from './exact.js';
+export { solverReady } from './highs-runtime.js';
 export { sameFact } from './same-fact.js';
 export { type SolveReport } from './solve.js';
 export { type SummarizeContext, summarizeSentences } from './summarize-sentences.js';

@@ -36,7 +36,7 @@ export function registerPage(app: ApiApp, { state, bodies }: RouteDeps): void {
   app.get(APP_JS.path, (c) => serveAsset(c, APP_JS));
   app.get(APP_CSS.path, (c) => serveAsset(c, APP_CSS));
 
-  app.get('/', (c) => {
+  app.get('/', async (c) => {
     const params = parsePageParams(new URL(c.req.url).searchParams);
     const model = state.model;
     const list = bodies.topics(model);
@@ -53,14 +53,14 @@ export function registerPage(app: ApiApp, { state, bodies }: RouteDeps): void {
     // The same summaries, under the same keys, as GET /v1/summary and /v1/topics/{id}/summary.
     const { maxSentences } = params;
     if (params.query) {
-      summary = bodies.summary(model, { query: params.query, maxSentences })!.value;
+      summary = (await bodies.summary(model, { query: params.query, maxSentences }))!.value;
     } else if (topic) {
-      summary = bodies.summary(model, { topicId: topic.id, maxSentences })!.value;
+      summary = (await bodies.summary(model, { topicId: topic.id, maxSentences }))!.value;
     } else if (params.topic) {
       status = 404;
       notice = `No story or facet has the id “${params.topic}” in the current corpus (ids change when the files change). Pick a story from the list.`;
     } else if (stories.length === 0 && stats.documents > 0) {
-      summary = bodies.summary(model, { maxSentences })!.value;
+      summary = (await bodies.summary(model, { maxSentences }))!.value;
     }
     const page: PageModel = {
       params,

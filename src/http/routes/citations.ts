@@ -2,7 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { VerifyRequestSchema, VerifyResponseSchema } from '../../../schemas/verify.js';
 import { MAX_VERIFY_CITATIONS, verifyCitations } from '../../core/index.js';
 import type { ApiApp, RouteDeps } from '../context.js';
-import { problemResponses } from '../respond.js';
+import { problemResponses, sendJson } from '../respond.js';
 
 export const verifyRoute = createRoute({
   method: 'post',
@@ -37,6 +37,10 @@ export function registerCitationRoutes(app: ApiApp, { state }: RouteDeps): void 
   app.openapi(verifyRoute, (c) => {
     const { citations } = c.req.valid('json');
     const model = state.model;
-    return c.json({ results: verifyCitations(model, citations), corpus: model.fingerprint }, 200);
+    return sendJson(
+      c,
+      { results: verifyCitations(model, citations), corpus: model.fingerprint },
+      200,
+    );
   });
 }

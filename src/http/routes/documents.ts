@@ -7,7 +7,7 @@ import {
   DocumentSchema,
 } from '../../../schemas/api.js';
 import {
-  type CorpusModel,
+  type CorpusView,
   DEFAULT_LINES_PAGE,
   documentLines,
   documentList,
@@ -25,6 +25,7 @@ import {
   notModifiedResponse,
   problemResponses,
   sendCached,
+  sendJson,
 } from '../respond.js';
 
 export const listDocumentsRoute = createRoute({
@@ -103,7 +104,7 @@ function unknownFile(file: string): string {
 
 /** GET /v1/documents, /v1/documents/{file}, /v1/documents/{file}/lines. */
 export function registerDocumentRoutes(app: ApiApp, { state }: RouteDeps): void {
-  const caches = new ModelCache<CorpusModel, DocumentsCache>(() => ({ byFile: new LruMap(256) }));
+  const caches = new ModelCache<CorpusView, DocumentsCache>(() => ({ byFile: new LruMap(256) }));
 
   app.openapi(listDocumentsRoute, (c) => {
     const model = state.model;
@@ -139,6 +140,6 @@ export function registerDocumentRoutes(app: ApiApp, { state }: RouteDeps): void 
         `query parameter start: ${start} is past the last line of ${JSON.stringify(file)} (it has ${result.lineCount} lines)`,
       );
     }
-    return c.json(result, 200);
+    return sendJson(c, result, 200);
   });
 }

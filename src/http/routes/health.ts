@@ -2,7 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { type Health, HealthSchema } from '../../../schemas/api.js';
 import { corpusStats } from '../../core/index.js';
 import type { ApiApp, RouteDeps } from '../context.js';
-import { problemResponses } from '../respond.js';
+import { problemResponses, sendJson } from '../respond.js';
 
 export const healthRoute = createRoute({
   method: 'get',
@@ -31,6 +31,6 @@ export function registerHealthRoutes(app: ApiApp, { state }: RouteDeps): void {
       loadedAt: state.loadedAt.toISOString(),
       ...(message ? { message } : {}),
     };
-    return c.json(body, 200);
+    return sendJson(c, body, 200);
   });
 }

@@ -1,12 +1,13 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import type { TypedResponse } from 'hono';
+import type { JSONParsed } from 'hono/utils/types';
 import {
   type SummarizeResponse,
   SummarizeRequestSchema,
   SummarizeResponseSchema,
 } from '../../../schemas/api.js';
-import { modelFromTexts, postedHref, storySummaries, summarize } from '../../core/index.js';
-import { renderStoriesMarkdown, renderSummaryMarkdown } from '../../render/markdown.js';
 import type { ApiApp, RouteDeps } from '../context.js';
+import { answer } from '../middleware.js';
 import { problem } from '../problem.js';
 import { MARKDOWN_MEDIA_TYPE, problemResponses, wantsMarkdown } from '../respond.js';
 
@@ -40,7 +41,7 @@ export const summarizeRoute = createRoute({
         },
       },
     },
-    ...problemResponses([400, 413, 415, 500], {
+    ...problemResponses([400, 413, 415, 500, 503], {
       400: 'Malformed JSON, a missing or empty `documents`, wrong types, duplicate file names or unknown keys.',
       413: 'The body is over the size limit (default 5 MB) or carries more documents than allowed (default 1000).',
     }),
@@ -48,8 +49,8 @@ export const summarizeRoute = createRoute({
 });
 
 /** POST /v1/summarize. */
-export function registerSummarizeRoutes(app: ApiApp, { options }: RouteDeps): void {
-  app.openapi(summarizeRoute, (c) => {
+export function registerSummarizeRoutes(app: ApiApp, { options, compute }: RouteDeps): void {
+  app.openapi(summarizeRoute, async (c) => {
     const body = c.req.valid('json');
     if (body.documents.length > options.maxDocuments) {
       return problem(
@@ -58,22 +59,13 @@ export function registerSummarizeRoutes(app: ApiApp, { options }: RouteDeps): vo
         `body documents: ${body.documents.length} documents sent, at most ${options.maxDocuments} allowed per request`,
       );
     }
-    const model = modelFromTexts(body.documents, {
-      hrefFor: postedHref,
-      topics: body.topics === true,
-    });
-    const { maxSentences, maxWords, query } = body;
-    const summary = summarize(model, { maxSentences, maxWords, query })!;
-    const result: SummarizeResponse = { summary };
-    if (body.topics === true) result.topics = storySummaries(model, { maxSentences, maxWords });
-    // Both variants vary on Accept; appended, not set, so a CORS `Vary: Origin` is kept.
-    c.header('Vary', 'Accept', { append: true });
-    if (wantsMarkdown(c)) {
-      const markdown = result.topics
-        ? renderStoriesMarkdown(result.topics, 'Summary of the posted documents', summary)
-        : renderSummaryMarkdown(summary);
-      return c.body(markdown, 200, { 'Content-Type': MARKDOWN_MEDIA_TYPE });
-    }
-    return c.json(result, 200);
+    const markdown = wantsMarkdown(c);
+    const text = await compute.posted(body, markdown);
+    // Both variants vary on Accept (joined to a CORS `Vary: Origin` by answer()).
+    const type = markdown ? MARKDOWN_MEDIA_TYPE : 'application/json';
+    return answer(c, text, 200, {
+      'Content-Type': type,
+      Vary: 'Accept',
+    }) as unknown as TypedResponse<JSONParsed<SummarizeResponse>, 200, 'json'>;
   });
 }

@@ -1,23 +1,18 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { type Summary, SummarySchema } from '../../../schemas/summary.js';
-import type { CorpusModel } from '../../core/index.js';
-import { renderSummaryMarkdown } from '../../render/markdown.js';
-import { type CachedBody, etagOf } from '../cache.js';
+import type { CorpusView } from '../../core/index.js';
+import type { CachedBody } from '../cache.js';
 import type { ApiApp, RouteDeps } from '../context.js';
+import { rememberTarget, serveSummary } from '../fast-path.js';
 import { CorpusSummaryQuery, SummaryOptionsQuery, TopicParams } from '../params.js';
 import { problem } from '../problem.js';
 import { unknownTopic } from './topics.js';
 import {
-  CORPUS_HEADER,
   cacheHeaders,
   ifNoneMatchParameter,
-  MARKDOWN_MEDIA_TYPE,
   notModifiedResponse,
   problemResponses,
-  sendCached,
-  sendText,
-  wantsMarkdown,
 } from '../respond.js';
 
 const MARKDOWN_EXAMPLE = `# foreign messengers
@@ -56,7 +51,7 @@ export const topicSummaryRoute = createRoute({
   responses: {
     200: summaryOk,
     304: notModifiedResponse,
-    ...problemResponses([400, 404, 500], {
+    ...problemResponses([400, 404, 500, 503], {
       400: '`maxSentences` or `maxWords` is not a whole number in range.',
       404: 'No story or facet has this id (ids change when the corpus changes).',
     }),
@@ -76,47 +71,33 @@ export const corpusSummaryRoute = createRoute({
   responses: {
     200: summaryOk,
     304: notModifiedResponse,
-    ...problemResponses([400, 500], {
+    ...problemResponses([400, 500, 503], {
       400: '`maxSentences` or `maxWords` is not a whole number in range, or `query` is longer than 2000 characters.',
     }),
   },
 });
 
-/** The Markdown variant of a cached summary, rendered once. */
-function markdownOf(body: CachedBody<Summary>): { text: string; etag: string } {
-  if (!body.markdown) {
-    const text = renderSummaryMarkdown(body.value);
-    body.markdown = { text, etag: etagOf(text, 'markdown') };
-  }
-  return body.markdown;
-}
-
 /** GET /v1/topics/{topicId}/summary and GET /v1/summary. */
 export function registerSummaryRoutes(app: ApiApp, { state, bodies }: RouteDeps): void {
-  /** Serves one cached summary (shared with the page), as JSON or Markdown. */
-  function serve(c: Context, model: CorpusModel, body: CachedBody<Summary>) {
-    // Appended, not set: the base middleware may already vary on Origin (CORS origin lists).
-    c.header('Vary', 'Accept', { append: true });
-    const headers = { [CORPUS_HEADER]: model.fingerprint };
-    if (wantsMarkdown(c)) {
-      const md = markdownOf(body);
-      return sendText(c, md.text, md.etag, MARKDOWN_MEDIA_TYPE, headers);
-    }
-    return sendCached(c, body, headers);
+  /** Serves one cached summary (shared with the page) and remembers it for its request target. */
+  function serve(c: Context, model: CorpusView, body: CachedBody<Summary>) {
+    rememberTarget(c, model, body, true);
+    return serveSummary(c, model, body);
   }
 
   app.openapi(topicSummaryRoute, (c) => {
     const { topicId } = c.req.valid('param');
     const model = state.model;
+    const answer = (body: CachedBody<Summary> | undefined) =>
+      body ? serve(c, model, body) : problem(c, 404, unknownTopic(topicId));
     const body = bodies.summary(model, { topicId, ...c.req.valid('query') });
-    if (!body) {
-      return problem(c, 404, unknownTopic(topicId));
-    }
-    return serve(c, model, body);
+    // A cached body is answered at once; only a computation waits.
+    return body instanceof Promise ? body.then(answer) : answer(body);
   });
 
   app.openapi(corpusSummaryRoute, (c) => {
     const model = state.model;
-    return serve(c, model, bodies.summary(model, c.req.valid('query'))!);
+    const body = bodies.summary(model, c.req.valid('query'));
+    return body instanceof Promise ? body.then((b) => serve(c, model, b!)) : serve(c, model, body!);
   });
 }

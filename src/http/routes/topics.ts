@@ -1,6 +1,8 @@
 import { createRoute } from '@hono/zod-openapi';
-import { TopicDetailSchema, TopicListSchema } from '../../../schemas/topic.js';
+import { type TopicDetail, TopicDetailSchema, TopicListSchema } from '../../../schemas/topic.js';
+import type { CachedBody } from '../cache.js';
 import type { ApiApp, RouteDeps } from '../context.js';
+import { rememberTarget } from '../fast-path.js';
 import { TopicParams, TopicsQuery } from '../params.js';
 import { problem } from '../problem.js';
 import {
@@ -52,7 +54,7 @@ export const getTopicRoute = createRoute({
       content: { 'application/json': { schema: TopicDetailSchema } },
     },
     304: notModifiedResponse,
-    ...problemResponses([400, 404, 500], {
+    ...problemResponses([400, 404, 500, 503], {
       404: 'No story or facet has this id (ids change when the corpus changes).',
     }),
   },
@@ -69,14 +71,21 @@ export function registerTopicRoutes(app: ApiApp, { state, bodies }: RouteDeps): 
     const model = state.model;
     const page = bodies.topics(model, c.req.valid('query'));
     if ('problem' in page) return problem(c, 400, `query parameter cursor: ${page.problem}`);
+    rememberTarget(c, model, page);
     return sendCached(c, page, { [CORPUS_HEADER]: model.fingerprint });
   });
 
   app.openapi(getTopicRoute, (c) => {
     const { topicId } = c.req.valid('param');
     const model = state.model;
+    const answer = (body: CachedBody<TopicDetail> | undefined) => {
+      if (!body) return problem(c, 404, unknownTopic(topicId)) as Response;
+      rememberTarget(c, model, body);
+      return sendCached(c, body, { [CORPUS_HEADER]: model.fingerprint }) as unknown as Response;
+    };
     const body = bodies.topic(model, topicId);
-    if (!body) return problem(c, 404, unknownTopic(topicId));
-    return sendCached(c, body, { [CORPUS_HEADER]: model.fingerprint });
+    // A cached body is answered at once; only a computation waits.
+    if (body instanceof Promise) return body.then(answer) as Promise<Response>;
+    return answer(body);
   });
 }

@@ -1,0 +1,85 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import type { Summary } from '../../schemas/summary.js';
+import type { CorpusView } from '../core/index.js';
+import { renderSummaryMarkdown } from '../render/markdown.js';
+import { type CachedBody, etagOf, LruMap, ModelCache } from './cache.js';
+import type { AppEnv, ApiApp, RouteDeps } from './context.js';
+import {
+  CORPUS_HEADER,
+  MARKDOWN_MEDIA_TYPE,
+  sendCached,
+  sendText,
+  wantsMarkdown,
+} from './respond.js';
+
+/**
+ * Cached answers by request target. A GET of the topic list, a topic or a summary that was
+ * answered 200 is remembered under its exact path and query string (per model); the same target
+ * is answered again from that body before validation and routing: same string, same parameters,
+ * same body. A quarter to a third of a cached answer's time was spent re-validating and
+ * re-normalizing parameters whose answer was already known.
+ */
+
+/** A remembered answer: the body, and whether it is a summary (Markdown variant, `Vary: Accept`). */
+interface Known {
+  readonly body: CachedBody<unknown>;
+  readonly summary: boolean;
+}
+
+/** Targets remembered per model. */
+const TARGETS = 2048;
+
+const known = new ModelCache<CorpusView, LruMap<string, Known>>(() => new LruMap(TARGETS));
+
+/** The path and query of a request, as sent. */
+function target(c: Context): string {
+  const url = c.req.url;
+  return url.slice(url.indexOf('/', url.indexOf('//') + 2));
+}
+
+/** The Markdown variant of a cached summary, rendered once. */
+function markdownOf(body: CachedBody<Summary>): { text: string; etag: string } {
+  if (!body.markdown) {
+    const text = renderSummaryMarkdown(body.value);
+    body.markdown = { text, etag: etagOf(text, 'markdown') };
+  }
+  return body.markdown;
+}
+
+/** Serves a summary body as JSON or (on `Accept: text/markdown`) Markdown, varying on Accept. */
+export function serveSummary(c: Context, model: CorpusView, body: CachedBody<Summary>) {
+  // Joined to the base headers' Vary: Origin (CORS origin lists) by answer().
+  const headers = { [CORPUS_HEADER]: model.fingerprint, Vary: 'Accept' };
+  if (wantsMarkdown(c)) {
+    const md = markdownOf(body);
+    return sendText(c, md.text, md.etag, MARKDOWN_MEDIA_TYPE, headers);
+  }
+  return sendCached(c, body, headers);
+}
+
+/** Remembers the body a GET target was answered 200 with (routes call it). */
+export function rememberTarget(
+  c: Context,
+  model: CorpusView,
+  body: CachedBody<unknown>,
+  summary = false,
+): void {
+  known.for(model).set(target(c), { body, summary });
+}
+
+/** Answers remembered targets of the topic and summary routes before they validate anything. */
+export function registerFastPath(app: ApiApp, { state }: RouteDeps): void {
+  const fast: MiddlewareHandler<AppEnv> = (c, next) => {
+    if (c.req.method !== 'GET') return next();
+    const model = state.model;
+    const hit = known.for(model).get(target(c));
+    if (!hit) return next();
+    const res = hit.summary
+      ? serveSummary(c, model, hit.body as CachedBody<Summary>)
+      : sendCached(c, hit.body, { [CORPUS_HEADER]: model.fingerprint });
+    return Promise.resolve(res as unknown as Response);
+  };
+  app.use('/v1/topics', fast);
+  app.use('/v1/topics/*', fast);
+  app.use('/v1/summary', fast);
+}

@@ -1,0 +1,82 @@
+import { BroadcastChannel, threadId, workerData } from 'node:worker_threads';
+import { type CorpusModel, solverReady, warmUpSolver } from '../core/index.js';
+import { readModel } from '../store/read-model.js';
+import type { ComputeTask, ComputeWorkerData, ModelMessage, ModelRef } from './messages.js';
+import { postedSummary, summaryJson, topicJson } from './tasks.js';
+
+/**
+ * A compute worker: summaries and topic details of the served corpus, and `POST /v1/summarize`.
+ * Holds the model of the current generation, read from its snapshot: loaded ahead of a swap when
+ * the main thread broadcasts `load`, or on demand by the first task that names it. Keeps at most
+ * two (the served one and the next while a swap is prepared); `commit` drops the older.
+ *
+ * Workers are loaded through `require` (tsx compiles them to CommonJS inside worker threads, where
+ * its ESM hooks do not apply): a default export and no top-level await.
+ */
+
+const slots = new Map<number, CorpusModel>();
+
+// V8 optimises the solver's WebAssembly only once it runs hot: one synthetic solve (~0.3 s) at
+// the worker's start spares the first requests it serves (3–5× slower otherwise).
+const ready = solverReady.then(warmUpSolver);
+
+function modelOf(ref: ModelRef): CorpusModel {
+  let model = slots.get(ref.generation);
+  if (!model) {
+    model = readModel(ref.file, ref.pipeline);
+    slots.set(ref.generation, model);
+    while (slots.size > 2) slots.delete(Math.min(...slots.keys()));
+  }
+  return model;
+}
+
+const { channel: channelName } = workerData as ComputeWorkerData;
+const channel = new BroadcastChannel(channelName);
+channel.onmessage = (event) => {
+  const message = (event as { data: ModelMessage }).data;
+  switch (message.type) {
+    case 'load': {
+      let error: string | undefined;
+      try {
+        modelOf(message.model);
+      } catch (err) {
+        error = err instanceof Error ? err.message : String(err);
+      }
+      const reply: ModelMessage = {
+        type: 'loaded',
+        generation: message.model.generation,
+        threadId,
+        ...(error ? { error } : {}),
+      };
+      channel.postMessage(reply);
+      break;
+    }
+    case 'commit':
+      for (const g of [...slots.keys()]) if (g < message.generation) slots.delete(g);
+      break;
+    case 'drop':
+      slots.delete(message.generation);
+      break;
+    case 'hello':
+    case 'loaded':
+      break;
+  }
+};
+(channel as unknown as { unref(): void }).unref();
+channel.postMessage({ type: 'hello', threadId } satisfies ModelMessage);
+
+/**
+ * Runs one task: a summary or a topic detail of the served corpus as JSON text (`null`: unknown
+ * topic), or the answer to `POST /v1/summarize` (JSON or Markdown text).
+ */
+export default async function run(task: ComputeTask): Promise<string | null> {
+  await ready;
+  switch (task.kind) {
+    case 'summary':
+      return summaryJson(modelOf(task.model), task.request) ?? null;
+    case 'topic':
+      return topicJson(modelOf(task.model), task.topicId) ?? null;
+    case 'posted':
+      return postedSummary(task.body, task.markdown);
+  }
+}

@@ -1,0 +1,52 @@
+import type { SummarizeRequest } from '../../schemas/api.js';
+import type { SummaryRequest } from '../core/index.js';
+
+/**
+ * What the main thread and the workers say to each other: the tasks of the compute pool, the
+ * broadcasts that load and drop models, and the builder's answers.
+ */
+
+/** Which model a task runs on: a generation (increasing) and the snapshot it is read from. */
+export interface ModelRef {
+  readonly generation: number;
+  readonly file: string;
+  /** The pipeline digest the snapshot must carry (the builder's). */
+  readonly pipeline: string;
+}
+
+/** A task of the compute pool. */
+export type ComputeTask =
+  /** A summary of the served corpus, as JSON text (`null`: unknown topic). */
+  | { readonly kind: 'summary'; readonly model: ModelRef; readonly request: SummaryRequest }
+  /** A story's or facet's detail, as JSON text (`null`: unknown id). */
+  | { readonly kind: 'topic'; readonly model: ModelRef; readonly topicId: string }
+  /** `POST /v1/summarize`, stateless: JSON or Markdown text. */
+  | { readonly kind: 'posted'; readonly body: SummarizeRequest; readonly markdown: boolean };
+
+/** Broadcast to every compute worker. */
+export type ModelMessage =
+  /** A worker started and listens (sent once, when its module is loaded). */
+  | { readonly type: 'hello'; readonly threadId: number }
+  | { readonly type: 'load'; readonly model: ModelRef }
+  | {
+      readonly type: 'loaded';
+      readonly generation: number;
+      readonly threadId: number;
+      readonly error?: string;
+    }
+  | { readonly type: 'commit'; readonly generation: number }
+  | { readonly type: 'drop'; readonly generation: number };
+
+/** What the compute workers are started with. */
+export interface ComputeWorkerData {
+  /** Name of the BroadcastChannel of this pool's model messages. */
+  readonly channel: string;
+}
+
+/** What the builder is asked to do. */
+export interface BuilderTask {
+  readonly kind: 'open' | 'reload' | 'settle' | 'warm';
+  readonly dataDir: string;
+  readonly indexDir: string;
+  readonly maxFileBytes: number;
+}

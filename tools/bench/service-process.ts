@@ -1,0 +1,192 @@
+/**
+ * The service as its own process for the service benchmarks: `node --import tsx src/server.ts`
+ * on a free port, its JSON log lines parsed as they come, its peak RSS read from /proc, and a
+ * small keep-alive HTTP client whose latencies are measured from this (otherwise idle) process.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import http from 'node:http';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+/** A free TCP port on 127.0.0.1. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** One log record of the service. */
+export type LogRecord = { msg?: string; ms?: number } & Record<string, unknown>;
+
+/** A running service process. */
+export interface ServiceProcess {
+  readonly port: number;
+  readonly pid: number;
+  /** Every log record so far, in order. */
+  readonly logs: LogRecord[];
+  /** Milliseconds from spawn to the first 200 of /healthz. */
+  readonly startMs: number;
+  /** Resolves with the first record (past or future) that passes `test`. */
+  waitFor(test: (r: LogRecord) => boolean, timeoutMs?: number): Promise<LogRecord>;
+  /** Peak resident set size of the process so far (all its threads), MiB. */
+  peakRssMb(): number;
+  /** SIGTERM, then waits for the exit (SIGKILL after 10 s). */
+  stop(): Promise<void>;
+}
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: 4 });
+
+/** One request; resolves with the status, the body and the latency in ms. */
+export function request(
+  port: number,
+  path: string,
+  init: { method?: string; body?: string } = {},
+): Promise<{ status: number; body: string; ms: number }> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        path,
+        method: init.method ?? 'GET',
+        agent,
+        headers: init.body ? { 'content-type': 'application/json' } : {},
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            body: Buffer.concat(chunks).toString('utf8'),
+            ms: performance.now() - started,
+          }),
+        );
+      },
+    );
+    req.on('error', reject);
+    req.setTimeout(60_000, () => req.destroy(new Error('timeout')));
+    req.end(init.body);
+  });
+}
+
+function vmHwmMb(pid: number): number {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/u.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) / 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** Spawns the service and resolves once /healthz answers 200 (rejects if it exits first). */
+export async function startService(
+  env: Record<string, string>,
+  timeoutMs = 900_000,
+): Promise<ServiceProcess> {
+  const port = await freePort();
+  const started = performance.now();
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const logs: LogRecord[] = [];
+  let waiters: { test: (r: LogRecord) => boolean; resolve: (r: LogRecord) => void }[] = [];
+  let pending = '';
+  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
+    pending += chunk;
+    for (let nl = pending.indexOf('\n'); nl >= 0; nl = pending.indexOf('\n')) {
+      const line = pending.slice(0, nl);
+      pending = pending.slice(nl + 1);
+      try {
+        const rec = JSON.parse(line) as LogRecord;
+        if (rec.msg === 'request') continue;
+        logs.push(rec);
+        waiters = waiters.filter((w) => (w.test(rec) ? (w.resolve(rec), false) : true));
+      } catch {
+        // not a log line
+      }
+    }
+  });
+  let exited = false;
+  const exit = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      exited = true;
+      resolve();
+    }),
+  );
+  let peak = 0;
+  const pid = child.pid!;
+  const sampler = setInterval(() => (peak = Math.max(peak, vmHwmMb(pid))), 250);
+  sampler.unref();
+  for (;;) {
+    if (exited) throw new Error('the service exited before it was healthy');
+    if (performance.now() - started > timeoutMs) throw new Error('the service never got healthy');
+    const ok = await request(port, '/healthz').then(
+      (r) => r.status === 200,
+      () => false,
+    );
+    if (ok) break;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  const startMs = performance.now() - started;
+  return {
+    port,
+    pid,
+    logs,
+    startMs,
+    waitFor(test, waitMs = 600_000) {
+      const seen = logs.find(test);
+      if (seen) return Promise.resolve(seen);
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(
+          () => reject(new Error('timed out waiting for a log line')),
+          waitMs,
+        );
+        waiters.push({ test, resolve: (r) => (clearTimeout(timer), resolve(r)) });
+      });
+    },
+    peakRssMb: () => (peak = Math.max(peak, vmHwmMb(pid))),
+    async stop() {
+      peak = Math.max(peak, vmHwmMb(pid));
+      clearInterval(sampler);
+      if (exited) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exit;
+      clearTimeout(timer);
+    },
+  };
+}
+
+/** Polls `GET /healthz` back to back (one connection) until `done()`; the latencies in ms. */
+export async function pollHealth(
+  port: number,
+  done: () => boolean,
+  pauseMs = 10,
+): Promise<number[]> {
+  const out: number[] = [];
+  while (!done()) {
+    const r = await request(port, '/healthz');
+    out.push(r.ms);
+    await new Promise((res) => setTimeout(res, pauseMs));
+  }
+  return out;
+}
+
+/** The p-th percentile (0–100) of some samples, nearest rank; 0 when empty. */
+export function percentile(xs: readonly number[], p: number): number {
+  if (xs.length === 0) return 0;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]!;
+}
