@@ -2,13 +2,14 @@ import type { DocumentInfo, SkippedFile } from '../../schemas/document.js';
 import {
   type ClassifiedLine,
   type ClassifyFileHook,
+  type FileLinesHook,
   classifyLines,
   type LineTable,
 } from './classify/index.js';
 import { compareIds, corpusFingerprint, type SourceFile, sourceFromText } from './corpus/index.js';
 import { type HrefFor, linesHref } from './hrefs.js';
 import { buildTermIndex, type TermIndex } from './index/index.js';
-import { type ParsedFiles, parseFiles } from './parse/index.js';
+import { lazyParsedFiles, type ParsedFiles } from './parse/index.js';
 import { LruMap } from './shared/lru.js';
 import { segmentCorpus, type Sentence } from './segment/index.js';
 import { type ConceptWeights, conceptWeights } from './summarize/index.js';
@@ -129,6 +130,8 @@ function documentInfos(
 export interface StageHooks {
   /** Wraps the classification of each file (see {@link ClassifyFileHook}). */
   readonly classifyFile?: ClassifyFileHook;
+  /** Wraps how each file's lines are read for the rules (see {@link FileLinesHook}). */
+  readonly fileLines?: FileLinesHook;
   /** Cuts the files into sentences instead of `segmentCorpus`. */
   readonly segment?: (
     files: readonly SourceFile[],
@@ -172,9 +175,10 @@ export function computeParts(
   const files = corpus.files;
   const hooks = options.hooks ?? {};
   // Parsed Markdown and HTML are read by the two stages that follow and then dropped: the model
-  // keeps the line verdicts and the sentences, not the blocks and their offset maps.
-  const parsed = parseFiles(files);
-  const lines = classifyLines(files, parsed, hooks.classifyFile);
+  // keeps the line verdicts and the sentences, not the blocks and their offset maps. A file is
+  // parsed when a stage first asks for it, so hooks that reuse a file's earlier results skip it.
+  const parsed = lazyParsedFiles(files);
+  const lines = classifyLines(files, parsed, hooks);
   const sentences = (hooks.segment ?? segmentCorpus)(files, lines, parsed);
   const index = buildTermIndex(sentences);
   const stories =

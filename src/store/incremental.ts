@@ -1,5 +1,5 @@
 import { computeParts, type CorpusInput, type ModelParts, type StageHooks } from '../core/model.js';
-import type { ClassifiedLine, LineTable } from '../core/classify/index.js';
+import type { ClassifiedLine, FileLines, LineTable } from '../core/classify/index.js';
 import type { SourceFile } from '../core/corpus/index.js';
 import type { ParsedFiles } from '../core/parse/index.js';
 import { segmentCorpus, type Sentence } from '../core/segment/index.js';
@@ -22,6 +22,12 @@ export interface BuildState {
   readonly reads: ReadonlyMap<string, Reads>;
   /** False while the stories are provisional (assigned, not clustered). */
   readonly exact: boolean;
+  /**
+   * Per file key: how the rules read a Markdown or HTML file's lines (parsed and rendered), so an
+   * unchanged file is not parsed again. Kept in memory only (a build read from a snapshot has
+   * none: its first reload parses each such file once).
+   */
+  readonly readings?: ReadonlyMap<string, FileLines>;
 }
 
 /** Options of {@link buildIncrementally}. */
@@ -96,6 +102,14 @@ export function buildIncrementally(
   const carried = new Int32Array(oldSentences).fill(-1);
   let allCarried = previous !== undefined && corpus.files.length === previous.parts.files.length;
 
+  const readings = new Map<string, FileLines>();
+  const fileLines: StageHooks['fileLines'] = (file, read) => {
+    const key = fileKey(file);
+    const old = previous?.readings?.get(key);
+    const reading = old ? { ...old, file } : read();
+    if (reading.fixed) readings.set(key, reading);
+    return reading;
+  };
   const classifyFile: StageHooks['classifyFile'] = (file, repetition, classify) => {
     const key = fileKey(file);
     const old = before.byKey.get(key);
@@ -140,6 +154,7 @@ export function buildIncrementally(
   const how: { stories: BuildReport['stories'] } = { stories: 'clustered' };
   const parts = computeParts(corpus, {
     hooks: {
+      fileLines,
       classifyFile,
       segment,
       stories: (sentences, index) => {
@@ -156,7 +171,7 @@ export function buildIncrementally(
     },
   });
   return {
-    state: { parts, reads, exact: how.stories !== 'provisional' },
+    state: { parts, reads, exact: how.stories !== 'provisional', readings },
     report: { files: corpus.files.length, classified, segmented, stories: how.stories },
   };
 }

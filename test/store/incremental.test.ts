@@ -29,6 +29,36 @@ describe('incremental builds', () => {
     expect(comparable(again.state.parts)).toEqual(comparable(computeParts(corpus)));
   });
 
+  it('read an unchanged Markdown file without parsing it again, and equal a full build after a Markdown edit', () => {
+    const md = (title: string, body: string) =>
+      `# ${title}\n\n${body}\n\n\`\`\`sh\nnpm run deploy -- --force\n\`\`\`\n\n[docs]: https://example.org/docs\n`;
+    const before = files({
+      'a.md': md('Harbour budget', 'The **harbour council** approved the budget on Monday.'),
+      'b.md': md('Valley fire', 'A [wildfire](https://example.org/fire) spread on Tuesday.'),
+      'c.txt': A,
+    });
+    const first = buildIncrementally({ files: before }, undefined);
+    const readingOf = (state: typeof first.state, id: string) =>
+      state.readings!.get(`${id}\u0000${state.parts.files.find((f) => f.id === id)!.sha256}`)!;
+    expect([...first.state.readings!.keys()].map((k) => k.split('\u0000')[0])).toEqual([
+      'a.md',
+      'b.md',
+    ]);
+    const after = files({
+      'a.md': md('Harbour budget', 'The **harbour council** approved the budget on Monday.'),
+      'b.md': md('Valley fire', 'A [wildfire](https://example.org/fire) spread on Wednesday.'),
+      'c.txt': A,
+    });
+    const next = buildIncrementally({ files: after }, first.state);
+    // The same reading (not an equal one parsed again) for the unchanged file, a new one for the edit.
+    expect(readingOf(next.state, 'a.md').texts).toBe(readingOf(first.state, 'a.md').texts);
+    expect(readingOf(next.state, 'b.md').texts).not.toBe(readingOf(first.state, 'b.md').texts);
+    expect(next.state.parts.sentences.map((s) => s.text)).toContain(
+      'A wildfire spread on Wednesday.',
+    );
+    expect(comparable(next.state.parts)).toEqual(comparable(computeParts({ files: after })));
+  });
+
   it('reclassify an unchanged file when a line it shares stops being shared (repetition is cross-file)', () => {
     const before = files({ 'a.txt': A, 'b.txt': B });
     const first = buildIncrementally({ files: before }, undefined);

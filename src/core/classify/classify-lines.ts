@@ -76,6 +76,18 @@ export type ClassifyFileHook = (
 ) => ClassifiedLine[];
 
 /**
+ * Wraps how a file's lines are read for the rules (for Markdown and HTML, parsing and rendering
+ * them): a hook may return an earlier reading of the same file (same id and SHA-256) instead.
+ */
+export type FileLinesHook = (file: SourceFile, read: () => FileLines) => FileLines;
+
+/** Optional wrappers of {@link classifyLines}' per-file steps (incremental builds). */
+export interface ClassifyHooks {
+  readonly classifyFile?: ClassifyFileHook;
+  readonly fileLines?: FileLinesHook;
+}
+
+/**
  * Classifies every line of every file as content, heading, boilerplate or blank, with a reason
  * for each non-content line. Uses the line's shape and repetition across files (boilerplate
  * detection in the spirit of Kohlschütter et al., "Boilerplate Detection using Shallow Text
@@ -86,12 +98,16 @@ export type ClassifyFileHook = (
 export function classifyLines(
   files: readonly SourceFile[],
   parsed?: ParsedFiles,
-  hook?: ClassifyFileHook,
+  hooks: ClassifyHooks = {},
 ): LineTable {
-  const prepared = files.map((f) => {
+  const read = (f: SourceFile): FileLines => {
     const doc = parsed?.get(f.id);
     return doc ? markupLines(f, doc) : fileLines(f);
-  });
+  };
+  const prepared = files.map((f) =>
+    hooks.fileLines ? hooks.fileLines(f, () => read(f)) : read(f),
+  );
+  const hook = hooks.classifyFile;
   const repetition = repeatedLines(prepared);
   const table = new Map<string, readonly ClassifiedLine[]>();
   for (const f of [...prepared].sort((a, b) => compareIds(a.file.id, b.file.id))) {

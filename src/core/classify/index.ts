@@ -5,9 +5,11 @@
 export {
   type ClassifiedLine,
   type ClassifyFileHook,
+  type ClassifyHooks,
   classifyLines,
+  type FileLinesHook,
   type LineTable,
 } from './classify-lines.js';
-export type { Repetition } from './repetition.js';
+export type { FileLines, Repetition } from './repetition.js';
 export { BULLET, CLAUSE_END, SENTENCE_END } from './line-shapes.js';
 export { normalizeLine } from './vocabulary.js';

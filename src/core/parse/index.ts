@@ -9,7 +9,7 @@ import { parseMarkdown } from './markdown.js';
 import type { DocumentFormat, ParsedDocument } from './types.js';
 
 export { lineKinds } from './line-kinds.js';
-export { parseFile, parseFiles, type ParsedFiles } from './parse-files.js';
+export { lazyParsedFiles, parseFile, parseFiles, type ParsedFiles } from './parse-files.js';
 export { atomicRanges, rawSourceSpan, sourceSpan, type SourceSpan } from './source-span.js';
 export { ConstructFlag } from './types.js';
 export type {

@@ -4,7 +4,9 @@ import { parseMarkdown } from './markdown.js';
 import type { ParsedDocument } from './types.js';
 
 /** The parsed Markdown and HTML files of a corpus, by file id (plain-text files have no entry). */
-export type ParsedFiles = ReadonlyMap<string, ParsedDocument>;
+export interface ParsedFiles {
+  get(id: string): ParsedDocument | undefined;
+}
 
 /**
  * Parses one file by its format (from its id's extension), or returns undefined for plain text,
@@ -36,4 +38,23 @@ export function parseFiles(files: readonly SourceFile[]): ParsedFiles {
     if (doc) parsed.set(file.id, doc);
   }
   return parsed;
+}
+
+/**
+ * The files of a corpus parsed on first request, each once: a build asks only for the files whose
+ * lines or sentences it recomputes, so an incremental reload parses what changed, not every
+ * Markdown file of the folder.
+ */
+export function lazyParsedFiles(files: readonly SourceFile[]): ParsedFiles {
+  const byId = new Map(files.map((f) => [f.id, f]));
+  const done = new Map<string, ParsedDocument | undefined>();
+  return {
+    get(id) {
+      if (done.has(id)) return done.get(id);
+      const file = byId.get(id);
+      const doc = file ? parseFile(file) : undefined;
+      done.set(id, doc);
+      return doc;
+    },
+  };
 }
