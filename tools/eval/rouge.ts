@@ -66,6 +66,19 @@ export const MULTILING_OPTIONS: Readonly<RougeOptions> = Object.freeze({
 });
 
 /**
+ * DUC 2004 settings, as the published 100-word multi-document results are scored (Hong et al.,
+ * LREC 2014): `-n 4 -m -a -l 100 -x` (Porter stemming, stop words kept, summaries cut after their
+ * first 100 words; ROUGE-1 and ROUGE-2 recall are the figures compared).
+ */
+export const DUC_OPTIONS: Readonly<RougeOptions> = Object.freeze({
+  stem: true,
+  removeStopwords: false,
+  lengthLimitWords: 100,
+  skipDistance: 4,
+  skipUnigrams: true,
+});
+
+/**
  * Opinosis settings: `-n 2 -2 4 -u -m -s -a -x -c 95 -r 1000 -f A -p 0.5 -t 0`
  * (Porter stemming, SMART stop words removed, no length cut).
  */
