@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ConfigError, type Config, loadConfig } from './config.js';
+import { loadConfigOrExit } from './config.js';
 import { IndexBuilder } from './store/index-builder.js';
 
 /**
@@ -8,16 +8,7 @@ import { IndexBuilder } from './store/index-builder.js';
  * building (see the README, "Replicas"). Prints one JSON line saying what it did.
  */
 async function main(): Promise<void> {
-  let config: Config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`citesum: ${err.message}\n`);
-      process.exit(1);
-    }
-    throw err;
-  }
+  const config = loadConfigOrExit();
   const started = performance.now();
   const published = await new IndexBuilder({
     dataDir: config.dataDir,

@@ -152,3 +152,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL ?? (e.LOG === 'off' ? 'silent' : 'info'),
   };
 }
+
+/**
+ * The configuration of a command (`npm start`, `npm run index`): {@link loadConfig}, or the
+ * reason on stderr and exit status 1 when a variable is bad.
+ */
+export function loadConfigOrExit(env: NodeJS.ProcessEnv = process.env): Config {
+  try {
+    return loadConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`citesum: ${err.message}\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+}

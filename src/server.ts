@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { serve } from '@hono/node-server';
-import { ConfigError, type Config, loadConfig } from './config.js';
+import { type Config, loadConfigOrExit } from './config.js';
 import { HEADERS_TIMEOUT_MS, MAX_HEADER_BYTES, REQUEST_TIMEOUT_MS } from './core/limits.js';
 import type { CorpusView } from './core/model.js';
 import { corpusStats } from './core/queries/stats.js';
@@ -239,16 +239,7 @@ export async function startServer(
 
 /** `npm start`: configuration from the environment, graceful shutdown on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
-  let config: Config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`citesum: ${err.message}\n`);
-      process.exit(1);
-    }
-    throw err;
-  }
+  const config = loadConfigOrExit();
   const log = createLogger(config.logLevel);
   /** Exits once the log records still buffered are written. */
   const exit = (code: number) => log.flush(() => process.exit(code));

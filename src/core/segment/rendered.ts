@@ -1,8 +1,8 @@
 import type { ClassifiedLine } from '../classify/index.js';
 import type { LineExtent } from '../corpus/index.js';
 import { atomicRanges, type Block, type ParsedDocument, sourceSpan } from '../parse/index.js';
-import { analyze, featuresOf, type TokenFeatures, type TokenTable } from '../text/index.js';
-import { rejoinClosingQuotes } from './closing-quotes.js';
+import { analyze, featuresOf, type TokenFeatures } from '../text/index.js';
+import { type Cut, sentenceCuts } from './cuts.js';
 import { INLINE_DATELINE } from './paragraphs.js';
 
 /**
@@ -25,32 +25,6 @@ export interface RenderedSentence {
 }
 
 const SPACE = /\s/u;
-
-/** A sentence of a run: its token range and rendered range within the run. */
-interface Cut {
-  first: number;
-  last: number;
-  start: number;
-  end: number;
-}
-
-/** Sentence ranges of an analysed run, trimmed of line-break tokens and whitespace. */
-function cutsOf(body: string, t: TokenTable): Cut[] {
-  const cuts: Cut[] = [];
-  for (const [a, b] of rejoinClosingQuotes(t)) {
-    let first = a;
-    let last = b;
-    while (first <= last && t.types[first] === 'tabCRLF') first++;
-    while (last >= first && t.types[last] === 'tabCRLF') last--;
-    if (first > last) continue;
-    let s = t.starts[first]!;
-    let e = t.starts[last]! + t.values[last]!.length;
-    while (s < e && SPACE.test(body[s]!)) s++;
-    while (e > s && SPACE.test(body[e - 1]!)) e--;
-    if (e > s) cuts.push({ first, last, start: s, end: e });
-  }
-  return cuts;
-}
 
 /**
  * Joins neighbouring sentences whose boundary falls inside an atomic range (link text, inline
@@ -134,7 +108,7 @@ export function renderedSentences(
       const local = atoms
         .filter(([a, b]) => b > i && a < j)
         .map(([a, b]) => [a - i, b - i] as const);
-      for (const cut of joinCuts(cutsOf(body, t), local)) {
+      for (const cut of joinCuts(sentenceCuts(body, t), local)) {
         const span = sourceSpan(block, i + cut.start, i + cut.end);
         emit({
           start: span.start,

@@ -3,7 +3,7 @@ import type { LineTable } from '../classify/index.js';
 import { lineSpanOf, type SourceFile } from '../corpus/index.js';
 import { analyze, featuresOf, type TokenFeatures } from '../text/index.js';
 import type { ParsedFiles } from '../parse/index.js';
-import { rejoinClosingQuotes } from './closing-quotes.js';
+import { sentenceCuts } from './cuts.js';
 import { type Paragraph, paragraphsOf } from './paragraphs.js';
 import { renderedSentences } from './rendered.js';
 
@@ -42,8 +42,6 @@ export interface Sentence {
   readonly shape: number;
 }
 
-const SPACE = /\s/u;
-
 /** Splits one paragraph into sentence spans (absolute offsets) with their token features. */
 function sentencesOfParagraph(
   text: string,
@@ -52,19 +50,8 @@ function sentencesOfParagraph(
 ): void {
   const body = text.slice(para.start, para.end);
   const t = analyze(body);
-  for (const [a, b] of rejoinClosingQuotes(t)) {
-    let first = a;
-    let last = b;
-    while (first <= last && t.types[first] === 'tabCRLF') first++;
-    while (last >= first && t.types[last] === 'tabCRLF') last--;
-    if (first > last) continue;
-    let s = t.starts[first]!;
-    let e = t.starts[last]! + t.values[last]!.length;
-    while (s < e && SPACE.test(body[s]!)) s++;
-    while (e > s && SPACE.test(body[e - 1]!)) e--;
-    if (e <= s) continue;
-    emit(para.start + s, para.start + e, featuresOf(t, first, last));
-  }
+  for (const c of sentenceCuts(body, t))
+    emit(para.start + c.start, para.start + c.end, featuresOf(t, c.first, c.last));
 }
 
 /**
