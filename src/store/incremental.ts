@@ -23,9 +23,9 @@ export interface BuildState {
   /** False while the stories are provisional (assigned, not clustered). */
   readonly exact: boolean;
   /**
-   * Per file key: how the rules read a Markdown or HTML file's lines (parsed and rendered), so an
-   * unchanged file is not parsed again. Kept in memory only (a build read from a snapshot has
-   * none: its first reload parses each such file once).
+   * Per file key: how the rules read the file's lines (for Markdown and HTML, parsed and
+   * rendered), so an unchanged file is neither parsed nor scanned for repetition again. Kept in
+   * memory only (a build read from a snapshot has none: its first reload reads each file once).
    */
   readonly readings?: ReadonlyMap<string, FileLines>;
 }
@@ -107,7 +107,7 @@ export function buildIncrementally(
     const key = fileKey(file);
     const old = previous?.readings?.get(key);
     const reading = old ? { ...old, file } : read();
-    if (reading.fixed) readings.set(key, reading);
+    readings.set(key, reading);
     return reading;
   };
   const classifyFile: StageHooks['classifyFile'] = (file, repetition, classify) => {

@@ -43,6 +43,7 @@ describe('incremental builds', () => {
     expect([...first.state.readings!.keys()].map((k) => k.split('\u0000')[0])).toEqual([
       'a.md',
       'b.md',
+      'c.txt',
     ]);
     const after = files({
       'a.md': md('Harbour budget', 'The **harbour council** approved the budget on Monday.'),

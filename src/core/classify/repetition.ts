@@ -96,6 +96,33 @@ export interface Repetition {
   readonly corpusGroups: number;
 }
 
+/** A file's distinct normalized lines with letters, in order, and whether each is fact-like. */
+interface DistinctLines {
+  readonly norms: readonly string[];
+  readonly facts: Uint8Array;
+}
+
+/** Per `norms` array: a file read once is not scanned again while its reading is reused. */
+const distinctMemo = new WeakMap<readonly string[], DistinctLines>();
+
+function distinctLines(f: FileLines): DistinctLines {
+  const memo = distinctMemo.get(f.norms);
+  if (memo) return memo;
+  const norms: string[] = [];
+  const facts: number[] = [];
+  const seen = new Set<string>();
+  for (let k = 0; k < f.norms.length; k++) {
+    const n = f.norms[k]!;
+    if (!n || seen.has(n) || !hasLetters(n)) continue;
+    seen.add(n);
+    norms.push(n);
+    facts.push(isFactLike(f.texts[k]!.trim()) ? 1 : 0);
+  }
+  const out = { norms, facts: Uint8Array.from(facts) };
+  distinctMemo.set(f.norms, out);
+  return out;
+}
+
 /**
  * Normalized lines that occur in two or more unrelated files, with the number of unrelated
  * file groups they occur in. Files that share much of their fact-like text are near-duplicate
@@ -109,20 +136,18 @@ export function repeatedLines(files: readonly FileLines[]): Repetition {
   const factLike = new Map<string, boolean>();
   const factCount: number[] = [];
   files.forEach((f, fi) => {
-    const seen = new Set<string>();
-    let facts = 0;
-    for (let k = 0; k < f.norms.length; k++) {
-      const n = f.norms[k]!;
-      if (!n || seen.has(n) || !hasLetters(n)) continue;
-      seen.add(n);
+    const { norms, facts } = distinctLines(f);
+    let count = 0;
+    for (let k = 0; k < norms.length; k++) {
+      const n = norms[k]!;
       let list = byLine.get(n);
       if (!list) byLine.set(n, (list = []));
       list.push(fi);
-      let fact = factLike.get(n);
-      if (fact === undefined) factLike.set(n, (fact = isFactLike(f.texts[k]!.trim())));
-      if (fact) facts++;
+      // As before: a line's fact-likeness is read from the first file that has it.
+      if (!factLike.has(n)) factLike.set(n, facts[k] === 1);
+      if (factLike.get(n)) count++;
     }
-    factCount[fi] = facts;
+    factCount[fi] = count;
   });
   // Fact-like lines shared per file pair, from lines shared by few files (a line shared by many
   // files says nothing about two of them being copies).
