@@ -34,14 +34,17 @@ describe('the browser suites without /usr/bin/chromium', () => {
     expect(chromiumCheck('/usr/bin/chromium', {}, present)).toEqual({ mode: 'run' });
   });
 
-  /** Runs test/e2e/page.test.ts in its own vitest with the browser path pointing nowhere. */
+  /** Runs the page's browser test files in their own vitest with the browser path pointing nowhere. */
   function runPageSuite(ci: string | undefined) {
     const env: NodeJS.ProcessEnv = {};
     for (const [k, v] of Object.entries(process.env))
       if (!k.startsWith('VITEST') && k !== 'CI') env[k] = v;
     if (ci !== undefined) env.CI = ci;
     env.CITESUM_CHROMIUM = '/nonexistent/chromium';
-    const run = spawnSync('npx', ['vitest', 'run', 'test/e2e/page.test.ts', '--reporter=verbose'], {
+    const files = ['page-navigation', 'page-citations', 'page-crlf-files'].map(
+      (name) => `test/e2e/${name}.test.ts`,
+    );
+    const run = spawnSync('npx', ['vitest', 'run', ...files, '--reporter=verbose'], {
       env,
       encoding: 'utf8',
       timeout: 120_000,

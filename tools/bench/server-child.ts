@@ -8,7 +8,7 @@
  * on another port of the same process calibrates what the app's middleware costs. Nothing here
  * is part of the product.
  *
- * Started by tools/bench/run.ts with `fork`; reports `{ port, barePort }` over IPC once listening.
+ * Started by tools/bench/http-bench.ts with `fork`; reports `{ port, barePort }` over IPC once listening.
  */
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';

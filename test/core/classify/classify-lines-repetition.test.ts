@@ -1,0 +1,180 @@
+import { describe, expect, it } from 'vitest';
+import { classifyLines, normalizeLine, type LineTable } from '../../../src/core/classify/index.js';
+import { sourceFromText, type SourceFile } from '../../../src/core/corpus/index.js';
+import { line, linesOf } from './classify-helpers.js';
+
+/** classifyLines on lines repeated across files: templates, shared facts and wire copy. */
+
+describe('classifyLines repetition across files', () => {
+  const footer =
+    'Thank you for reading. Please consider supporting our newsroom with a donation today.';
+  const article = (n: number, fact: string): SourceFile =>
+    sourceFromText(
+      `site/${n}.txt`,
+      `Headline Number ${n} About Something\n\n${fact}\n\nThe officials added that talks would resume next week in the capital city.\n\n${footer}\nSubscribe\n`,
+    );
+
+  it('marks a template line repeated in several unrelated articles as repeated-across-files', () => {
+    const table = classifyLines([
+      article(
+        1,
+        'A bridge collapsed near the river port on Tuesday, injuring four workers on the site.',
+      ),
+      article(2, 'The central bank left interest rates unchanged for the third month in a row.'),
+      article(
+        3,
+        'A new vaccine trial enrolled more than 2,000 volunteers in six countries this year.',
+      ),
+    ]);
+    for (const n of [1, 2, 3]) {
+      expect(line(table, `site/${n}.txt`, 3).kind).toBe('content');
+      expect(line(table, `site/${n}.txt`, 7).kind).toBe('boilerplate');
+      expect(line(table, `site/${n}.txt`, 7).reason).toBe('repeated-across-files');
+    }
+  });
+
+  it('keeps a third-person fact sentence shared by two articles as content', () => {
+    const table = classifyLines([
+      article(
+        1,
+        'A bridge collapsed near the river port on Tuesday, injuring four workers on the site.',
+      ),
+      article(2, 'The central bank left interest rates unchanged for the third month in a row.'),
+    ]);
+    for (const n of [1, 2]) expect(line(table, `site/${n}.txt`, 5).kind).toBe('content');
+  });
+
+  it('normalizes case, width and whitespace before comparing lines', () => {
+    expect(normalizeLine('  Read\tMORE  ')).toBe('read more');
+    expect(normalizeLine('ＡＢＣ')).toBe('abc');
+  });
+
+  it('returns the files in sorted id order whatever order they came in', () => {
+    const table = classifyLines([sourceFromText('b.txt', 'B.'), sourceFromText('a.txt', 'A.')]);
+    expect([...table.keys()]).toEqual(['a.txt', 'b.txt']);
+  });
+});
+
+describe('classifyLines on wire copy republished by several outlets', () => {
+  const wire = [
+    'Dockworkers in Valmora walked out on Monday over a pay dispute that has idled 63 ships at anchor.',
+    'The union said the strike would continue until the port authority raised wages by eight percent this year.',
+    'Port officials said the stoppage was costing the regional economy about 40 million euros a day in delayed cargo.',
+    'The transport ministry called both sides to talks in the capital on Wednesday, a spokesman said.',
+    'Shipping lines have begun diverting container vessels to Baltic ports further north, according to brokers.',
+  ];
+  const outlet = (id: string, header: string[], footer: string[], body = wire) =>
+    sourceFromText(id, `${[...header, ...body, ...footer].join('\n\n')}\n`);
+  const contentOf = (table: LineTable, id: string) =>
+    linesOf(table, id)
+      .filter((l) => l.kind === 'content')
+      .map((l) => l.text);
+
+  it('keeps a wire story republished by three outlets, each under its own header, as content', () => {
+    const table = classifyLines([
+      outlet(
+        'a.txt',
+        [
+          'Coastline Daily',
+          'Home | Local | Harbour',
+          'Port strike idles ships in Valmora',
+          'By Anna Berg',
+          'Published 3 March 2025',
+          'Share this article',
+        ],
+        [],
+      ),
+      outlet(
+        'b.txt',
+        [
+          'FREIGHT WEEKLY',
+          'Markets › Ports',
+          'Valmora strike: 63 ships wait',
+          'Reuters',
+          'Updated Monday 14:02 GMT',
+          'Read more: container rates climb',
+        ],
+        [],
+      ),
+      outlet(
+        'c.txt',
+        [
+          'The Baltic Ledger',
+          'News / Shipping',
+          'Strike at Valmora port',
+          'Staff and agencies',
+          '3 March 2025',
+          'Related: Gdansk volumes rise',
+        ],
+        [],
+      ),
+    ]);
+    for (const id of ['a.txt', 'b.txt', 'c.txt']) expect(contentOf(table, id)).toEqual(wire);
+  });
+
+  it("keeps the shared paragraphs of a short wire story as content when each outlet adds its own notes, and still catches an appeal in the publisher's voice", () => {
+    const short = wire.slice(0, 3);
+    const table = classifyLines([
+      outlet(
+        'a.txt',
+        ['Port strike idles ships'],
+        [
+          'This story was originally published by the Coastline News and is republished here with permission.',
+        ],
+        short,
+      ),
+      outlet(
+        'b.txt',
+        ['Valmora dockworkers strike'],
+        ['We rely on readers like you to fund independent journalism about the harbour.'],
+        short,
+      ),
+      outlet(
+        'c.txt',
+        ['Ships wait off Valmora'],
+        [
+          "The views expressed in this column are the author's own and do not reflect those of the newspaper.",
+        ],
+        short,
+      ),
+    ]);
+    for (const id of ['a.txt', 'b.txt', 'c.txt'])
+      for (const s of short)
+        expect({ id, s, content: contentOf(table, id).includes(s) }).toEqual({
+          id,
+          s,
+          content: true,
+        });
+    expect(linesOf(table, 'b.txt').find((l) => l.text.startsWith('We rely'))!.kind).toBe(
+      'boilerplate',
+    );
+  });
+
+  it('reads a fact-like sentence shared by a few of many unrelated articles as content, and one that runs through about half the corpus or more as a template', () => {
+    const shared = 'The agency said the figures would be revised again at the end of the quarter.';
+    const topics = [
+      'A bridge collapsed near the river port on Tuesday, injuring four workers on the site.',
+      'The central bank left interest rates unchanged for the third month in a row.',
+      'A new vaccine trial enrolled more than 2,000 volunteers in six countries this year.',
+      'The city council voted to extend the tram line to the airport by the end of 2029.',
+      'Farmers in the north reported the worst harvest in two decades after a long drought.',
+      'The museum reopened on Sunday after a two-year renovation of its main galleries.',
+      'Two airlines announced a merger that would create the largest carrier in the region.',
+      'Scientists found a new species of frog in the cloud forests of the southern highlands.',
+    ];
+    const corpus = (withShared: number) =>
+      classifyLines(
+        topics.map((t, i) =>
+          sourceFromText(
+            `${i}.txt`,
+            `Headline Number ${i} About Something\n\n${t}\n\n${i < withShared ? shared : 'Nothing else was said.'}\n`,
+          ),
+        ),
+      );
+    const kindOfShared = (table: LineTable) => line(table, '0.txt', 5).kind;
+    expect(kindOfShared(corpus(3))).toBe('content');
+    const half = corpus(4);
+    expect(kindOfShared(half)).toBe('boilerplate');
+    expect(line(half, '0.txt', 5).reason).toBe('repeated-across-files');
+  });
+});
