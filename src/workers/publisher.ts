@@ -6,7 +6,7 @@ import { readView } from '../store/read-view.js';
 import type { BuilderTask, ModelRef } from './messages.js';
 import { BuilderPool, ComputePool } from './pools.js';
 
-/** A model ready to be swapped in: the main thread's view, already loaded by every worker. */
+/** A model ready to be swapped in: the main thread's view, loaded by every worker (at start: being loaded). */
 export interface ReadyModel {
   readonly view: CorpusView;
   readonly ref: ModelRef;
@@ -77,9 +77,21 @@ export class ModelPublisher {
       file: published.file,
       pipeline: published.pipeline,
     };
-    await this.compute.ready();
-    // The workers decode the model while this thread decodes its view.
-    const loading = this.compute.preload(ref);
+    // The workers decode the model while this thread decodes its view. At start nothing is served
+    // yet, so no old model answers meanwhile: the view is served as soon as it is read, and a
+    // summary asked before its worker holds the model waits while that worker reads the snapshot.
+    // Later models are swapped in only once every worker holds them.
+    const first = kind === 'open';
+    let loading: Promise<void>;
+    if (first) {
+      loading = this.compute.ready().then(() => this.compute.preload(ref));
+      loading.catch((err: unknown) =>
+        log.warn({ error: String(err) }, 'a worker will read the model on its first task'),
+      );
+    } else {
+      await this.compute.ready();
+      loading = this.compute.preload(ref);
+    }
     let view: CorpusView;
     try {
       view = readView(published.file, published.pipeline);
@@ -88,7 +100,7 @@ export class ModelPublisher {
       this.compute.drop(ref.generation);
       throw err;
     }
-    await loading;
+    if (!first) await loading;
     this.compute.register(view, ref);
     const publish = Math.round(performance.now() - t);
     return {
