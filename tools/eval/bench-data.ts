@@ -116,13 +116,25 @@ export function loadOpinosis(dir: string = benchDir()): BenchTopic[] {
   const root = join(dir, 'opinosis');
   return subdirs(root).map((topic) => {
     const topicDir = join(root, topic);
-    const refs = files(topicDir, /^ref-\d+\.txt$/).sort(
-      (a, b) => Number(/\d+/.exec(a)![0]) - Number(/\d+/.exec(b)![0]),
-    );
     return {
       topic,
       documents: [{ file: 'sentences.txt', text: read(join(topicDir, 'sentences.txt')) }],
-      references: refs.map((file) => read(join(topicDir, file))),
+      references: opinosisReferences(topicDir),
     };
   });
+}
+
+/** One Opinosis topic folder's references, `ref-1.txt` … in numeric order. */
+function opinosisReferences(topicDir: string): string[] {
+  return files(topicDir, /^ref-\d+\.txt$/)
+    .sort((a, b) => Number(/\d+/.exec(a)![0]) - Number(/\d+/.exec(b)![0]))
+    .map((file) => read(join(topicDir, file)));
+}
+
+/**
+ * The Opinosis references alone, one list per topic folder of `root` (sorted by name): what the
+ * human ceiling is computed from, without the review sentences.
+ */
+export function loadOpinosisReferences(root: string): string[][] {
+  return subdirs(root).map((topic) => opinosisReferences(join(root, topic)));
 }

@@ -172,6 +172,34 @@ export interface OpinosisCalibration {
 }
 
 /**
+ * The Opinosis human ceiling: each reference scored against the other references of its topic
+ * (stemming, stop words removed), next to the published figures.
+ */
+export function opinosisHumanCeiling(references: readonly (readonly string[])[]): CalibrationRow {
+  const human = references.flatMap((refs) =>
+    refs.map((ref, i) =>
+      scoreSummary(
+        ref,
+        refs.filter((_, j) => j !== i),
+        OPINOSIS_OPTIONS,
+      ),
+    ),
+  );
+  return row(
+    'human (each ref vs the others)',
+    human,
+    [
+      ['R-1 R', R1],
+      ['R-1 P', R1P],
+      ['R-1 F', R1F],
+      ['R-2 R', R2],
+      ['SU4 R', SU4],
+    ],
+    PUBLISHED_OPINOSIS_HUMAN,
+  );
+}
+
+/**
  * The two Opinosis reference points with {@link OPINOSIS_OPTIONS}: the first line of `sentences.txt`
  * (one evaluation per topic), and the human ceiling, where every reference is scored against the
  * other references of its topic, each (topic, reference) pair being one evaluation.
@@ -180,15 +208,6 @@ export function calibrateOpinosis(dir: string = benchDir()): OpinosisCalibration
   const topics = loadOpinosis(dir);
   const first = topics.map((t) =>
     scoreSummary(opinosisFirstLine(t), t.references, OPINOSIS_OPTIONS),
-  );
-  const human = topics.flatMap((t) =>
-    t.references.map((ref, i) =>
-      scoreSummary(
-        ref,
-        t.references.filter((_, j) => j !== i),
-        OPINOSIS_OPTIONS,
-      ),
-    ),
   );
   return {
     firstLine: row(
@@ -201,18 +220,7 @@ export function calibrateOpinosis(dir: string = benchDir()): OpinosisCalibration
       ],
       PUBLISHED_OPINOSIS_FIRST_LINE,
     ),
-    humanCeiling: row(
-      'human (each ref vs the others)',
-      human,
-      [
-        ['R-1 R', R1],
-        ['R-1 P', R1P],
-        ['R-1 F', R1F],
-        ['R-2 R', R2],
-        ['SU4 R', SU4],
-      ],
-      PUBLISHED_OPINOSIS_HUMAN,
-    ),
+    humanCeiling: opinosisHumanCeiling(topics.map((t) => t.references)),
   };
 }
 

@@ -1,18 +1,17 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { stemmer } from 'stemmer';
 import { describe, expect, it } from 'vitest';
 import {
-  benchDir,
   loadMultiLing,
   loadMultiLingPeers,
-  loadOpinosis,
+  loadOpinosisReferences,
 } from '../../../tools/eval/bench-data.js';
 import {
   CALIBRATION_TOLERANCE,
   calibrateMultiLing,
-  calibrateOpinosis,
   leadBaselineSummary,
+  opinosisHumanCeiling,
 } from '../../../tools/eval/calibrate.js';
 import {
   MULTILING_OPTIONS,
@@ -229,55 +228,47 @@ describe('-f A model averaging over references', () => {
   });
 });
 
-const BENCH = benchDir();
-const HAVE_BENCH =
-  existsSync(join(BENCH, 'multiling2011-en')) && existsSync(join(BENCH, 'multiling2011-en-peers'));
+/** Exact copies of the benchmark data the calibration needs (test/fixtures/bench/README.md). */
+const BENCH = fileURLToPath(new URL('../../fixtures/bench', import.meta.url));
 
-describe.runIf(HAVE_BENCH)(
-  'calibration on the real benchmark data (skipped: no bench folder at BENCH_DIR or ../shared/bench)',
-  () => {
-    it('scores peer ID3 within 0.3 points of its published ROUGE-2 recall of 17.35', () => {
-      const topics = loadMultiLing();
-      const id3 = loadMultiLingPeers()['ID3']!;
-      const perTopic = topics.map((t) =>
-        scoreSummary(id3[t.topic]!, t.references, MULTILING_OPTIONS),
-      );
-      expect(perTopic).toHaveLength(10);
-      expect(
-        Math.abs(100 * bootstrapAverageResults(perTopic).rouge2.recall - 17.35),
-      ).toBeLessThanOrEqual(0.3);
-      expect(Math.abs(100 * averageResults(perTopic).rouge2.recall - 17.35)).toBeLessThanOrEqual(
-        0.3,
-      );
-    });
-
-    it('reproduces every MultiLing submission and the lead baseline within the tolerance', () => {
-      const ml = calibrateMultiLing();
-      expect(ml.peers).toHaveLength(10);
-      expect(ml.maxAbsDiff).toBeLessThanOrEqual(CALIBRATION_TOLERANCE);
-      for (const cell of ml.leadBaseline.cells) {
-        expect(Math.abs(cell.ours - cell.published)).toBeLessThanOrEqual(CALIBRATION_TOLERANCE);
-      }
-    });
-
-    it('builds the lead baseline from whole first sentences of at most 250 words in all', () => {
-      for (const topic of loadMultiLing()) {
-        const words = leadBaselineSummary(topic)
-          .split(/\s+/)
-          .filter((w) => w.length > 0).length;
-        expect(words).toBeGreaterThan(150);
-        expect(words).toBeLessThanOrEqual(250);
-      }
-    });
-
-    it.runIf(existsSync(join(BENCH, 'opinosis')))(
-      'reproduces the Opinosis human ceiling, which uses stemming and stop words',
-      () => {
-        expect(loadOpinosis()).toHaveLength(51);
-        for (const cell of calibrateOpinosis().humanCeiling.cells) {
-          expect(Math.abs(cell.ours - cell.published)).toBeLessThanOrEqual(CALIBRATION_TOLERANCE);
-        }
-      },
+describe('calibration on the real benchmark data (vendored in test/fixtures/bench)', () => {
+  it('scores peer ID3 within 0.3 points of its published ROUGE-2 recall of 17.35', () => {
+    const topics = loadMultiLing(BENCH);
+    const id3 = loadMultiLingPeers(BENCH)['ID3']!;
+    const perTopic = topics.map((t) =>
+      scoreSummary(id3[t.topic]!, t.references, MULTILING_OPTIONS),
     );
-  },
-);
+    expect(perTopic).toHaveLength(10);
+    expect(
+      Math.abs(100 * bootstrapAverageResults(perTopic).rouge2.recall - 17.35),
+    ).toBeLessThanOrEqual(0.3);
+    expect(Math.abs(100 * averageResults(perTopic).rouge2.recall - 17.35)).toBeLessThanOrEqual(0.3);
+  });
+
+  it('reproduces every MultiLing submission and the lead baseline within the tolerance', () => {
+    const ml = calibrateMultiLing(BENCH);
+    expect(ml.peers).toHaveLength(10);
+    expect(ml.maxAbsDiff).toBeLessThanOrEqual(CALIBRATION_TOLERANCE);
+    for (const cell of ml.leadBaseline.cells) {
+      expect(Math.abs(cell.ours - cell.published)).toBeLessThanOrEqual(CALIBRATION_TOLERANCE);
+    }
+  });
+
+  it('builds the lead baseline from whole first sentences of at most 250 words in all', () => {
+    for (const topic of loadMultiLing(BENCH)) {
+      const words = leadBaselineSummary(topic)
+        .split(/\s+/)
+        .filter((w) => w.length > 0).length;
+      expect(words).toBeGreaterThan(150);
+      expect(words).toBeLessThanOrEqual(250);
+    }
+  });
+
+  it('reproduces the Opinosis human ceiling, which uses stemming and stop words', () => {
+    const references = loadOpinosisReferences(join(BENCH, 'opinosis-references'));
+    expect(references).toHaveLength(51);
+    for (const cell of opinosisHumanCeiling(references).cells) {
+      expect(Math.abs(cell.ours - cell.published)).toBeLessThanOrEqual(CALIBRATION_TOLERANCE);
+    }
+  });
+});
