@@ -13,12 +13,13 @@ export interface Placed {
 
 /**
  * The reading order of a summary. Sentences that need their antecedent stay right after it
- * (blocks). The most central block comes first: the fact most files state, then the one whose
+ * (blocks). When the sentences come from several files, the most central block comes first: the fact most files state, then the one whose
  * own concepts weigh most (the centroid score of Radev et al. 2004, over the document-frequency
  * concept weights). The other blocks follow
  * in time order: the article's date where articles carry one (undated articles count as the
  * earliest date), then the position in the article (leads before details), so each source's
- * sentences keep their order. Never by file name: files only break exact ties, after weight.
+ * sentences keep their order. A summary of a single file keeps that file's order throughout.
+ * Never by file name: files only break exact ties, after weight.
  */
 export function readingOrder<T extends Placed>(
   chosen: readonly T[],
@@ -50,7 +51,10 @@ export function readingOrder<T extends Placed>(
     const b = rank(y);
     return a.support - b.support || a.centrality - b.centrality || y[0]!.s.id - x[0]!.s.id;
   };
-  let central = blocks[0];
+  // One source: its writer's order is the reading order (its lead is its central fact), so no
+  // block is moved to the front and every sentence keeps its place in the article.
+  const single = new Set(chosen.map((c) => c.s.file)).size === 1;
+  let central = single ? undefined : blocks[0];
   for (const b of blocks) if (central && better(b, central) > 0) central = b;
   const dates = chosen.map((c) => dateOf(c.s)).filter((d): d is string => d !== undefined);
   const earliest = dates.sort()[0] ?? '';

@@ -62,4 +62,21 @@ describe('the order of a summary', () => {
     // a1 needs a0: the central block is a0, a1; then b's sentences by position.
     expect(order).toEqual([a0, a1, b0, b3]);
   });
+
+  it("keeps a single file's sentences in the file's order, even when a later one is the most central", () => {
+    const s = (id: number, position: number) =>
+      ({ id, file: 'a', fileIndex: 0, position }) as unknown as Sentence;
+    const [a0, a2, a5] = [s(0, 0), s(2, 2), s(5, 5)];
+    const placed = [
+      { s: a5, support: 1, gain: 9, centrality: 9 },
+      { s: a0, support: 1, gain: 1, centrality: 1 },
+      { s: a2, support: 1, gain: 2, centrality: 2 },
+    ];
+    const order = readingOrder(
+      placed,
+      () => undefined,
+      () => undefined,
+    ).map((p) => p.s);
+    expect(order).toEqual([a0, a2, a5]);
+  });
 });
