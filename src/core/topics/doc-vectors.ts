@@ -34,7 +34,9 @@ export function documentVectors(sentences: readonly Sentence[], index: TermIndex
   const files: number[] = [];
   const docSentences: number[][] = [];
   const counts: Map<number, number>[] = [];
-  const featureOf = new Map<number, number>();
+  // Concept features by first term, then second term: a flat map of every distinct concept would
+  // pass V8's limit of 2^24 entries per Map on large corpora (100,000 articles).
+  const featureOf = new Map<number, Map<number, number>>();
   let features = index.base;
   for (const s of sentences) {
     if (files.length === 0 || files[files.length - 1] !== s.fileIndex) {
@@ -50,8 +52,10 @@ export function documentVectors(sentences: readonly Sentence[], index: TermIndex
       const a = Math.floor(c / index.base);
       // A concept of two content words ("prison abuse"), not "in Russia".
       if (!index.sf[a] || !index.sf[c - a * index.base]) continue;
-      let f = featureOf.get(c);
-      if (f === undefined) featureOf.set(c, (f = features++));
+      let second = featureOf.get(a);
+      if (!second) featureOf.set(a, (second = new Map()));
+      let f = second.get(c - a * index.base);
+      if (f === undefined) second.set(c - a * index.base, (f = features++));
       m.set(f, (m.get(f) ?? 0) + credit);
     }
   }
