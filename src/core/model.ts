@@ -2,6 +2,7 @@ import type { DocumentInfo, SkippedFile } from '../../schemas/document.js';
 import {
   type ClassifiedLine,
   type ClassifyFileHook,
+  type Fallbacks,
   type FileLinesHook,
   classifyLines,
   type LineTable,
@@ -94,6 +95,7 @@ function documentInfo(
   file: SourceFile,
   lines: readonly ClassifiedLine[],
   sentenceCount: number,
+  fallback: string | undefined,
 ): DocumentInfo {
   const counts = { content: 0, heading: 0, boilerplate: 0, blank: 0 };
   const reasons: Record<string, number> = {};
@@ -101,7 +103,7 @@ function documentInfo(
     counts[l.kind]++;
     if (l.reason && l.kind !== 'blank') reasons[l.reason] = (reasons[l.reason] ?? 0) + 1;
   }
-  return {
+  const info: DocumentInfo = {
     file: file.id,
     sha256: file.sha256,
     bytes: file.bytes,
@@ -110,16 +112,20 @@ function documentInfo(
     lines: counts,
     reasons,
   };
+  return fallback === undefined ? info : { ...info, fallback };
 }
 
 function documentInfos(
   files: readonly SourceFile[],
   lines: LineTable,
   sentences: readonly Sentence[],
+  fallbacks: ReadonlyMap<string, string> | undefined,
 ): DocumentInfo[] {
   const perFile = new Map<string, number>();
   for (const s of sentences) perFile.set(s.file, (perFile.get(s.file) ?? 0) + 1);
-  return files.map((f) => documentInfo(f, lines.get(f.id) ?? [], perFile.get(f.id) ?? 0));
+  return files.map((f) =>
+    documentInfo(f, lines.get(f.id) ?? [], perFile.get(f.id) ?? 0, fallbacks?.get(f.id)),
+  );
 }
 
 /**
@@ -153,6 +159,8 @@ export interface ModelParts extends CorpusInput {
   readonly stories: readonly StoryCluster[];
   /** The document infos when already known (a stored model); otherwise counted from the lines. */
   readonly documents?: readonly DocumentInfo[];
+  /** Files read as stripped text instead of by their parser, with why (see `ParsedDocument.fallback`). */
+  readonly fallbacks?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -178,12 +186,13 @@ export function computeParts(
   // keeps the line verdicts and the sentences, not the blocks and their offset maps. A file is
   // parsed when a stage first asks for it, so hooks that reuse a file's earlier results skip it.
   const parsed = lazyParsedFiles(files);
-  const lines = classifyLines(files, parsed, hooks);
+  const fallbacks: Fallbacks = new Map();
+  const lines = classifyLines(files, parsed, hooks, fallbacks);
   const sentences = (hooks.segment ?? segmentCorpus)(files, lines, parsed);
   const index = buildTermIndex(sentences);
   const stories =
     options.topics === false ? [] : (hooks.stories ?? discoverStories)(sentences, index);
-  return { ...corpus, lines, sentences, index, stories };
+  return { ...corpus, lines, sentences, index, stories, fallbacks };
 }
 
 /**
@@ -192,7 +201,7 @@ export function computeParts(
  */
 export function modelFromParts(parts: ModelParts, options: ModelOptions = {}): CorpusModel {
   const { files, lines, sentences, index, stories } = parts;
-  const documents = parts.documents ?? documentInfos(files, lines, sentences);
+  const documents = parts.documents ?? documentInfos(files, lines, sentences, parts.fallbacks);
   const topicsById = new Map<string, TopicNode>();
   for (const s of stories) {
     topicsById.set(s.topic.id, s);

@@ -88,6 +88,12 @@ export interface ClassifyHooks {
 }
 
 /**
+ * Why a file was read as stripped text instead of by its parser, by file id: the files of a
+ * classification that were (parse/fallback.ts), collected for their document infos.
+ */
+export type Fallbacks = Map<string, string>;
+
+/**
  * Classifies every line of every file as content, heading, boilerplate or blank, with a reason
  * for each non-content line. Uses the line's shape and repetition across files (boilerplate
  * detection in the spirit of Kohlschütter et al., "Boilerplate Detection using Shallow Text
@@ -99,6 +105,7 @@ export function classifyLines(
   files: readonly SourceFile[],
   parsed?: ParsedFiles,
   hooks: ClassifyHooks = {},
+  fallbacks?: Fallbacks,
 ): LineTable {
   const read = (f: SourceFile): FileLines => {
     const doc = parsed?.get(f.id);
@@ -107,6 +114,8 @@ export function classifyLines(
   const prepared = files.map((f) =>
     hooks.fileLines ? hooks.fileLines(f, () => read(f)) : read(f),
   );
+  if (fallbacks)
+    for (const f of prepared) if (f.fallback !== undefined) fallbacks.set(f.file.id, f.fallback);
   const hook = hooks.classifyFile;
   const repetition = repeatedLines(prepared);
   const table = new Map<string, readonly ClassifiedLine[]>();

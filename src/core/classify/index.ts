@@ -7,6 +7,7 @@ export {
   type ClassifyFileHook,
   type ClassifyHooks,
   classifyLines,
+  type Fallbacks,
   type FileLinesHook,
   type LineTable,
 } from './classify-lines.js';

@@ -93,11 +93,12 @@ function renderedLines(
  */
 export function markupLines(file: SourceFile, doc: ParsedDocument): FileLines {
   const { texts, fixed } = renderedLines(file, doc);
-  return {
+  const lines: FileLines = {
     file,
     texts,
     norms: texts.map(normalizeLine),
     fixed,
     titled: doc.blocks.some((b) => b.kind === 'heading'),
   };
+  return doc.fallback === undefined ? lines : { ...lines, fallback: doc.fallback };
 }

@@ -74,6 +74,8 @@ export interface FileLines {
   readonly fixed?: readonly (Verdict | undefined)[];
   /** The document marks its headings (Markdown, HTML): no first paragraph is taken for its title. */
   readonly titled?: boolean;
+  /** Why the file was read as stripped text instead of by its parser, when it was (parse/fallback.ts). */
+  readonly fallback?: string;
 }
 
 /** A plain-text file's lines, as the rules read them. */
