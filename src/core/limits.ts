@@ -136,3 +136,22 @@ export const MARKDOWN_WORK_PER_CHAR = 16;
  * walks over its tree stay bounded. See src/core/parse/html-tree.ts.
  */
 export const MAX_HTML_DEPTH = 512;
+
+/**
+ * Longest sentence, in UTF-16 code units: a longer one (a dump, a log, a line of words that never
+ * reaches a full stop) is cut into pieces of at most this length, at a clause mark where there is
+ * one, else between two words, each piece with its exact span, as a reader breaks a run-on text.
+ * About 170 words. The longest sentence of every corpus measured is shorter or barely longer
+ * (MultiLing 2011: 480; Opinosis: 767; the package READMEs: 1,080, a list of 22 names, cut in two
+ * halves); a run-on sentence's cost grows with its length squared in the stages after segmenting
+ * (4 MB of words with no sentence end took 72 s to build). See src/core/segment/bounded-cuts.ts.
+ */
+export const MAX_SENTENCE_CHARS = 1000;
+
+/**
+ * Longest text analysed by wink-nlp at once, in UTF-16 code units: a longer paragraph (one line of
+ * megabytes) is analysed in windows of this size, each ending between two words, the sentence
+ * that runs across a window's end read again, whole, by the next. No paragraph of ordinary prose
+ * is this long, so their analysis is unchanged.
+ */
+export const ANALYSIS_WINDOW_CHARS = 100_000;

@@ -1,9 +1,9 @@
 import type { LineSpan, OffsetSpan } from '../../../schemas/span.js';
 import type { LineTable } from '../classify/index.js';
 import { lineSpanOf, type SourceFile } from '../corpus/index.js';
-import { analyze, featuresOf, type TokenFeatures } from '../text/index.js';
+import type { TokenFeatures } from '../text/index.js';
 import type { ParsedFiles } from '../parse/index.js';
-import { sentenceCuts } from './cuts.js';
+import { boundedSentences } from './bounded-cuts.js';
 import { type Paragraph, paragraphsOf } from './paragraphs.js';
 import { renderedSentences } from './rendered.js';
 
@@ -49,14 +49,14 @@ function sentencesOfParagraph(
   emit: (start: number, end: number, features: TokenFeatures) => void,
 ): void {
   const body = text.slice(para.start, para.end);
-  const t = analyze(body);
-  for (const c of sentenceCuts(body, t))
-    emit(para.start + c.start, para.start + c.end, featuresOf(t, c.first, c.last));
+  for (const s of boundedSentences(body))
+    emit(para.start + s.start, para.start + s.end, s.features);
 }
 
 /**
  * Cuts the content of every file into sentences with exact spans (wink-nlp sentence
- * boundary detection over each paragraph). Sentences never include headings, boilerplate or
+ * boundary detection over each paragraph, in windows, run-on text cut at MAX_SENTENCE_CHARS:
+ * bounded-cuts.ts, so time stays linear in the length of a file whatever its lines). Sentences never include headings, boilerplate or
  * list markers; offsets are into the original decoded text, lines are 1-based inclusive.
  * Files in `parsed` (Markdown, HTML) are cut on their rendered text (`rendered.ts`): `text` is
  * what a reader sees and `quote` the exact source slice, markup included.
@@ -99,9 +99,9 @@ export function segmentCorpus(
       // One file that cannot be segmented must not take the corpus (or the service) down: its
       // sentences are left out, so the ids of the others stay dense, and the failure is reported.
       sentences.length = before;
+      const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
       console.warn(
-        `citesum: could not segment ${file.id}; its sentences are left out of summaries:`,
-        error,
+        `citesum: could not segment ${file.id} (${message}); its sentences are left out of summaries`,
       );
     }
   });
