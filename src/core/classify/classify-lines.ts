@@ -128,9 +128,9 @@ export function classifyLines(
     } catch (error) {
       // One file the rules cannot handle must not take the corpus (or the service) down: it is
       // kept, with its lines unjudged and out of summaries, and the failure is reported.
+      const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
       console.warn(
-        `citesum: could not classify the lines of ${f.file.id}; its lines are left out of summaries:`,
-        error,
+        `citesum: could not classify the lines of ${f.file.id} (${message}); its lines are left out of summaries`,
       );
       lines = unjudgedLines(f);
     }

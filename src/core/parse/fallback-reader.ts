@@ -5,6 +5,7 @@
 import { BlockSink } from './block-sink.js';
 import { decodeReferenceAt } from './character-reference.js';
 import { isHtmlSpace, TextBuilder } from './text-builder.js';
+import { NextIndex } from './next-index.js';
 import type { BlockKind } from './types.js';
 
 /** An ASCII letter. */
@@ -22,21 +23,6 @@ export function isAsciiPunctuation(c: number): boolean {
   return (
     (c >= 33 && c <= 47) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) || (c >= 123 && c <= 126)
   );
-}
-
-/** `text.indexOf(needle, from)` remembered per needle, so repeated searches stay linear overall. */
-export class NextIndex {
-  private readonly at = new Map<string, number>();
-  constructor(private readonly text: string) {}
-  of(needle: string, from: number): number {
-    let found = this.at.get(needle);
-    if (found === undefined || found < from) {
-      const i = this.text.indexOf(needle, from);
-      found = i < 0 ? Infinity : i;
-      this.at.set(needle, found);
-    }
-    return found;
-  }
 }
 
 /** Writes rendered units, with their source spans, into paragraphs (content blocks). */

@@ -15,6 +15,7 @@ export const CH = {
   DASH: 45,
   DOT: 46,
   GT: 62,
+  LT: 60,
   OPEN: 91,
   BACKSLASH: 92,
   CLOSE: 93,
@@ -31,6 +32,11 @@ export function isAsciiPunctuation(c: number): boolean {
   return (
     (c >= 33 && c <= 47) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) || (c >= 123 && c <= 126)
   );
+}
+
+/** An ASCII letter. */
+export function isAsciiLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
 /** An ASCII letter or digit. */
@@ -56,13 +62,22 @@ export function isPunctuation(c: number): boolean {
   return PUNCTUATION.test(String.fromCharCode(c));
 }
 
+/** The code spans of a paragraph, and its backtick runs that open none. */
+export interface CodeSpans {
+  /** The spans, as `[start, end)` pairs in order. */
+  readonly spans: number[];
+  /** Opening backtick runs with no closing run of their length, as `[start, end)` pairs. */
+  readonly unmatched: number[];
+}
+
 /**
  * The code spans of a paragraph whose line contents are `lines` (`[start, end)` pairs), as
- * `[start, end)` pairs: a backtick run opens one that the next run of the same length closes
- * (CommonMark), found in time linear in the number of runs.
+ * CommonMark reads them: a backtick run (less a first backtick escaped by a backslash) opens a
+ * span that the next run of the same length closes, backslashes inside being literal. Found in
+ * time linear in the number of runs (micromark scans ahead from every run that opens none).
  */
-export function codeSpans(s: string, lines: readonly number[]): number[] {
-  const runs: number[] = []; // [position, length] pairs
+export function codeSpans(s: string, lines: readonly number[]): CodeSpans {
+  const runs: number[] = []; // [position, length, escaped] triples, raw
   for (let k = 0; k < lines.length; k += 2) {
     const end = lines[k + 1]!;
     for (let p = lines[k]!; p < end; p++) {
@@ -72,30 +87,36 @@ export function codeSpans(s: string, lines: readonly number[]): number[] {
       let escapes = 0;
       while (p - escapes - 1 >= lines[k]! && s.charCodeAt(p - escapes - 1) === CH.BACKSLASH)
         escapes++;
-      const start = escapes % 2 === 1 ? p + 1 : p; // an escaped backtick is text
-      if (q > start) runs.push(start, q - start);
+      runs.push(p, q - p, escapes % 2);
       p = q - 1;
     }
   }
-  if (runs.length === 0) return runs;
+  const spans: number[] = [];
+  const unmatched: number[] = [];
+  if (runs.length === 0) return { spans, unmatched };
   const byLength = new Map<number, number[]>();
-  for (let i = 0; i < runs.length; i += 2) {
+  for (let i = 0; i < runs.length; i += 3) {
     const list = byLength.get(runs[i + 1]!);
     if (list) list.push(i);
     else byLength.set(runs[i + 1]!, [i]);
   }
   const next = new Map<number, number>();
-  const spans: number[] = [];
-  for (let i = 0; i < runs.length; i += 2) {
-    const length = runs[i + 1]!;
-    const list = byLength.get(length)!;
+  for (let i = 0; i < runs.length; i += 3) {
+    // An escaped first backtick is text; the rest of the run may open a span.
+    const start = runs[i]! + runs[i + 2]!;
+    const length = runs[i + 1]! - runs[i + 2]!;
+    if (length === 0) continue;
+    const list = byLength.get(length);
     let at = next.get(length) ?? 0;
-    while (at < list.length && list[at]! <= i) at++;
+    while (list && at < list.length && list[at]! <= i) at++;
     next.set(length, at);
-    if (at >= list.length) continue; // no closer: literal backticks
+    if (!list || at >= list.length) {
+      unmatched.push(start, start + length); // no closer: literal backticks
+      continue;
+    }
     const j = list[at]!;
-    spans.push(runs[i]!, runs[j]! + length);
+    spans.push(start, runs[j]! + length);
     i = j; // the runs inside the span are its text
   }
-  return spans;
+  return { spans, unmatched };
 }

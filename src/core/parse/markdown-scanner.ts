@@ -12,11 +12,13 @@ import {
   CH,
   codeSpans,
   isAsciiAlnum,
+  isAsciiLetter,
   isAsciiPunctuation,
   isEmailChar,
   isPunctuation,
   isWhitespace,
 } from './markdown-chars.js';
+import { NextIndex } from './next-index.js';
 
 /** What a flattened character becomes in the rendered text. */
 export const Flattened = {
@@ -25,6 +27,11 @@ export const Flattened = {
   /** Dropped from prose (a container marker past the limit); kept verbatim in code. */
   markup: 2,
 } as const;
+
+/** An opening code fence: three or more backticks or tildes. */
+const FENCE = /^(`{3,}|~{3,})/u;
+const HASH = 35;
+const PIPE = 124;
 
 /**
  * Scans a source line by line (`line`, then `paragraph` at the end): `flags` marks what is
@@ -51,8 +58,15 @@ export class Scanner {
   private readonly pending: number[] = [];
   /** Index into the current paragraph's code spans. */
   private span = 0;
+  /** The opening sequence of the fenced code block the lines are in, if any. */
+  private fence: string | undefined;
+  /** Where the closed raw-HTML construct being skipped ends (its delimiters are not markup). */
+  private skip = 0;
+  private readonly next: NextIndex;
 
-  constructor(private readonly s: string) {}
+  constructor(private readonly s: string) {
+    this.next = new NextIndex(s);
+  }
 
   flatten(start: number, end: number, how: number): void {
     if (end <= start) return;
@@ -106,13 +120,14 @@ export class Scanner {
    * Reads the container prefix of the line at `at` (ending at `end`), flattening what passes the
    * limits; returns where the line's content starts and how many markers the prefix holds.
    */
-  prefix(at: number, end: number): { content: number; markers: number } {
+  prefix(at: number, end: number): { content: number; markers: number; item: boolean } {
     const s = this.s;
     let p = at;
     let markers = 0;
     let column = 0;
     let cut = -1;
     let thematic = -1; // the one bullet character of a possible thematic break, or -2: none
+    let item = false;
     while (p < end) {
       const c = s.charCodeAt(p);
       if (c === CH.SPACE || c === CH.TAB) {
@@ -141,6 +156,7 @@ export class Scanner {
         }
       }
       if (width === 0) break;
+      if (c !== CH.GT) item = true;
       markers++;
       if (
         cut < 0 &&
@@ -154,16 +170,16 @@ export class Scanner {
     const rest = p >= end;
     if (cut >= 0 && !(rest && thematic > 0 && isThematicRun(thematic, markers)))
       this.flatten(cut, p, Flattened.markup);
-    return { content: p, markers };
+    return { content: p, markers, item };
   }
 
   /**
    * Scans one line's content `[from, end)` for inline delimiter runs, skipping code spans (from
    * `codeSpans`, at `this.span` onwards: their delimiters are text).
    */
-  private inline(from: number, end: number, codeSpans: readonly number[]): void {
+  private inline(from: number, end: number, codeSpans: readonly number[], last: number): void {
     const s = this.s;
-    for (let p = from; p < end; p++) {
+    for (let p = Math.max(from, this.skip); p < end; p++) {
       while (this.span < codeSpans.length && codeSpans[this.span + 1]! <= p) this.span += 2;
       if (this.span < codeSpans.length && codeSpans[this.span]! <= p) {
         p = codeSpans[this.span + 1]! - 1;
@@ -171,6 +187,15 @@ export class Scanner {
       }
       const c = s.charCodeAt(p);
       if (isAsciiAlnum(c) && (p === from || !isEmailChar(s.charCodeAt(p - 1)))) this.word();
+      // A line starting with `<` may start an HTML block, which the parser reads to its own end.
+      if (c === CH.LT && p > from) {
+        const close = this.rawHtmlEnd(p, end, last);
+        if (close > p) {
+          this.skip = close;
+          p = close - 1;
+        } else if (close === 0) this.flatten(p, p + 1, Flattened.literal);
+        continue;
+      }
       if (c === CH.BACKSLASH) {
         if (p + 1 < end && isAsciiPunctuation(s.charCodeAt(p + 1))) p++;
         continue;
@@ -219,6 +244,42 @@ export class Scanner {
     }
   }
 
+  /**
+   * For a `<` at `p` opening a comment, a processing instruction, a declaration or a CDATA
+   * section: where it closes (its end), or 0 when it does not close before `last` (the paragraph's
+   * end: the `<` is then literal; left to the parser, micromark scans the rest of the paragraph
+   * from every one). A tag or an autolink closed on its line: its end. -1 for anything else.
+   */
+  private rawHtmlEnd(p: number, lineEnd: number, last: number): number {
+    const s = this.s;
+    let needle: string;
+    let from: number;
+    if (s.startsWith('<!--', p)) {
+      if (s.startsWith('<!-->', p)) return p + 5;
+      if (s.startsWith('<!--->', p)) return p + 6;
+      needle = '-->';
+      from = p + 4;
+    } else if (s.startsWith('<?', p)) {
+      needle = '?>';
+      from = p + 2;
+    } else if (s.startsWith('<![CDATA[', p)) {
+      needle = ']]>';
+      from = p + 9;
+    } else if (s.charCodeAt(p + 1) === CH.BANG && isAsciiLetter(s.charCodeAt(p + 2))) {
+      needle = '>';
+      from = p + 2;
+    } else if (
+      isAsciiLetter(s.charCodeAt(p + 1)) ||
+      (s.charCodeAt(p + 1) === 47 && isAsciiLetter(s.charCodeAt(p + 2)))
+    ) {
+      // A tag or an autolink on this line: opaque (a `]` in an attribute closes no bracket).
+      const close = this.next.of('>', p + 1);
+      return close < lineEnd ? close + 1 : -1;
+    } else return -1;
+    const close = this.next.of(needle, from);
+    return close + needle.length <= last ? close + needle.length : 0;
+  }
+
   /** One run of `*`, `_` or `~` at `[p, q)` between `before` and `after` (NaN: line edge). */
   private run(c: number, p: number, q: number, before: number, after: number): void {
     const wsBefore = isWhitespace(before);
@@ -256,7 +317,19 @@ export class Scanner {
    * container line is lazy.
    */
   line(at: number, end: number): void {
-    const { content, markers } = this.prefix(at, end);
+    const { content, markers, item } = this.prefix(at, end);
+    // Fenced code is not inline content: none of its characters is flattened or counted.
+    const fence = FENCE.exec(this.s.slice(content, Math.min(end, content + 64)));
+    if (this.fence) {
+      if (fence && fence[1]![0] === this.fence[0] && fence[1]!.length >= this.fence.length)
+        if (/^[ \t]*$/u.test(this.s.slice(content + fence[1]!.length, end))) this.fence = undefined;
+      return;
+    }
+    if (fence) {
+      this.paragraph();
+      this.fence = fence[1]!;
+      return;
+    }
     let blank = true;
     for (let p = content; p < end && blank; p++) {
       const c = this.s.charCodeAt(p);
@@ -266,17 +339,28 @@ export class Scanner {
       this.paragraph();
       return;
     }
+    // A list item, a heading and a table row hold inline content of their own: code spans and
+    // brackets never pair across them.
+    const first = this.s.charCodeAt(content);
+    const own = first === HASH || first === PIPE;
+    if (item || own) this.paragraph();
     if (markers > 0) this.inContainer = true;
     else if (this.inContainer) this.lazy++;
     this.pending.push(content, end);
+    if (own) this.paragraph();
   }
 
   /** Scans the inline content of the paragraph's lines, then ends it. */
   paragraph(): void {
     const lines = this.pending;
-    const spans = codeSpans(this.s, lines);
+    const { spans, unmatched } = codeSpans(this.s, lines);
+    // A run that opens no span is literal; left to the parser, micromark scans the rest of the
+    // paragraph for its closer from every such run.
+    for (let k = 0; k < unmatched.length; k += 2)
+      this.flatten(unmatched[k]!, unmatched[k + 1]!, Flattened.literal);
     this.span = 0;
-    for (let k = 0; k < lines.length; k += 2) this.inline(lines[k]!, lines[k + 1]!, spans);
+    const last = lines[lines.length - 1] ?? 0;
+    for (let k = 0; k < lines.length; k += 2) this.inline(lines[k]!, lines[k + 1]!, spans, last);
     lines.length = 0;
     this.endParagraph();
   }

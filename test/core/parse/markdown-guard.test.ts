@@ -127,6 +127,34 @@ describe(
       );
     });
 
+    it('reads backtick runs and raw HTML that open nothing as the literals they are', () => {
+      // micromark scans the rest of the paragraph from each one: quadratic in their number.
+      for (const source of [
+        '\\``a '.repeat(1500),
+        'a <!-- '.repeat(1500),
+        'a <? b '.repeat(1500),
+      ]) {
+        const guard = guardMarkdown(source);
+        expect(guard.flattened).toBeDefined();
+        expect(parseGuardedMarkdown(source, guard)).toEqual(
+          parseGuardedMarkdown(source, { text: source, work: 0 }),
+        );
+      }
+    });
+
+    it('pairs code spans, brackets and tags as the parser does: no real link or code span is flattened', () => {
+      const sources = [
+        'See [Character escape of `]` does not work](https://example.org) for details.',
+        '- a `stray backtick\n- `[:xdigit:]` - digits, equivalent to `[A-Fa-f0-9]`.',
+        'A [link <span title="]">with a tag</span>](u) and `code` here.',
+        '# Heading with `one\n\nParagraph with `two` spans [and](u) `three`.',
+      ];
+      for (const source of sources)
+        expect(parseGuardedMarkdown(source, guardMarkdown(source))).toEqual(
+          parseGuardedMarkdown(source, { text: source, work: 0 }),
+        );
+    });
+
     it('keeps a flattened character verbatim inside code', () => {
       const code = `\`\`\`\n${'>'.repeat(300)} quoted\n\`\`\`\n`;
       const doc = parseDocument(code, 'markdown');
