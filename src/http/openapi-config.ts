@@ -1,9 +1,12 @@
+import { SERVICE_VERSION } from './service-version.js';
+
 /** The document-level part of the OpenAPI 3.1 contract (the paths come from the routes). */
 export const openApiConfig = {
   openapi: '3.1.0',
   info: {
     title: 'citesum API',
-    version: '1.0.0',
+    // package.json's version: the contract is versioned with the service that serves it.
+    version: SERVICE_VERSION,
     summary:
       'Extractive summaries of a folder of text files, every sentence cited down to the line and character.',
     description: [
