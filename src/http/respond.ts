@@ -1,6 +1,5 @@
 import { z } from '@hono/zod-openapi';
 import type { Context, TypedResponse } from 'hono';
-import { accepts } from 'hono/accepts';
 import type { StatusCode } from 'hono/utils/http-status';
 import type { JSONParsed } from 'hono/utils/types';
 import { ProblemSchema } from '../../schemas/problem.js';
@@ -8,8 +7,12 @@ import { type CachedBody, ifNoneMatchHits } from './cache.js';
 import { answer } from './middleware.js';
 import { PROBLEM_MEDIA_TYPE, PROBLEM_TITLES, type ProblemStatus } from './problem.js';
 
-/** Media type of the Markdown variant of summaries. */
+/** Media type of the Markdown summaries (the `….md` operations). */
 export const MARKDOWN_MEDIA_TYPE = 'text/markdown; charset=utf-8';
+
+/** What a Markdown summary looks like, for the OpenAPI descriptions of the `….md` operations. */
+export const MARKDOWN_SHAPE =
+  'a heading, one paragraph per sentence followed by one footnote marker per citation, and one footnote per distinct citation (`file:lines, offsets start–end: “quote”`).';
 
 /** Header that carries the corpus fingerprint on every answer computed from the corpus. */
 export const CORPUS_HEADER = 'X-Corpus-Fingerprint';
@@ -60,19 +63,6 @@ export function sendText(
   if (ifNoneMatchHits(c.req.header('if-none-match'), etag))
     return answer(c, null, 304, { ETag: etag, ...headers });
   return answer(c, text, 200, { 'Content-Type': mediaType, ETag: etag, ...headers });
-}
-
-/** True when the client prefers `text/markdown` over JSON (`Accept` negotiation). */
-export function wantsMarkdown(c: Context): boolean {
-  const accept = c.req.header('accept');
-  if (!accept || !accept.includes('markdown')) return false;
-  return (
-    accepts(c, {
-      header: 'Accept',
-      supports: ['application/json', 'text/markdown'],
-      default: 'application/json',
-    }) === 'text/markdown'
-  );
 }
 
 const PROBLEM_DESCRIPTIONS: Record<ProblemStatus, string> = {

@@ -152,7 +152,7 @@ describe('middleware', () => {
     const other = await app.request('/healthz', { headers: { Origin: 'https://evil.example' } });
     expect(other.headers.get('access-control-allow-origin')).toBeNull();
     const summary = await app.request('/v1/summary', { headers: { Origin: 'https://ok.example' } });
-    expect(summary.headers.get('vary')).toBe('Origin, Accept');
+    expect(summary.headers.get('vary')).toBe('Origin');
   });
 
   it('sends no CORS headers when CORS is off', async () => {
@@ -192,10 +192,13 @@ describe('GET /openapi.json and /docs', () => {
       '/v1/documents/{file}',
       '/v1/documents/{file}/lines',
       '/v1/summarize',
+      '/v1/summarize.md',
       '/v1/summary',
+      '/v1/summary.md',
       '/v1/topics',
       '/v1/topics/{topicId}',
       '/v1/topics/{topicId}/summary',
+      '/v1/topics/{topicId}/summary.md',
     ]);
   });
 
