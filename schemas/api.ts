@@ -9,6 +9,7 @@ import {
   MAX_WORDS,
 } from '../src/core/limits.js';
 import { DocumentInfoSchema, LineSchema, SkippedFileSchema } from './document.js';
+import { EXAMPLE_POSTED_DOCUMENTS } from './examples.js';
 import { FingerprintSchema } from './fingerprint.js';
 import { StorySummarySchema, SummarySchema } from './summary.js';
 
@@ -118,13 +119,12 @@ export const PostedDocumentSchema = z
   .object({
     file: z.string().min(1).max(MAX_POSTED_NAME_CHARS).openapi({
       description: 'Your name for the document; citations refer to it.',
-      example: 'notes/meeting.txt',
+      example: EXAMPLE_POSTED_DOCUMENTS[0].file,
     }),
     text: z.string().openapi({
       description:
         'The document text. Offsets in citations count UTF-16 code units into it (a leading BOM removed).',
-      example:
-        'Russia restricted calls on WhatsApp and Telegram in August.\nThe watchdog cited criminal activity.\n',
+      example: EXAMPLE_POSTED_DOCUMENTS[0].text,
     }),
   })
   .strict()
@@ -153,7 +153,7 @@ export const SummarizeRequestSchema = z
       }),
     query: z.string().max(MAX_QUERY_CHARS).optional().openapi({
       description: 'Optional query: a query-focused summary.',
-      example: 'user numbers of the messaging apps',
+      example: 'harbour budget',
     }),
     maxSentences: z
       .number()
