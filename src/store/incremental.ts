@@ -1,23 +1,32 @@
-import { computeParts, type CorpusInput, type ModelParts, type StageHooks } from '../core/model.js';
-import type { ClassifiedLine, FileLines, LineTable } from '../core/classify/index.js';
+import type { FileLines } from '../core/classify/index.js';
+import { linesOf, sameLines } from '../core/classify/line-columns.js';
 import type { SourceFile } from '../core/corpus/index.js';
-import type { ParsedFiles } from '../core/parse/index.js';
-import { segmentCorpus, type Sentence } from '../core/segment/index.js';
+import { FileTable } from '../core/corpus/file-columns.js';
+import {
+  computeColumns,
+  type CorpusInput,
+  type ModelColumns,
+  modelFromColumns,
+  type StageHooks,
+} from '../core/model.js';
+import { decodeStrings, Dictionary } from '../core/shared/shared-arrays.js';
 import { discoverStories } from '../core/topics/index.js';
+import { storiesOf, storyColumns } from '../core/topics/story-columns.js';
 import { provisionalStories } from './provisional-stories.js';
 import { type Reads, readsHold, recordReads } from './read-record.js';
 
 /**
  * Incremental builds: the stages run as `buildModel` runs them, but a file whose text is
  * unchanged reuses its earlier classification (while every repetition count its rules read is
- * unchanged) and its earlier sentences (while its line verdicts are unchanged). The cross-file
- * stages (repetition counts, term index, stories) always run over the whole corpus, so the result
- * equals a full build's; only stories may be provisional (see {@link BuildOptions.provisional}).
+ * unchanged) and its earlier sentence rows (while its line verdicts are unchanged; the rows are
+ * copied, with the ids of the earlier dictionaries kept). The cross-file stages (repetition
+ * counts, stories) run over the whole corpus, so the result equals a full build's; only stories
+ * may be provisional (see {@link BuildOptions.provisional}).
  */
 
 /** What one build leaves for the next. */
 export interface BuildState {
-  readonly parts: ModelParts;
+  readonly columns: ModelColumns;
   /** Per file key (id and sha256): what its classification read of the repetition counts. */
   readonly reads: ReadonlyMap<string, Reads>;
   /** False while the stories are provisional (assigned, not clustered). */
@@ -53,40 +62,22 @@ export function fileKey(file: Pick<SourceFile, 'id' | 'sha256'>): string {
   return `${file.id}\u0000${file.sha256}`;
 }
 
-function sameVerdicts(a: readonly ClassifiedLine[], b: readonly ClassifiedLine[]): boolean {
-  if (a === b) return true;
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i]!;
-    const y = b[i]!;
-    if (x.kind !== y.kind || x.reason !== y.reason || x.start !== y.start || x.end !== y.end)
-      return false;
-  }
-  return true;
-}
-
-/** The previous build's per-file results, by file key. */
+/** The previous build's files by key, and each file's sentence rows. */
 function previousByFile(previous: BuildState | undefined) {
-  const byKey = new Map<string, { index: number; lines: readonly ClassifiedLine[] }>();
-  const ranges: { start: number; end: number }[] = [];
-  if (!previous) return { byKey, ranges };
-  const { files, lines, sentences } = previous.parts;
-  files.forEach((f, i) => {
-    byKey.set(fileKey(f), { index: i, lines: lines.get(f.id) ?? [] });
-    ranges.push({ start: 0, end: 0 });
-  });
-  let k = 0;
-  for (let i = 0; i < files.length; i++) {
-    const start = k;
-    while (k < sentences.length && sentences[k]!.fileIndex === i) k++;
-    ranges[i] = { start, end: k };
-  }
-  return { byKey, ranges };
+  const byKey = new Map<string, number>();
+  if (!previous) return { byKey, first: new Int32Array(1), files: undefined };
+  const files = new FileTable(previous.columns.files);
+  files.files().forEach((f, i) => byKey.set(fileKey(f), i));
+  const rows = previous.columns.sentences.file;
+  const first = new Int32Array(files.length + 1);
+  for (let r = 0; r < rows.length; r++) first[rows[r]! + 1]!++;
+  for (let i = 0; i < files.length; i++) first[i + 1]! += first[i]!;
+  return { byKey, first, files };
 }
 
 /**
- * Builds the model parts of `corpus`, reusing what `previous` computed for unchanged files.
- * Equal to `computeParts(corpus)` except that stories are provisional when asked and needed.
+ * Builds the model columns of `corpus`, reusing what `previous` computed for unchanged files.
+ * Equal to `computeColumns(corpus)` except that stories are provisional when asked and needed.
  */
 export function buildIncrementally(
   corpus: CorpusInput,
@@ -97,10 +88,10 @@ export function buildIncrementally(
   const reads = new Map<string, Reads>();
   let classified = 0;
   let segmented = 0;
-  // Old sentence id → new id, for sentences carried over unchanged (-1: gone or recomputed).
-  const oldSentences = previous?.parts.sentences.length ?? 0;
+  // Old sentence row → new id, for sentences carried over unchanged (-1: gone or recomputed).
+  const oldSentences = previous?.columns.sentences.file.length ?? 0;
   const carried = new Int32Array(oldSentences).fill(-1);
-  let allCarried = previous !== undefined && corpus.files.length === previous.parts.files.length;
+  let allCarried = previous !== undefined && corpus.files.length === before.byKey.size;
 
   const readings = new Map<string, FileLines>();
   const fileLines: StageHooks['fileLines'] = (file, read) => {
@@ -114,9 +105,9 @@ export function buildIncrementally(
     const key = fileKey(file);
     const old = before.byKey.get(key);
     const oldReads = previous?.reads.get(key);
-    if (old && oldReads && readsHold(oldReads, repetition)) {
+    if (old !== undefined && oldReads && readsHold(oldReads, repetition)) {
       reads.set(key, oldReads);
-      return old.lines as ClassifiedLine[];
+      return linesOf(previous!.columns.lines, old, file.text);
     }
     classified++;
     const rec = recordReads(repetition);
@@ -124,65 +115,65 @@ export function buildIncrementally(
     reads.set(key, rec.reads());
     return lines;
   };
-  const segment = (
-    files: readonly SourceFile[],
-    table: LineTable,
-    parsed: ParsedFiles,
-  ): Sentence[] => {
-    const out: Sentence[] = [];
-    files.forEach((file, fileIndex) => {
-      const lines = table.get(file.id) ?? [];
-      const old = before.byKey.get(fileKey(file));
-      if (old && sameVerdicts(old.lines, lines)) {
-        const { start, end } = before.ranges[old.index]!;
-        if (old.index !== fileIndex) allCarried = false;
-        for (let k = start; k < end; k++) {
-          const s = previous!.parts.sentences[k]!;
-          carried[k] = out.length;
-          out.push({ ...s, id: out.length, fileIndex });
-        }
-        return;
-      }
-      allCarried = false;
-      segmented++;
-      for (const s of segmentCorpus([file], new Map([[file.id, lines]]), parsed))
-        out.push({ ...s, id: out.length, fileIndex });
-    });
-    if (out.length !== oldSentences) allCarried = false;
-    return out;
+  let fileIndex = 0;
+  const sentenceRows: StageHooks['sentenceRows'] = (file, lines, row) => {
+    const at = fileIndex++;
+    const old = before.byKey.get(fileKey(file));
+    if (old !== undefined && sameLines(previous!.columns.lines, old, lines)) {
+      const first = before.first[old]!;
+      const last = before.first[old + 1]!;
+      if (old !== at || first !== row) allCarried = false;
+      for (let r = first; r < last; r++) carried[r] = row + (r - first);
+      return { columns: previous!.columns.sentences, first, last };
+    }
+    allCarried = false;
+    segmented++;
+    return undefined;
   };
   const how: { stories: BuildReport['stories'] } = { stories: 'clustered' };
-  const parts = computeParts(corpus, {
+  const dictionaries = previous
+    ? {
+        stems: Dictionary.from(decodeStrings(previous.columns.sentences.stems)),
+        words: Dictionary.from(decodeStrings(previous.columns.sentences.words)),
+      }
+    : undefined;
+  const columns = computeColumns(corpus, {
     hooks: {
       fileLines,
       classifyFile,
-      segment,
+      sentenceRows,
+      ...(dictionaries ? { dictionaries } : {}),
       stories: (sentences, index) => {
+        if (sentences.length !== oldSentences) allCarried = false;
         if (previous && allCarried && previous.exact) {
           how.stories = 'reused';
-          return [...previous.parts.stories];
+          return [...storiesOfState(previous)];
         }
         if (previous && options.provisional) {
           how.stories = 'provisional';
-          return provisionalStories(previous.parts, { sentences, index, carried });
+          return provisionalStories(storiesOfState(previous), { sentences, index, carried });
         }
         return discoverStories(sentences, index);
       },
     },
   });
   return {
-    state: { parts, reads, exact: how.stories !== 'provisional', readings },
+    state: { columns, reads, exact: how.stories !== 'provisional', readings },
     report: { files: corpus.files.length, classified, segmented, stories: how.stories },
   };
 }
 
-/** Clusters the stories of a provisional build: the same parts a full build gives. */
+/** The stories of a build's columns. */
+function storiesOfState(state: BuildState) {
+  const files = new FileTable(state.columns.files);
+  const cols = state.columns.sentences;
+  return storiesOf(state.columns.stories, (s) => files.id(cols.file[s]!));
+}
+
+/** Clusters the stories of a provisional build: the same columns a full build gives. */
 export function settle(state: BuildState): BuildState {
   if (state.exact) return state;
-  const { sentences, index } = state.parts;
-  return {
-    ...state,
-    parts: { ...state.parts, stories: discoverStories(sentences, index) },
-    exact: true,
-  };
+  const model = modelFromColumns(state.columns);
+  const stories = discoverStories(model.sentences, model.index);
+  return { ...state, columns: { ...state.columns, stories: storyColumns(stories) }, exact: true };
 }

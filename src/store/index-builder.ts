@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { SkippedFile } from '../../schemas/document.js';
 import { corpusFingerprint, loadCorpus, type LoadedCorpus } from '../core/corpus/index.js';
-import { modelFromParts } from '../core/model.js';
+import type { ModelColumns } from '../core/model.js';
 import { type BuildReport, type BuildState, buildIncrementally, settle } from './incremental.js';
 import {
   corpusKey,
@@ -11,12 +11,19 @@ import {
   snapshotName,
 } from './index-dir.js';
 import { StampedFiles } from './known-files.js';
-import { filesFromSections, snapshotSections, stateFromSections } from './model-snapshot.js';
+import {
+  columnsFromSections,
+  filesOfColumns,
+  readsFromSection,
+  snapshotSections,
+  stampsFromSection,
+} from './model-snapshot.js';
 import { pipelineVersion, SNAPSHOT_FORMAT } from './pipeline-version.js';
 import {
-  openSnapshot,
+  readSnapshotShared,
   type SnapshotExpectation,
   SnapshotError,
+  type SnapshotHeader,
   writeSnapshot,
 } from './snapshot-file.js';
 
@@ -27,9 +34,12 @@ export interface IndexLocation {
   readonly maxFileBytes?: number;
 }
 
-/** A snapshot ready to be served, and how it came to be. */
+/** A model ready to be served, and how it came to be. */
 export interface Published {
+  /** The snapshot file it is persisted in. */
   readonly file: string;
+  /** The model's columns, in shared memory: what the threads read (handed over, never copied). */
+  readonly columns: ModelColumns;
   readonly fingerprint: string;
   readonly pipeline: string;
   /** False while the stories are provisional (a reload before re-clustering). */
@@ -49,12 +59,22 @@ export interface Published {
   readonly ms: { readonly load: number; readonly build: number; readonly write: number };
 }
 
-/** The build the next reload starts from (its state decoded from `file` when first needed). */
+/** A snapshot read into shared memory: its header and sections (views into one buffer). */
+interface ReadSnapshot {
+  readonly file: string;
+  readonly header: SnapshotHeader;
+  readonly sections: Record<string, Uint8Array>;
+}
+
+/** The build the next reload starts from (its bookkeeping decoded when first needed). */
 interface Current {
   readonly key: string;
   readonly file: string;
   readonly exact: boolean;
+  readonly columns: ModelColumns;
   state?: BuildState;
+  /** The snapshot's `reads` section, decoded by {@link IndexBuilder.warm}. */
+  readsBytes?: Uint8Array;
 }
 
 const now = () => performance.now();
@@ -63,8 +83,9 @@ const round = (x: number) => Math.round(x);
 /**
  * Builds, persists and incrementally updates the model of one data folder. Starts from the index
  * when it holds this corpus state, builds incrementally from the newest usable snapshot
- * otherwise, and keeps the last build in memory for the next reload. Runs in the builder worker
- * (the server) or in-process (`npm run index`).
+ * otherwise, and keeps the last build for the next reload. Runs in the builder worker (the
+ * server) or in-process (`npm run index`). Every model it hands out is its columns in shared
+ * memory, never written again: the next build writes new buffers.
  */
 export class IndexBuilder {
   readonly #location: IndexLocation;
@@ -104,46 +125,55 @@ export class IndexBuilder {
     return this.#dir;
   }
 
-  /** The build state of a snapshot file (checked and decoded), or why it cannot be used. */
-  #readState(file: string): BuildState | string {
+  /** A snapshot read whole into shared memory and checked, or why it cannot be used. */
+  #read(file: string): ReadSnapshot | string {
     try {
-      const reader = openSnapshot(file, this.#expected);
-      try {
-        const view = reader.section('view');
-        const model = reader.section('model');
-        const reads = reader.header.sections.reads ? reader.section('reads') : new Map();
-        return stateFromSections(view, model, reads, reader.header.exact);
-      } finally {
-        reader.close();
-      }
+      return { file, ...readSnapshotShared(file, this.#expected) };
     } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return 'no such file';
       return err instanceof SnapshotError ? err.message : String(err);
     }
   }
 
+  /** The build state of a snapshot read whole. */
+  #stateOf(read: ReadSnapshot): BuildState {
+    return {
+      columns: columnsFromSections(read.sections),
+      reads: readsFromSection(read.sections.reads),
+      exact: read.header.exact,
+    };
+  }
+
   async #publish(
     built: { key: string; state: BuildState; report?: BuildReport },
-    base: Omit<Published, 'file' | 'pipeline' | 'exact' | 'ms' | 'files' | 'reusedFiles'> & {
+    base: Omit<
+      Published,
+      'file' | 'columns' | 'pipeline' | 'exact' | 'ms' | 'files' | 'reusedFiles'
+    > & {
       reusedFiles?: number;
       ms: { load: number; build: number };
     },
   ): Promise<Published> {
     const t = now();
     const { dir, persisted, reason } = this.#indexDir();
-    const model = modelFromParts(built.state.parts);
-    const file = path.join(dir, snapshotName(built.key, built.state.exact));
+    const { columns, exact } = built.state;
+    const file = path.join(dir, snapshotName(built.key, exact));
     writeSnapshot(
       file,
-      { ...this.#expected, fingerprint: model.fingerprint, exact: built.state.exact },
-      snapshotSections(built.state, model.documents, this.#known.stamps()),
+      { ...this.#expected, fingerprint: base.fingerprint, exact },
+      snapshotSections(columns, {
+        stamps: this.#known.stamps(),
+        ...(exact ? { reads: built.state.reads } : {}),
+      }),
     );
-    this.#remember({ key: built.key, file, exact: built.state.exact, state: built.state });
+    this.#remember({ key: built.key, file, exact, columns, state: built.state });
     return {
       ...base,
       file,
+      columns,
       pipeline: this.#expected.pipeline,
-      exact: built.state.exact,
-      files: built.state.parts.files.length,
+      exact,
+      files: columns.files.bytes.length,
       reusedFiles: base.reusedFiles ?? this.#known.reused,
       ...(built.report ? { report: built.report } : {}),
       ...(persisted ? {} : { fallback: { dir, reason: reason ?? 'not writable' } }),
@@ -160,37 +190,28 @@ export class IndexBuilder {
   }
 
   /**
-   * Takes the files and stamps of the newest snapshot that checks out (header and sections), so
-   * the load that follows reads only files whose stamps changed since that snapshot was written.
+   * The newest snapshot that checks out (header and sections), read into shared memory; its files
+   * and stamps seed the load that follows, which then reads only files whose stamps changed.
    */
-  #seed(): void {
+  #newest(): ReadSnapshot | undefined {
     for (const file of listSnapshots(this.#indexDir().dir)) {
-      try {
-        const reader = openSnapshot(file, this.#expected);
-        try {
-          if (!reader.header.sections.stamps) continue;
-          const { files, stamps } = filesFromSections(
-            reader.section('view'),
-            reader.section('stamps'),
-          );
-          this.#known.seed(files, stamps);
-          return;
-        } finally {
-          reader.close();
-        }
-      } catch {
-        // Not usable: the next one, or no seed (every file is read).
-      }
+      const read = this.#read(file);
+      if (typeof read === 'string') continue;
+      const columns = columnsFromSections(read.sections);
+      this.#known.seed(filesOfColumns(columns), stampsFromSection(read.sections.stamps));
+      return read;
     }
+    return undefined;
   }
 
   /**
    * The model of the folder as it is now: the index's snapshot when it holds this corpus state
-   * (checked, not decoded), else a build (incremental from the newest usable snapshot), persisted.
+   * (read into shared memory and checked, not decoded), else a build (incremental from the newest
+   * usable snapshot), persisted.
    */
   async open(): Promise<Published> {
     const t0 = now();
-    this.#seed();
+    const newest = this.#newest();
     const { corpus, key, fingerprint } = await this.#load();
     const load = round(now() - t0);
     const common = {
@@ -201,39 +222,27 @@ export class IndexBuilder {
     const { dir } = this.#indexDir();
     const file = path.join(dir, snapshotName(key, true));
     let refused: string | undefined;
-    try {
-      const reader = openSnapshot(file, this.#expected);
-      try {
-        if (reader.header.fingerprint !== fingerprint || !reader.header.exact)
-          throw new SnapshotError('built from other files');
-        reader.verify();
-      } finally {
-        reader.close();
+    const found = newest?.file === file ? newest : this.#read(file);
+    if (typeof found !== 'string') {
+      if (found.header.fingerprint === fingerprint && found.header.exact) {
+        const columns = columnsFromSections(found.sections);
+        this.#remember({ key, file, exact: true, columns, readsBytes: found.sections.reads });
+        return {
+          ...common,
+          file,
+          columns,
+          pipeline: this.#expected.pipeline,
+          exact: true,
+          source: 'index',
+          files: corpus.files.length,
+          reusedFiles: this.#known.reused,
+          ms: { load, build: 0, write: 0 },
+        };
       }
-      this.#remember({ key, file, exact: true });
-      return {
-        ...common,
-        file,
-        pipeline: this.#expected.pipeline,
-        exact: true,
-        source: 'index',
-        files: corpus.files.length,
-        reusedFiles: this.#known.reused,
-        ms: { load, build: 0, write: 0 },
-      };
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT')
-        refused = err instanceof SnapshotError ? err.message : String(err);
-    }
+      refused = 'built from other files';
+    } else if (found !== 'no such file') refused = found;
     const t1 = now();
-    let previous: BuildState | undefined;
-    for (const candidate of listSnapshots(dir)) {
-      const state = this.#readState(candidate);
-      if (typeof state !== 'string') {
-        previous = state;
-        break;
-      }
-    }
+    const previous = newest ? this.#stateOf(newest) : undefined;
     const { state, report } = buildIncrementally(corpus, previous);
     return this.#publish(
       { key, state, report },
@@ -247,14 +256,17 @@ export class IndexBuilder {
   }
 
   /**
-   * Decodes the last snapshot into the state the next reload starts from, if not done yet (call
-   * when idle: after a start from the index, the first reload then need not decode).
+   * Decodes the served snapshot's bookkeeping into the state the next reload starts from, if not
+   * done yet (call when idle: after a start from the index, the first reload then need not).
    */
   warm(): void {
     const current = this.#current;
     if (!current || current.state) return;
-    const state = this.#readState(current.file);
-    if (typeof state !== 'string') current.state = state;
+    current.state = {
+      columns: current.columns,
+      reads: readsFromSection(current.readsBytes),
+      exact: current.exact,
+    };
   }
 
   /**
@@ -283,21 +295,22 @@ export class IndexBuilder {
     );
   }
 
-  /** Clusters the stories of a provisional build (same parts as a full build); `undefined` when already exact. */
+  /** Clusters the stories of a provisional build (same columns as a full build); `undefined` when already exact. */
   async settle(): Promise<Published | undefined> {
     const current = this.#current;
     if (!current || current.exact || !current.state) return undefined;
     const t = now();
     const state = settle(current.state);
-    const { parts } = state;
+    const { columns } = state;
+    const files = filesOfColumns(columns);
     return this.#publish(
       { key: current.key, state },
       {
-        fingerprint: corpusFingerprint(parts.files),
-        skipped: parts.skipped ?? [],
-        ...(parts.message !== undefined ? { message: parts.message } : {}),
+        fingerprint: corpusFingerprint(files),
+        skipped: columns.skipped,
+        ...(columns.message !== undefined ? { message: columns.message } : {}),
         source: 'incremental',
-        reusedFiles: parts.files.length,
+        reusedFiles: files.length,
         ms: { load: 0, build: round(now() - t) },
       },
     );

@@ -1,7 +1,6 @@
 import { buildTermIndex, type TermIndex } from '../core/index/index.js';
 import { MAX_TOPIC_FILES } from '../core/limits.js';
-import type { ModelParts } from '../core/model.js';
-import type { Sentence } from '../core/segment/index.js';
+import { renumbered as renumberedSentence, type Sentence } from '../core/segment/index.js';
 import {
   CUT_SIMILARITY,
   discoverStories,
@@ -96,7 +95,7 @@ function nearestStory(
 
 /** A document's own story (clustered within the document), its sentence ids mapped back. */
 function ownStory(ids: readonly number[], sentences: readonly Sentence[]): StoryCluster[] {
-  const local = ids.map((id, k) => ({ ...sentences[id]!, id: k, fileIndex: 0 }));
+  const local = ids.map((id, k) => renumberedSentence(sentences[id]!, k, 0));
   const back = (xs: readonly number[]) => xs.map((k) => ids[k]!);
   return discoverStories(local, buildTermIndex(local)).map((s) => ({
     ...s,
@@ -106,11 +105,14 @@ function ownStory(ids: readonly number[], sentences: readonly Sentence[]): Story
 }
 
 /** The provisional stories of the next build (see the module comment). */
-export function provisionalStories(previous: ModelParts, next: NextSentences): StoryCluster[] {
+export function provisionalStories(
+  previous: readonly StoryCluster[],
+  next: NextSentences,
+): StoryCluster[] {
   const { sentences, index, carried } = next;
-  const members = previous.stories.map((s) => renumbered(s.sentenceIds, carried));
+  const members = previous.map((s) => renumbered(s.sentenceIds, carried));
   const storyOfFile = new Map<string, number>();
-  previous.stories.forEach((s, k) => s.files.forEach((f) => storyOfFile.set(f, k)));
+  previous.forEach((s, k) => s.files.forEach((f) => storyOfFile.set(f, k)));
   const storyOf = new Int32Array(sentences.length).fill(-1);
   members.forEach((ids, k) => ids.forEach((id) => (storyOf[id] = k)));
   // Sentences not carried over, by document (in corpus order).
@@ -127,7 +129,7 @@ export function provisionalStories(previous: ModelParts, next: NextSentences): S
     if (k === undefined) added.push(...ownStory(ids, sentences));
     else members[k]!.push(...ids);
   }
-  const kept = previous.stories.flatMap((old, k) => {
+  const kept = previous.flatMap((old, k) => {
     const ids = members[k]!.sort((a, b) => a - b);
     if (ids.length === 0) return [];
     const facets = old.facets

@@ -1,8 +1,7 @@
 import type { Config } from '../config.js';
-import type { CorpusView } from '../core/model.js';
+import { type CorpusView, viewFromColumns } from '../core/model.js';
 import type { Logger } from '../log.js';
 import type { Published } from '../store/index-builder.js';
-import { readView } from '../store/read-view.js';
 import type { BuilderTask, ModelRef } from './messages.js';
 import { BuilderPool, ComputePool } from './pools.js';
 
@@ -72,15 +71,11 @@ export class ModelPublisher {
         'INDEX_DIR cannot be written; the index is kept in a temporary folder',
       );
     const t = performance.now();
-    const ref: ModelRef = {
-      generation: ++this.#generation,
-      file: published.file,
-      pipeline: published.pipeline,
-    };
-    // The workers decode the model while this thread decodes its view. At start nothing is served
-    // yet, so no old model answers meanwhile: the view is served as soon as it is read, and a
-    // summary asked before its worker holds the model waits while that worker reads the snapshot.
-    // Later models are swapped in only once every worker holds them.
+    const ref: ModelRef = { generation: ++this.#generation, columns: published.columns };
+    // The columns are shared, not copied: the workers and this thread read the same buffers. At
+    // start nothing is served yet, so the view is served at once and a summary asked before its
+    // worker holds the model waits for that worker. Later models are swapped in only once every
+    // worker holds them.
     const first = kind === 'open';
     let loading: Promise<void>;
     if (first) {
@@ -94,7 +89,7 @@ export class ModelPublisher {
     }
     let view: CorpusView;
     try {
-      view = readView(published.file, published.pipeline);
+      view = viewFromColumns(published.columns);
     } catch (err) {
       await loading.catch(() => undefined);
       this.compute.drop(ref.generation);

@@ -22,7 +22,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { buildModel, loadCorpus, solverReady } from '../../src/core/index.js';
 import { createApp } from '../../src/http/app.js';
 import { startServer } from '../../src/server.js';
@@ -37,7 +37,7 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 type Fetch = (pathAndQuery: string, init?: RequestInit) => Promise<Response>;
 
 /** One answer: status and body digest (and the body's length, to tell what moved). */
-interface Answer {
+export interface Answer {
   readonly status: number;
   readonly sha256: string;
   readonly bytes: number;
@@ -119,8 +119,12 @@ async function answersOf(fetch: Fetch, posted?: unknown[]): Promise<Record<strin
 }
 
 /** Serves `dir` and collects its answers, in-process or through the real server. */
-async function serve(dir: string, posted?: unknown[]): Promise<Record<string, Answer>> {
-  if (process.env.GOLDEN_MODE === 'server') {
+export async function serve(
+  dir: string,
+  posted?: unknown[],
+  mode = process.env.GOLDEN_MODE,
+): Promise<Record<string, Answer>> {
+  if (mode === 'server') {
     const indexDir = mkdtempSync(path.join(os.tmpdir(), 'citesum-golden-index-'));
     const config = { ...loadConfig({ DATA_DIR: dir, INDEX_DIR: indexDir, PORT: '0' }) };
     const server = await startServer(config, createLogger('silent'));
@@ -136,11 +140,24 @@ async function serve(dir: string, posted?: unknown[]): Promise<Record<string, An
   return answersOf(async (p, init) => app.request(p, init), posted);
 }
 
-/** The corpora, each written to a scratch folder when it is not one already. */
-async function corpora(tmp: string) {
-  const only = (process.env.GOLDEN_ONLY ?? 'seeds,mixed,bench1000').split(',');
-  const out: { name: string; dir: string; posted?: unknown[] }[] = [];
-  const multiling = loadMultiLing(benchDir());
+/** A corpus of the golden answers: its name, folder and posted bodies. */
+export interface GoldenCorpus {
+  readonly name: string;
+  readonly dir: string;
+  readonly posted?: unknown[];
+}
+
+/**
+ * The corpora, each written to a scratch folder under `tmp` when it is not one already
+ * (`only`: some of seeds, mixed, bench1000; `bench`: the folder holding multiling2011-en).
+ */
+export async function corpora(
+  tmp: string,
+  only = (process.env.GOLDEN_ONLY ?? 'seeds,mixed,bench1000').split(','),
+  bench = benchDir(),
+): Promise<GoldenCorpus[]> {
+  const out: GoldenCorpus[] = [];
+  const multiling = loadMultiLing(bench);
   if (only.includes('seeds')) {
     const seeds = path.join(ROOT, 'data');
     const { files } = await loadCorpus(seeds);
@@ -164,6 +181,17 @@ async function corpora(tmp: string) {
     out.push({ name: 'bench1000', dir });
   }
   return out;
+}
+
+/** Keys whose status or digest differ between two sets of answers. */
+export function differences(
+  golden: Readonly<Record<string, Answer>>,
+  answers: Readonly<Record<string, Answer>>,
+): string[] {
+  const keys = new Set([...Object.keys(golden), ...Object.keys(answers)]);
+  return [...keys].filter(
+    (k) => golden[k]?.sha256 !== answers[k]?.sha256 || golden[k]?.status !== answers[k]?.status,
+  );
 }
 
 async function main(): Promise<void> {
@@ -191,8 +219,7 @@ async function main(): Promise<void> {
       const golden = JSON.parse(readFileSync(file, 'utf8')) as Record<string, Answer>;
       const keys = new Set([...Object.keys(golden), ...Object.keys(answers)]);
       const diffs = [...keys].filter(
-        (k) =>
-          golden[k]?.sha256 !== answers[k]?.sha256 || golden[k]?.status !== answers[k]?.status,
+        (k) => golden[k]?.sha256 !== answers[k]?.sha256 || golden[k]?.status !== answers[k]?.status,
       );
       process.stdout.write(
         `${c.name}: ${n} answers in ${secs} s, ${diffs.length} differ from ${file}\n`,
@@ -209,4 +236,5 @@ async function main(): Promise<void> {
   process.exit(failed ? 1 : 0);
 }
 
-await main();
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href)
+  await main();
