@@ -1,7 +1,9 @@
 import type { DocumentInfo, SkippedFile } from '../../schemas/document.js';
-import { type ClassifiedLine, type LineTable } from './classify/index.js';
+import type { ClassifiedLine, LineTable } from './classify/index.js';
+import type { CorpusView } from './model.js';
 import { lineCounts, type LineColumns, linesOf } from './classify/line-columns.js';
-import { corpusFingerprint, type SourceFile } from './corpus/index.js';
+import { corpusFingerprint } from './corpus/fingerprint.js';
+import type { SourceFile } from './corpus/source-file.js';
 import { type FileColumns, FileTable } from './corpus/file-columns.js';
 import { type SentenceColumns, SentenceSource } from './segment/sentence-columns.js';
 import { LruMap } from './shared/lru.js';
@@ -174,4 +176,47 @@ export class ColumnReader {
   get fingerprint(): string {
     return (this.#fingerprint ??= corpusFingerprint(this.files.files()));
   }
+}
+
+/** `target` with the empty-corpus message set, its getters kept (a spread would call them all). */
+export function withMessage<T extends object>(target: T, message: string | undefined): T {
+  if (message === undefined) return target;
+  const out = Object.create(target) as T;
+  Object.defineProperty(out, 'message', { value: message, enumerable: true });
+  return out;
+}
+
+/**
+ * The cheap-read view of a model's columns (the main thread's): files, lines, document infos,
+ * stories and counts; no sentence views and no term index.
+ */
+export function viewFromColumns(cols: ModelColumns): CorpusView {
+  const reader = new ColumnReader(cols);
+  const view: CorpusView = {
+    get files() {
+      return reader.files.files();
+    },
+    get byId() {
+      return reader.byId;
+    },
+    skipped: cols.skipped,
+    lines: reader.lines,
+    sentences: { length: cols.sentences.file.length },
+    get stories() {
+      return reader.stories;
+    },
+    get topicsById() {
+      return reader.topicsById;
+    },
+    get fingerprint() {
+      return reader.fingerprint;
+    },
+    get documents() {
+      return reader.documents;
+    },
+    get documentsById() {
+      return reader.documentsById;
+    },
+  };
+  return withMessage(view, cols.message);
 }

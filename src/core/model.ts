@@ -11,7 +11,7 @@ import { compareIds, type SourceFile, sourceFromText } from './corpus/index.js';
 import { fileColumns } from './corpus/file-columns.js';
 import { type HrefFor, linesHref } from './hrefs.js';
 import { buildTermIndex, type TermIndex } from './index/index.js';
-import { ColumnReader, type ModelColumns } from './model-columns.js';
+import { ColumnReader, type ModelColumns, withMessage } from './model-columns.js';
 import { lazyParsedFiles } from './parse/index.js';
 import { LruMap } from './shared/lru.js';
 import {
@@ -19,13 +19,14 @@ import {
   type Sentence,
   type SentenceColumns,
   SentenceColumnsBuilder,
+  type SentenceSource,
   segmentFileSafely,
 } from './segment/index.js';
 import { type ConceptWeights, conceptWeights } from './summarize/index.js';
 import { discoverStories, type StoryCluster, type TopicNode } from './topics/index.js';
 import { storyColumns } from './topics/story-columns.js';
 
-export type { ModelColumns } from './model-columns.js';
+export { type ModelColumns, viewFromColumns } from './model-columns.js';
 
 /** Everything the service knows about one corpus, computed once and then only read. */
 export interface CorpusModel {
@@ -55,6 +56,8 @@ export interface CorpusModel {
   readonly storyContext: (storyId: string) => StoryContext | undefined;
   /** The columns the model reads (what a snapshot stores and threads share). */
   readonly columns: ModelColumns;
+  /** What the sentence views read: the columns, the files' ids and texts, the dictionaries. */
+  readonly sentenceSource: SentenceSource;
 }
 
 /**
@@ -131,8 +134,8 @@ export interface StageHooks {
   ) => SentenceRows | undefined;
   /** Dictionaries the sentence columns continue (ids of an earlier build kept). */
   readonly dictionaries?: ConstructorParameters<typeof SentenceColumnsBuilder>[0];
-  /** Finds the stories instead of `discoverStories`. */
-  readonly stories?: (sentences: readonly Sentence[], index: TermIndex) => StoryCluster[];
+  /** Finds the stories instead of `discoverStories` (the model's index is built only if read). */
+  readonly stories?: (model: CorpusModel) => StoryCluster[];
 }
 
 /**
@@ -183,7 +186,9 @@ export function computeColumns(
   };
   if (options.topics === false) return base;
   const model = modelFromColumns(base, { files });
-  const stories = (hooks.stories ?? discoverStories)(model.sentences, model.index);
+  const stories = hooks.stories
+    ? hooks.stories(model)
+    : discoverStories(model.sentences, model.index);
   return { ...base, stories: storyColumns(stories) };
 }
 
@@ -255,51 +260,9 @@ export function modelFromColumns(
     corpusWeights: () => (weights ??= conceptWeights(all(), model.index)),
     storyContext,
     columns: cols,
+    sentenceSource: source,
   };
   return withMessage(model, cols.message);
-}
-
-/** `target` with the empty-corpus message set, its getters kept (a spread would call them all). */
-function withMessage<T extends object>(target: T, message: string | undefined): T {
-  if (message === undefined) return target;
-  const out = Object.create(target) as T;
-  Object.defineProperty(out, 'message', { value: message, enumerable: true });
-  return out;
-}
-
-/**
- * The cheap-read view of a model's columns (the main thread's): files, lines, document infos,
- * stories and counts; no sentence views and no term index.
- */
-export function viewFromColumns(cols: ModelColumns): CorpusView {
-  const reader = new ColumnReader(cols);
-  const view: CorpusView = {
-    get files() {
-      return reader.files.files();
-    },
-    get byId() {
-      return reader.byId;
-    },
-    skipped: cols.skipped,
-    lines: reader.lines,
-    sentences: { length: cols.sentences.file.length },
-    get stories() {
-      return reader.stories;
-    },
-    get topicsById() {
-      return reader.topicsById;
-    },
-    get fingerprint() {
-      return reader.fingerprint;
-    },
-    get documents() {
-      return reader.documents;
-    },
-    get documentsById() {
-      return reader.documentsById;
-    },
-  };
-  return withMessage(view, cols.message);
 }
 
 /** A model over texts a caller sent (nothing touches the disk); sha256 is of each text's UTF-8 bytes. */

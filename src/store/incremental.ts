@@ -37,6 +37,12 @@ export interface BuildState {
    * memory only (a build read from a snapshot has none: its first reload reads each file once).
    */
   readonly readings?: ReadonlyMap<string, FileLines>;
+  /**
+   * The dictionaries the columns' stem and word ids index, as the builder holds them (appended to
+   * by the next build, so ids never move). Kept in memory only: a build read from a snapshot
+   * decodes them from its columns.
+   */
+  readonly dictionaries?: { readonly stems: Dictionary; readonly words: Dictionary };
 }
 
 /** Options of {@link buildIncrementally}. */
@@ -131,34 +137,40 @@ export function buildIncrementally(
     return undefined;
   };
   const how: { stories: BuildReport['stories'] } = { stories: 'clustered' };
-  const dictionaries = previous
-    ? {
-        stems: Dictionary.from(decodeStrings(previous.columns.sentences.stems)),
-        words: Dictionary.from(decodeStrings(previous.columns.sentences.words)),
-      }
-    : undefined;
+  const dictionaries =
+    previous?.dictionaries ??
+    (previous
+      ? {
+          stems: Dictionary.from(decodeStrings(previous.columns.sentences.stems)),
+          words: Dictionary.from(decodeStrings(previous.columns.sentences.words)),
+        }
+      : { stems: new Dictionary(), words: new Dictionary() });
   const columns = computeColumns(corpus, {
     hooks: {
       fileLines,
       classifyFile,
       sentenceRows,
-      ...(dictionaries ? { dictionaries } : {}),
-      stories: (sentences, index) => {
-        if (sentences.length !== oldSentences) allCarried = false;
+      dictionaries,
+      stories: (model) => {
+        if (model.columns.sentences.file.length !== oldSentences) allCarried = false;
         if (previous && allCarried && previous.exact) {
           how.stories = 'reused';
           return [...storiesOfState(previous)];
         }
         if (previous && options.provisional) {
           how.stories = 'provisional';
-          return provisionalStories(storiesOfState(previous), { sentences, index, carried });
+          return provisionalStories(storiesOfState(previous), {
+            sentences: model.sentences,
+            source: model.sentenceSource,
+            carried,
+          });
         }
-        return discoverStories(sentences, index);
+        return discoverStories(model.sentences, model.index);
       },
     },
   });
   return {
-    state: { columns, reads, exact: how.stories !== 'provisional', readings },
+    state: { columns, reads, exact: how.stories !== 'provisional', readings, dictionaries },
     report: { files: corpus.files.length, classified, segmented, stories: how.stories },
   };
 }

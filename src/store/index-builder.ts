@@ -78,6 +78,7 @@ interface Current {
 }
 
 const now = () => performance.now();
+
 const round = (x: number) => Math.round(x);
 
 /**
@@ -93,20 +94,28 @@ export class IndexBuilder {
   #dir: { dir: string; persisted: boolean; reason?: string } | undefined;
   #current: Current | undefined;
   #previousFile: string | undefined;
+  #lastWritten: string | undefined;
   /** Files of the last load, reused by the next while their stamps are unchanged. */
   readonly #known: StampedFiles;
+  readonly #deferWrites: boolean;
+  /** The snapshot write under way (after its model was handed out); the next task waits for it. */
+  #writing: Promise<void> = Promise.resolve();
 
   /**
    * `expected`: the header a snapshot must carry (default: this code's format and pipeline);
-   * `racyMs`: how recently modified a file may be to be remembered by its stamp (default 2 s).
+   * `racyMs`: how recently modified a file may be to be remembered by its stamp (default 2 s);
+   * `deferWrites`: hand a built model out first and write its snapshot right after (the server's
+   * builder thread: the workers read the model from shared memory, not from the file), instead
+   * of writing it before returning (`npm run index`, tests that read the file).
    */
   constructor(
     location: IndexLocation,
     expected?: SnapshotExpectation,
-    options: { racyMs?: number } = {},
+    options: { racyMs?: number; deferWrites?: boolean } = {},
   ) {
     this.#location = location;
     this.#known = new StampedFiles(options);
+    this.#deferWrites = options.deferWrites ?? false;
     this.#expected = expected ?? { format: SNAPSHOT_FORMAT, pipeline: pipelineVersion() };
   }
 
@@ -158,15 +167,27 @@ export class IndexBuilder {
     const { dir, persisted, reason } = this.#indexDir();
     const { columns, exact } = built.state;
     const file = path.join(dir, snapshotName(built.key, exact));
-    writeSnapshot(
-      file,
-      { ...this.#expected, fingerprint: base.fingerprint, exact },
-      snapshotSections(columns, {
-        stamps: this.#known.stamps(),
-        ...(exact ? { reads: built.state.reads } : {}),
-      }),
-    );
-    this.#remember({ key: built.key, file, exact, columns, state: built.state });
+    const stamps = this.#known.stamps();
+    const write = () => {
+      writeSnapshot(
+        file,
+        { ...this.#expected, fingerprint: base.fingerprint, exact },
+        snapshotSections(columns, { stamps, ...(exact ? { reads: built.state.reads } : {}) }),
+      );
+      this.#wrote(file);
+    };
+    this.#current = { key: built.key, file, exact, columns, state: built.state };
+    if (this.#deferWrites) {
+      this.#writing = new Promise((resolve) =>
+        setImmediate(() => {
+          try {
+            write();
+          } finally {
+            resolve();
+          }
+        }),
+      );
+    } else write();
     return {
       ...base,
       file,
@@ -181,12 +202,12 @@ export class IndexBuilder {
     };
   }
 
-  #remember(current: Current): void {
-    if (this.#current && this.#current.file !== current.file)
-      this.#previousFile = this.#current.file;
-    this.#current = current;
-    const keep = [current.file, ...(this.#previousFile ? [this.#previousFile] : [])];
-    pruneSnapshots(path.dirname(current.file), keep);
+  /** A snapshot is on disk: it and the one written before it are kept, older ones removed. */
+  #wrote(file: string): void {
+    if (this.#lastWritten && this.#lastWritten !== file) this.#previousFile = this.#lastWritten;
+    this.#lastWritten = file;
+    const keep = [file, ...(this.#previousFile ? [this.#previousFile] : [])];
+    pruneSnapshots(path.dirname(file), keep);
   }
 
   /**
@@ -210,6 +231,7 @@ export class IndexBuilder {
    * usable snapshot), persisted.
    */
   async open(): Promise<Published> {
+    await this.#writing;
     const t0 = now();
     const newest = this.#newest();
     const { corpus, key, fingerprint } = await this.#load();
@@ -226,7 +248,8 @@ export class IndexBuilder {
     if (typeof found !== 'string') {
       if (found.header.fingerprint === fingerprint && found.header.exact) {
         const columns = columnsFromSections(found.sections);
-        this.#remember({ key, file, exact: true, columns, readsBytes: found.sections.reads });
+        this.#current = { key, file, exact: true, columns, readsBytes: found.sections.reads };
+        this.#wrote(file);
         return {
           ...common,
           file,
@@ -274,6 +297,7 @@ export class IndexBuilder {
    * provisional stories (call {@link settle} next). `undefined` when nothing changed.
    */
   async reload(): Promise<Published | undefined> {
+    await this.#writing;
     if (!this.#current) return this.open();
     const t0 = now();
     const { corpus, key, fingerprint } = await this.#load();
@@ -297,6 +321,7 @@ export class IndexBuilder {
 
   /** Clusters the stories of a provisional build (same columns as a full build); `undefined` when already exact. */
   async settle(): Promise<Published | undefined> {
+    await this.#writing;
     const current = this.#current;
     if (!current || current.exact || !current.state) return undefined;
     const t = now();

@@ -13,7 +13,7 @@ let location = '';
 function builderFor(task: BuilderTask): IndexBuilder {
   const key = JSON.stringify([task.dataDir, task.indexDir, task.maxFileBytes]);
   if (!builder || key !== location) {
-    builder = new IndexBuilder(task);
+    builder = new IndexBuilder(task, undefined, { deferWrites: true });
     location = key;
   }
   return builder;

@@ -1,5 +1,6 @@
 import type { Config } from '../config.js';
-import { type CorpusView, viewFromColumns } from '../core/model.js';
+import type { CorpusView } from '../core/model.js';
+import { viewFromColumns } from '../core/model-columns.js';
 import type { Logger } from '../log.js';
 import type { Published } from '../store/index-builder.js';
 import type { BuilderTask, ModelRef } from './messages.js';
@@ -32,8 +33,7 @@ export interface ReadyModel {
  * swaps it in with one assignment and then calls {@link commit}.
  */
 export class ModelPublisher {
-  /** The compute pool the app sends summaries, topic details and posted summaries to. */
-  readonly compute: ComputePool;
+  #compute: ComputePool | undefined;
   readonly #builder = new BuilderPool();
   readonly #config: Config;
   readonly #log: Logger;
@@ -42,7 +42,19 @@ export class ModelPublisher {
   constructor(config: Config, log: Logger) {
     this.#config = config;
     this.#log = log;
-    this.compute = new ComputePool({ workers: config.workers, maxQueue: config.maxQueue });
+  }
+
+  /**
+   * The compute pool the app sends summaries, topic details and posted summaries to. Its threads
+   * start when it is first asked for (once the first model is read), so at a start they do not
+   * compete for the cores with the builder reading or building that model.
+   */
+  get compute(): ComputePool {
+    this.#compute ??= new ComputePool({
+      workers: this.#config.workers,
+      maxQueue: this.#config.maxQueue,
+    });
+    return this.#compute;
   }
 
   #task(kind: BuilderTask['kind']): BuilderTask {
@@ -161,6 +173,6 @@ export class ModelPublisher {
 
   /** Stops every worker thread. */
   async close(): Promise<void> {
-    await Promise.all([this.compute.close(), this.#builder.close()]);
+    await Promise.all([this.#compute?.close(), this.#builder.close()]);
   }
 }
