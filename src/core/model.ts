@@ -1,8 +1,9 @@
 import type { DocumentInfo, SkippedFile } from '../../schemas/document.js';
 import {
   type ClassifiedLine,
+  classifyEach,
   type ClassifyFileHook,
-  classifyLines,
+  type DistinctLines,
   type FileLinesHook,
   type LineTable,
 } from './classify/index.js';
@@ -126,6 +127,8 @@ export interface StageHooks {
   readonly classifyFile?: ClassifyFileHook;
   /** Wraps how each file's lines are read for the rules (see {@link FileLinesHook}). */
   readonly fileLines?: FileLinesHook;
+  /** A file's distinct lines as an earlier build read them (its lines then read only if needed). */
+  readonly distinctLines?: (file: SourceFile) => DistinctLines | undefined;
   /** Earlier rows holding exactly the sentences a file with these lines has (not segmented again). */
   readonly sentenceRows?: (
     file: SourceFile,
@@ -165,16 +168,19 @@ export function computeColumns(
   // keeps the line verdicts and the sentences, not the blocks and their offset maps. A file is
   // parsed when a stage first asks for it, so hooks that reuse a file's earlier results skip it.
   const parsed = lazyParsedFiles(files);
-  const table = classifyLines(files, parsed, hooks);
   const lines = new LineColumnsBuilder();
   const sentences = new SentenceColumnsBuilder(hooks.dictionaries);
-  files.forEach((file, fileIndex) => {
-    const fileLines = table.get(file.id) ?? [];
+  // Each file's lines become rows as soon as they are classified, and its sentences right after:
+  // no stage holds every file's line or sentence objects at once.
+  let fileIndex = 0;
+  classifyEach(files, parsed, hooks, (file, fileLines) => {
+    if (files[fileIndex] !== file) throw new Error('files must be given in id order');
     lines.add(fileLines);
     const rows = hooks.sentenceRows?.(file, fileLines, sentences.length);
     if (rows) sentences.copy(rows.columns, rows.first, rows.last, fileIndex);
     else for (const s of segmentFileSafely(file, fileLines, parsed)) sentences.add(fileIndex, s);
     parsed.release?.(file.id);
+    fileIndex++;
   });
   const base = {
     files: fileColumns(files),

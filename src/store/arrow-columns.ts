@@ -68,8 +68,8 @@ function ipc(columns: Columns, length: number, metadata: Record<string, string> 
   return tableToIPC(new Table(new RecordBatch(schema, body)), 'file');
 }
 
-/** The Arrow IPC files of a model's columns, by table name. */
-export function columnsToArrow(cols: ModelColumns): Record<string, Uint8Array> {
+/** The Arrow IPC files of a model's columns, by table name, each made when called. */
+export function columnsToArrow(cols: ModelColumns): Record<string, () => Uint8Array> {
   const f = cols.files;
   const files = f.bytes.length;
   const l = cols.lines;
@@ -84,42 +84,45 @@ export function columnsToArrow(cols: ModelColumns): Record<string, Uint8Array> {
   );
   const stories = cols.stories;
   return {
-    files: ipc(
-      {
-        id: utf8(f.ids),
-        sha256: utf8(f.sha256),
-        bytes: float64(f.bytes),
-        text: utf8(f.texts),
-        lines: list(l.fileStart, lines),
-      },
-      files,
-      {
-        skipped: JSON.stringify(cols.skipped),
-        ...(cols.message !== undefined ? { message: cols.message } : {}),
-      },
-    ),
-    sentences: ipc(
-      {
-        file: int32(s.file),
-        position: int32(s.position),
-        lineStart: int32(s.lineStart),
-        lineEnd: int32(s.lineEnd),
-        start: int32(s.start),
-        end: int32(s.end),
-        text: int32(s.text),
-        flags: uint8(s.flags),
-        tokens: list(s.tokenStart, tokens),
-      },
-      s.file.length,
-    ),
-    texts: ipc({ text: utf8(s.texts) }, s.texts.offsets.length - 1),
-    stems: ipc({ stem: utf8(s.stems) }, s.stems.offsets.length - 1),
-    words: ipc({ word: utf8(s.words) }, s.words.offsets.length - 1),
-    stories: ipc(
-      { members: list(stories.memberStart, int32(stories.members)) },
-      stories.memberStart.length - 1,
-      { topics: new TextDecoder().decode(stories.topics.bytes) },
-    ),
+    files: () =>
+      ipc(
+        {
+          id: utf8(f.ids),
+          sha256: utf8(f.sha256),
+          bytes: float64(f.bytes),
+          text: utf8(f.texts),
+          lines: list(l.fileStart, lines),
+        },
+        files,
+        {
+          skipped: JSON.stringify(cols.skipped),
+          ...(cols.message !== undefined ? { message: cols.message } : {}),
+        },
+      ),
+    sentences: () =>
+      ipc(
+        {
+          file: int32(s.file),
+          position: int32(s.position),
+          lineStart: int32(s.lineStart),
+          lineEnd: int32(s.lineEnd),
+          start: int32(s.start),
+          end: int32(s.end),
+          text: int32(s.text),
+          flags: uint8(s.flags),
+          tokens: list(s.tokenStart, tokens),
+        },
+        s.file.length,
+      ),
+    texts: () => ipc({ text: utf8(s.texts) }, s.texts.offsets.length - 1),
+    stems: () => ipc({ stem: utf8(s.stems) }, s.stems.offsets.length - 1),
+    words: () => ipc({ word: utf8(s.words) }, s.words.offsets.length - 1),
+    stories: () =>
+      ipc(
+        { members: list(stories.memberStart, int32(stories.members)) },
+        stories.memberStart.length - 1,
+        { topics: new TextDecoder().decode(stories.topics.bytes) },
+      ),
   };
 }
 

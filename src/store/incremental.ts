@@ -1,4 +1,4 @@
-import type { FileLines } from '../core/classify/index.js';
+import { type DistinctLines, distinctLines } from '../core/classify/index.js';
 import { linesOf, sameLines } from '../core/classify/line-columns.js';
 import type { SourceFile } from '../core/corpus/index.js';
 import { FileTable } from '../core/corpus/file-columns.js';
@@ -32,11 +32,12 @@ export interface BuildState {
   /** False while the stories are provisional (assigned, not clustered). */
   readonly exact: boolean;
   /**
-   * Per file key: how the rules read the file's lines (for Markdown and HTML, parsed and
-   * rendered), so an unchanged file is neither parsed nor scanned for repetition again. Kept in
-   * memory only (a build read from a snapshot has none: its first reload reads each file once).
+   * Per file key: the file's distinct lines as the repetition rule reads them, so an unchanged
+   * file is neither read (for Markdown and HTML, parsed) nor scanned again for the repetition
+   * counts; it is read only if it must be classified again. Kept in memory only (a build read
+   * from a snapshot has none: its first reload reads each file once).
    */
-  readonly readings?: ReadonlyMap<string, FileLines>;
+  readonly distinct?: ReadonlyMap<string, DistinctLines>;
   /**
    * The dictionaries the columns' stem and word ids index, as the builder holds them (appended to
    * by the next build, so ids never move). Kept in memory only: a build read from a snapshot
@@ -99,13 +100,17 @@ export function buildIncrementally(
   const carried = new Int32Array(oldSentences).fill(-1);
   let allCarried = previous !== undefined && corpus.files.length === before.byKey.size;
 
-  const readings = new Map<string, FileLines>();
+  const distinct = new Map<string, DistinctLines>();
   const fileLines: StageHooks['fileLines'] = (file, read) => {
-    const key = fileKey(file);
-    const old = previous?.readings?.get(key);
-    const reading = old ? { ...old, file } : read();
-    readings.set(key, reading);
+    const reading = read();
+    distinct.set(fileKey(file), distinctLines(reading));
     return reading;
+  };
+  const earlierDistinct: StageHooks['distinctLines'] = (file) => {
+    const key = fileKey(file);
+    const old = previous?.distinct?.get(key);
+    if (old) distinct.set(key, old);
+    return old;
   };
   const classifyFile: StageHooks['classifyFile'] = (file, repetition, classify) => {
     const key = fileKey(file);
@@ -148,6 +153,7 @@ export function buildIncrementally(
   const columns = computeColumns(corpus, {
     hooks: {
       fileLines,
+      distinctLines: earlierDistinct,
       classifyFile,
       sentenceRows,
       dictionaries,
@@ -170,7 +176,7 @@ export function buildIncrementally(
     },
   });
   return {
-    state: { columns, reads, exact: how.stories !== 'provisional', readings, dictionaries },
+    state: { columns, reads, exact: how.stories !== 'provisional', distinct, dictionaries },
     report: { files: corpus.files.length, classified, segmented, stories: how.stories },
   };
 }

@@ -28,8 +28,8 @@ const deserialize = (bytes: Uint8Array): unknown => unpack(v8.deserialize(bytes)
 export function snapshotSections(
   columns: ModelColumns,
   extras: SnapshotExtras = {},
-): Record<string, Uint8Array> {
-  const sections: Record<string, Uint8Array> = columnsToArrow(columns);
+): Record<string, Uint8Array | (() => Uint8Array)> {
+  const sections: Record<string, Uint8Array | (() => Uint8Array)> = columnsToArrow(columns);
   const ids = new FileTable(columns.files).ids();
   const served = new Map<string, FileStamp>();
   for (const id of ids) {

@@ -8,9 +8,9 @@ import { closeSync, fstatSync, openSync, readSync, renameSync, rmSync, writeSync
  * section's checksum before handing it out, so a truncated, corrupt or foreign file is refused,
  * never half read.
  *
- * Layout: 8 bytes magic `CITESUM\0`, uint32 LE header length, the header (UTF-8 JSON) padded so
- * the sections start at a multiple of 8, the sections back to back, each padded to 8 bytes (so an
- * Arrow buffer read in place is aligned as Arrow requires).
+ * Layout: 8 bytes magic `CITESUM\0`, uint32 LE header length, the header (UTF-8 JSON) padded
+ * with spaces to 16 KiB, then the sections back to back, each padded to 8 bytes (so an Arrow
+ * buffer read in place is aligned as Arrow requires).
  */
 
 const MAGIC = Buffer.from('CITESUM\0', 'latin1');
@@ -58,45 +58,53 @@ export function runtimeVersions(): { node: string; v8: string } {
 /** Bytes of padding after `n` bytes to reach a multiple of 8. */
 const pad8 = (n: number) => (8 - (n % 8)) % 8;
 
+/** Room kept for the header before the sections (it is padded with spaces to fill it). */
+const HEADER_ROOM = 16 * 1024;
+
 /**
  * Writes a snapshot atomically: to a temporary file beside `file`, then renamed over it, so a
- * reader sees the old file or the new one, never a partial one.
+ * reader sees the old file or the new one, never a partial one. A section may be given as a
+ * function that makes its bytes: each is made, hashed and written in turn, so a writer never
+ * holds every section's bytes at once.
  */
 export function writeSnapshot(
   file: string,
   meta: Omit<SnapshotHeader, 'sections' | 'node' | 'v8' | 'createdAt'>,
-  sections: Readonly<Record<string, Uint8Array>>,
+  sections: Readonly<Record<string, Uint8Array | (() => Uint8Array)>>,
 ): { bytes: number } {
-  const bodies: Uint8Array[] = [];
   const infos: Record<string, SectionInfo> = {};
-  let offset = 0;
-  for (const [name, body] of Object.entries(sections)) {
-    infos[name] = {
-      offset,
-      length: body.length,
-      sha256: createHash('sha256').update(body).digest('hex'),
-    };
-    bodies.push(body, new Uint8Array(pad8(body.length)));
-    offset += body.length + pad8(body.length);
-  }
-  const header: SnapshotHeader = {
-    ...meta,
-    ...runtimeVersions(),
-    createdAt: new Date().toISOString(),
-    sections: infos,
-  };
-  const text = JSON.stringify(header);
-  const raw = Buffer.from(text, 'utf8');
-  const json = Buffer.concat([raw, Buffer.from(' '.repeat(pad8(MAGIC.length + 4 + raw.length)))]);
-  const length = Buffer.alloc(4);
-  length.writeUInt32LE(json.length);
   const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   const fd = openSync(tmp, 'w');
+  const writeAt = (chunk: Uint8Array, position: number) => {
+    for (let done = 0; done < chunk.length;)
+      done += writeSync(fd, chunk, done, chunk.length - done, position + done);
+  };
+  let offset = 0;
   try {
-    for (const chunk of [MAGIC, length, json, ...bodies]) {
-      for (let done = 0; done < chunk.length;)
-        done += writeSync(fd, chunk, done, chunk.length - done);
+    for (const [name, section] of Object.entries(sections)) {
+      const body = typeof section === 'function' ? section() : section;
+      infos[name] = {
+        offset,
+        length: body.length,
+        sha256: createHash('sha256').update(body).digest('hex'),
+      };
+      writeAt(body, HEADER_ROOM + offset);
+      writeAt(new Uint8Array(pad8(body.length)), HEADER_ROOM + offset + body.length);
+      offset += body.length + pad8(body.length);
     }
+    const header: SnapshotHeader = {
+      ...meta,
+      ...runtimeVersions(),
+      createdAt: new Date().toISOString(),
+      sections: infos,
+    };
+    const raw = Buffer.from(JSON.stringify(header), 'utf8');
+    const room = HEADER_ROOM - MAGIC.length - 4;
+    if (raw.length > room) throw new Error(`snapshot header of ${raw.length} bytes is too long`);
+    const json = Buffer.concat([raw, Buffer.alloc(room - raw.length, ' ')]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32LE(json.length);
+    writeAt(Buffer.concat([MAGIC, length, json]), 0);
   } catch (err) {
     closeSync(fd);
     rmSync(tmp, { force: true });
@@ -104,7 +112,7 @@ export function writeSnapshot(
   }
   closeSync(fd);
   renameSync(tmp, file);
-  return { bytes: MAGIC.length + 4 + json.length + offset };
+  return { bytes: HEADER_ROOM + offset };
 }
 
 /** Reads `length` bytes at `position`, failing on a short read (a truncated file). */

@@ -64,10 +64,10 @@ describe('incremental builds', () => {
     });
     const first = buildIncrementally({ files: before }, undefined);
     const readingOf = (state: typeof first.state, id: string) =>
-      state.readings!.get(
+      state.distinct!.get(
         `${id}\u0000${modelFromColumns(state.columns).files.find((f) => f.id === id)!.sha256}`,
       )!;
-    expect([...first.state.readings!.keys()].map((k) => k.split('\u0000')[0])).toEqual([
+    expect([...first.state.distinct!.keys()].map((k) => k.split('\u0000')[0])).toEqual([
       'a.md',
       'b.md',
       'c.txt',
@@ -79,8 +79,9 @@ describe('incremental builds', () => {
     });
     const next = buildIncrementally({ files: after }, first.state);
     // The same reading (not an equal one parsed again) for the unchanged file, a new one for the edit.
-    expect(readingOf(next.state, 'a.md').texts).toBe(readingOf(first.state, 'a.md').texts);
-    expect(readingOf(next.state, 'b.md').texts).not.toBe(readingOf(first.state, 'b.md').texts);
+    expect(readingOf(next.state, 'a.md')).toBe(readingOf(first.state, 'a.md'));
+    expect(readingOf(next.state, 'b.md')).not.toBe(readingOf(first.state, 'b.md'));
+    expect(next.report).toMatchObject({ classified: 1, segmented: 1 });
     expect(modelFromColumns(next.state.columns).sentences.map((s) => s.text)).toContain(
       'A wildfire spread on Wednesday.',
     );
