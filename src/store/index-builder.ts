@@ -278,6 +278,11 @@ export class IndexBuilder {
     );
   }
 
+  /** Resolves once the snapshot of the last model handed out is on disk. */
+  async flush(): Promise<void> {
+    await this.#writing;
+  }
+
   /**
    * Decodes the served snapshot's bookkeeping into the state the next reload starts from, if not
    * done yet (call when idle: after a start from the index, the first reload then need not).

@@ -32,5 +32,8 @@ export default async function run(task: BuilderTask): Promise<Published | null> 
     case 'warm':
       b.warm();
       return null;
+    case 'flush':
+      await b.flush();
+      return null;
   }
 }

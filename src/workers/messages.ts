@@ -47,7 +47,7 @@ export interface ComputeWorkerData {
 
 /** What the builder is asked to do. */
 export interface BuilderTask {
-  readonly kind: 'open' | 'reload' | 'settle' | 'warm';
+  readonly kind: 'open' | 'reload' | 'settle' | 'warm' | 'flush';
   readonly dataDir: string;
   readonly indexDir: string;
   readonly maxFileBytes: number;

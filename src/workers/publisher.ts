@@ -171,8 +171,13 @@ export class ModelPublisher {
     this.compute.commit(ready.ref.generation);
   }
 
-  /** Stops every worker thread. */
+  /** Stops every worker thread, once the builder has written the last model's snapshot. */
   async close(): Promise<void> {
+    await this.#builder
+      .run(this.#task('flush'))
+      .catch((err: unknown) =>
+        this.#log.warn({ error: String(err) }, 'the last snapshot could not be written'),
+      );
     await Promise.all([this.#compute?.close(), this.#builder.close()]);
   }
 }
