@@ -226,6 +226,54 @@ export class IndexBuilder {
   }
 
   /**
+   * The model of the folder when the index holds its state (read into shared memory, checked, not
+   * decoded), or undefined: nothing is built. The server's main thread calls this at a start, so
+   * a restart on an unchanged folder serves without waiting for the builder thread; the builder
+   * then {@link adopt}s the same buffers.
+   */
+  async openFromIndex(): Promise<
+    { published: Published; sections: Record<string, Uint8Array> } | undefined
+  > {
+    const t0 = now();
+    const newest = this.#newest();
+    if (!newest?.header.exact) return undefined;
+    const { corpus, key, fingerprint } = await this.#load();
+    const file = path.join(this.#indexDir().dir, snapshotName(key, true));
+    if (newest.file !== file || newest.header.fingerprint !== fingerprint) return undefined;
+    const columns = columnsFromSections(newest.sections);
+    this.#current = { key, file, exact: true, columns, readsBytes: newest.sections.reads };
+    return {
+      sections: newest.sections,
+      published: {
+        fingerprint,
+        skipped: corpus.skipped,
+        ...(corpus.message !== undefined ? { message: corpus.message } : {}),
+        file,
+        columns,
+        pipeline: this.#expected.pipeline,
+        exact: true,
+        source: 'index',
+        files: corpus.files.length,
+        reusedFiles: this.#known.reused,
+        ms: { load: round(now() - t0), build: 0, write: 0 },
+      },
+    };
+  }
+
+  /**
+   * Takes over a snapshot another thread opened ({@link openFromIndex}): its sections (the same
+   * shared buffers, not a copy) become the build the next reload starts from, and its files and
+   * stamps seed the next load.
+   */
+  adopt(file: string, sections: Record<string, Uint8Array>): void {
+    const key = path.basename(file, '.snap');
+    const columns = columnsFromSections(sections);
+    this.#known.seed(filesOfColumns(columns), stampsFromSection(sections.stamps));
+    this.#current = { key, file, exact: true, columns, readsBytes: sections.reads };
+    this.#wrote(file);
+  }
+
+  /**
    * The model of the folder as it is now: the index's snapshot when it holds this corpus state
    * (read into shared memory and checked, not decoded), else a build (incremental from the newest
    * usable snapshot), persisted.

@@ -35,5 +35,8 @@ export default async function run(task: BuilderTask): Promise<Published | null> 
     case 'flush':
       await b.flush();
       return null;
+    case 'adopt':
+      b.adopt(task.adopt!.file, task.adopt!.sections);
+      return null;
   }
 }

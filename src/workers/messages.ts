@@ -47,8 +47,10 @@ export interface ComputeWorkerData {
 
 /** What the builder is asked to do. */
 export interface BuilderTask {
-  readonly kind: 'open' | 'reload' | 'settle' | 'warm' | 'flush';
+  readonly kind: 'open' | 'reload' | 'settle' | 'warm' | 'flush' | 'adopt';
   readonly dataDir: string;
   readonly indexDir: string;
   readonly maxFileBytes: number;
+  /** `adopt`: the snapshot the main thread opened, and its sections (shared, not copied). */
+  readonly adopt?: { readonly file: string; readonly sections: Record<string, Uint8Array> };
 }

@@ -2,7 +2,7 @@ import type { Config } from '../config.js';
 import type { CorpusView } from '../core/model.js';
 import { viewFromColumns } from '../core/model-columns.js';
 import type { Logger } from '../log.js';
-import type { Published } from '../store/index-builder.js';
+import { IndexBuilder, type Published } from '../store/index-builder.js';
 import type { BuilderTask, ModelRef } from './messages.js';
 import { BuilderPool, ComputePool } from './pools.js';
 
@@ -34,7 +34,12 @@ export interface ReadyModel {
  */
 export class ModelPublisher {
   #compute: ComputePool | undefined;
-  readonly #builder = new BuilderPool();
+
+  /** The builder thread, started when first needed (after a start from the index has served). */
+  get #builder(): BuilderPool {
+    return (this.#builderPool ??= new BuilderPool());
+  }
+  #builderPool: BuilderPool | undefined;
   readonly #config: Config;
   readonly #log: Logger;
   #generation = 0;
@@ -142,9 +147,32 @@ export class ModelPublisher {
     return published ? this.#ready(published, started, kind) : undefined;
   }
 
-  /** The model of the data folder at start: from the index when it holds it, else built. */
+  /**
+   * The model of the data folder at start: from the index when it holds it, else built. When the
+   * index holds the folder's state, this thread reads the snapshot itself (into shared memory, no
+   * decoding) and serves it without waiting for the builder thread to start, which then takes
+   * over the same buffers for the reloads to come.
+   */
   async open(): Promise<ReadyModel> {
-    return (await this.#run('open'))!;
+    const started = performance.now();
+    const { dataDir, indexDir, maxFileBytes } = this.#config;
+    let quick: Awaited<ReturnType<IndexBuilder['openFromIndex']>>;
+    try {
+      quick = await new IndexBuilder({ dataDir, indexDir, maxFileBytes }).openFromIndex();
+    } catch (err) {
+      this.#log.warn(
+        { error: String(err) },
+        'index not read on the main thread; the builder reads it',
+      );
+    }
+    if (!quick) return (await this.#run('open'))!;
+    const adopt = { file: quick.published.file, sections: quick.sections };
+    this.#builder
+      .run({ ...this.#task('adopt'), adopt })
+      .catch((err: unknown) =>
+        this.#log.warn({ error: String(err) }, 'the builder could not take over the index'),
+      );
+    return this.#ready(quick.published, started, 'open');
   }
 
   /** The folder's new state after a change (stories provisional), or `undefined` when unchanged. */
@@ -173,11 +201,11 @@ export class ModelPublisher {
 
   /** Stops every worker thread, once the builder has written the last model's snapshot. */
   async close(): Promise<void> {
-    await this.#builder
-      .run(this.#task('flush'))
+    await this.#builderPool
+      ?.run(this.#task('flush'))
       .catch((err: unknown) =>
         this.#log.warn({ error: String(err) }, 'the last snapshot could not be written'),
       );
-    await Promise.all([this.#compute?.close(), this.#builder.close()]);
+    await Promise.all([this.#compute?.close(), this.#builderPool?.close()]);
   }
 }
