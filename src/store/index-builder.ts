@@ -100,6 +100,7 @@ export class IndexBuilder {
   readonly #deferWrites: boolean;
   /** The snapshot write under way (after its model was handed out); the next task waits for it. */
   #writing: Promise<void> = Promise.resolve();
+  #writeError: unknown;
 
   /**
    * `expected`: the header a snapshot must carry (default: this code's format and pipeline);
@@ -182,6 +183,9 @@ export class IndexBuilder {
         setImmediate(() => {
           try {
             write();
+          } catch (err) {
+            // Served already; the next start rebuilds what is missing. Reported by flush().
+            this.#writeError = err;
           } finally {
             resolve();
           }
@@ -326,9 +330,15 @@ export class IndexBuilder {
     );
   }
 
-  /** Resolves once the snapshot of the last model handed out is on disk. */
+  /**
+   * Resolves once the snapshot of the last model handed out is on disk; rejects with the error of
+   * a deferred write that failed (the model was served all the same).
+   */
   async flush(): Promise<void> {
     await this.#writing;
+    const err = this.#writeError;
+    this.#writeError = undefined;
+    if (err !== undefined) throw err;
   }
 
   /**

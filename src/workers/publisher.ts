@@ -165,7 +165,11 @@ export class ModelPublisher {
         'index not read on the main thread; the builder reads it',
       );
     }
-    if (!quick) return (await this.#run('open'))!;
+    if (!quick) {
+      // A build takes a while: the compute threads start meanwhile, ready when it is served.
+      void this.compute;
+      return (await this.#run('open'))!;
+    }
     const adopt = { file: quick.published.file, sections: quick.sections };
     this.#builder
       .run({ ...this.#task('adopt'), adopt })
