@@ -174,7 +174,6 @@ export function computeColumns(
   // no stage holds every file's line or sentence objects at once.
   let fileIndex = 0;
   classifyEach(files, parsed, hooks, (file, fileLines) => {
-    if (files[fileIndex] !== file) throw new Error('files must be given in id order');
     lines.add(fileLines);
     const rows = hooks.sentenceRows?.(file, fileLines, sentences.length);
     if (rows) sentences.copy(rows.columns, rows.first, rows.last, fileIndex);

@@ -113,14 +113,14 @@ export function classifyLines(
   parsed?: ParsedFiles,
   hooks: ClassifyHooks = {},
 ): LineTable {
-  const table = new Map<string, readonly ClassifiedLine[]>();
-  classifyEach(files, parsed, hooks, (file, lines) => table.set(file.id, lines));
-  return table;
+  const out: [string, readonly ClassifiedLine[]][] = [];
+  classifyEach(files, parsed, hooks, (file, lines) => out.push([file.id, lines]));
+  return new Map(out.sort((a, b) => compareIds(a[0], b[0])));
 }
 
 /**
- * {@link classifyLines}, handing each file's lines to `each` as soon as they are known (in id
- * order), so a caller that keeps only what it needs of them (the builder's columns) never holds
+ * {@link classifyLines}, handing each file's lines to `each` as soon as they are known (in the
+ * order the files are given), so a caller that keeps only what it needs of them (the builder's columns) never holds
  * every file's line objects at once. A file's lines are read (for Markdown and HTML, parsed and
  * rendered) when the repetition counts or its classification first need them.
  */
@@ -143,12 +143,11 @@ export function classifyEach(
     }
     return r;
   };
-  const ordered = [...files].sort((a, b) => compareIds(a.id, b.id));
   const repetition = repetitionOf(
     files.map((f) => hooks.distinctLines?.(f) ?? distinctLines(reading(f))),
   );
   const hook = hooks.classifyFile;
-  for (const file of ordered) {
+  for (const file of files) {
     let lines: ClassifiedLine[];
     try {
       lines = hook
