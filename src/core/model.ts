@@ -6,8 +6,9 @@ import {
   type DistinctLines,
   type FileLinesHook,
   type LineTable,
+  type Repetition,
 } from './classify/index.js';
-import { LineColumnsBuilder } from './classify/line-columns.js';
+import { type LineColumns, LineColumnsBuilder } from './classify/line-columns.js';
 import { compareIds, type SourceFile, sourceFromText } from './corpus/index.js';
 import { fileColumns } from './corpus/file-columns.js';
 import { type HrefFor, linesHref } from './hrefs.js';
@@ -129,12 +130,22 @@ export interface StageHooks {
   readonly fileLines?: FileLinesHook;
   /** A file's distinct lines as an earlier build read them (its lines then read only if needed). */
   readonly distinctLines?: (file: SourceFile) => DistinctLines | undefined;
+  /** True when the caller keeps a file's earlier lines and rows (see `ClassifyHooks.keep`). */
+  readonly keep?: (file: SourceFile, repetition: Repetition) => boolean;
   /** Earlier rows holding exactly the sentences a file with these lines has (not segmented again). */
   readonly sentenceRows?: (
     file: SourceFile,
     lines: readonly ClassifiedLine[],
     row: number,
   ) => SentenceRows | undefined;
+  /**
+   * The earlier rows of a file whose lines the classifier kept (see `ClassifyHooks.keep`): its
+   * line rows and its sentence rows, copied as they are.
+   */
+  readonly keptRows?: (
+    file: SourceFile,
+    row: number,
+  ) => { readonly lines: { readonly columns: LineColumns; readonly file: number } } & SentenceRows;
   /** Dictionaries the sentence columns continue (ids of an earlier build kept). */
   readonly dictionaries?: ConstructorParameters<typeof SentenceColumnsBuilder>[0];
   /** Finds the stories instead of `discoverStories` (the model's index is built only if read). */
@@ -174,6 +185,13 @@ export function computeColumns(
   // no stage holds every file's line or sentence objects at once.
   let fileIndex = 0;
   classifyEach(files, parsed, hooks, (file, fileLines) => {
+    if (!fileLines) {
+      const kept = hooks.keptRows!(file, sentences.length);
+      lines.copy(kept.lines.columns, kept.lines.file);
+      sentences.copy(kept.columns, kept.first, kept.last, fileIndex);
+      fileIndex++;
+      return;
+    }
     lines.add(fileLines);
     const rows = hooks.sentenceRows?.(file, fileLines, sentences.length);
     if (rows) sentences.copy(rows.columns, rows.first, rows.last, fileIndex);

@@ -1,5 +1,5 @@
 import { type DistinctLines, distinctLines } from '../core/classify/index.js';
-import { linesOf, sameLines } from '../core/classify/line-columns.js';
+import { sameLines } from '../core/classify/line-columns.js';
 import type { SourceFile } from '../core/corpus/index.js';
 import { FileTable } from '../core/corpus/file-columns.js';
 import {
@@ -112,14 +112,16 @@ export function buildIncrementally(
     if (old) distinct.set(key, old);
     return old;
   };
-  const classifyFile: StageHooks['classifyFile'] = (file, repetition, classify) => {
+  const keep: StageHooks['keep'] = (file, repetition) => {
     const key = fileKey(file);
     const old = before.byKey.get(key);
     const oldReads = previous?.reads.get(key);
-    if (old !== undefined && oldReads && readsHold(oldReads, repetition)) {
-      reads.set(key, oldReads);
-      return linesOf(previous!.columns.lines, old, file.text);
-    }
+    if (old === undefined || !oldReads || !readsHold(oldReads, repetition)) return false;
+    reads.set(key, oldReads);
+    return true;
+  };
+  const classifyFile: StageHooks['classifyFile'] = (file, repetition, classify) => {
+    const key = fileKey(file);
     classified++;
     const rec = recordReads(repetition);
     const lines = classify(rec.view);
@@ -127,6 +129,20 @@ export function buildIncrementally(
     return lines;
   };
   let fileIndex = 0;
+  const keptRows: StageHooks['keptRows'] = (file, row) => {
+    const at = fileIndex++;
+    const old = before.byKey.get(fileKey(file))!;
+    const first = before.first[old]!;
+    const last = before.first[old + 1]!;
+    if (old !== at || first !== row) allCarried = false;
+    for (let r = first; r < last; r++) carried[r] = row + (r - first);
+    return {
+      lines: { columns: previous!.columns.lines, file: old },
+      columns: previous!.columns.sentences,
+      first,
+      last,
+    };
+  };
   const sentenceRows: StageHooks['sentenceRows'] = (file, lines, row) => {
     const at = fileIndex++;
     const old = before.byKey.get(fileKey(file));
@@ -154,6 +170,8 @@ export function buildIncrementally(
     hooks: {
       fileLines,
       distinctLines: earlierDistinct,
+      keep,
+      keptRows,
       classifyFile,
       sentenceRows,
       dictionaries,

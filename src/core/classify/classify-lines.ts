@@ -98,6 +98,12 @@ export interface ClassifyHooks {
    * if it must be classified again.
    */
   readonly distinctLines?: (file: SourceFile) => DistinctLines | undefined;
+  /**
+   * True when the caller keeps the file's earlier lines as they are (the file and every
+   * repetition count its rules read are unchanged): the file is neither read nor classified, and
+   * `classifyEach` hands it on with no lines.
+   */
+  readonly keep?: (file: SourceFile, repetition: Repetition) => boolean;
 }
 
 /**
@@ -114,7 +120,9 @@ export function classifyLines(
   hooks: ClassifyHooks = {},
 ): LineTable {
   const out: [string, readonly ClassifiedLine[]][] = [];
-  classifyEach(files, parsed, hooks, (file, lines) => out.push([file.id, lines]));
+  // No file is kept here: every file's lines are returned.
+  const { keep: _keep, ...rest } = hooks;
+  classifyEach(files, parsed, rest, (file, lines) => out.push([file.id, lines!]));
   return new Map(out.sort((a, b) => compareIds(a[0], b[0])));
 }
 
@@ -128,7 +136,7 @@ export function classifyEach(
   files: readonly SourceFile[],
   parsed: ParsedFiles | undefined,
   hooks: ClassifyHooks,
-  each: (file: SourceFile, lines: ClassifiedLine[]) => void,
+  each: (file: SourceFile, lines: ClassifiedLine[] | undefined) => void,
 ): void {
   const read = (f: SourceFile): FileLines => {
     const doc = parsed?.get(f.id);
@@ -148,6 +156,10 @@ export function classifyEach(
   );
   const hook = hooks.classifyFile;
   for (const file of files) {
+    if (hooks.keep?.(file, repetition)) {
+      each(file, undefined);
+      continue;
+    }
     let lines: ClassifiedLine[];
     try {
       lines = hook
