@@ -48,6 +48,8 @@ describe('log levels', () => {
       expect((await fetch(`${url}/nowhere`)).status).toBe(404);
     } finally {
       child.kill('SIGTERM');
+      // The server writes its index until it stops: its folders are removed once it exited.
+      await exited;
       await rm(dataDir, { recursive: true, force: true });
       await rm(defaultIndexDir(dataDir), { recursive: true, force: true });
     }

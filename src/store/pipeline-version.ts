@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
  * Version of the persisted model data. Raise it whenever what a snapshot stores changes shape
  * (a section added, a field's meaning changed); older snapshots are then rebuilt, never read.
  */
-export const SNAPSHOT_FORMAT = 1;
+export const SNAPSHOT_FORMAT = 2;
 
 const CORE_DIR = fileURLToPath(new URL('../core/', import.meta.url));
 const STORE_DIR = fileURLToPath(new URL('./', import.meta.url));

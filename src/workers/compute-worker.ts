@@ -1,14 +1,15 @@
 import { BroadcastChannel, threadId, workerData } from 'node:worker_threads';
 import { type CorpusModel, solverReady, warmUpSolver } from '../core/index.js';
-import { readModel } from '../store/read-model.js';
+import { modelFromColumns } from '../core/model.js';
 import type { ComputeTask, ComputeWorkerData, ModelMessage, ModelRef } from './messages.js';
 import { postedSummary, summaryJson, topicJson } from './tasks.js';
 
 /**
  * A compute worker: summaries and topic details of the served corpus, and `POST /v1/summarize`.
- * Holds the model of the current generation, read from its snapshot: loaded ahead of a swap when
- * the main thread broadcasts `load`, or on demand by the first task that names it. Keeps at most
- * two (the served one and the next while a swap is prepared); `commit` drops the older.
+ * Holds the model of the current generation: a reader over its columns in shared memory (the
+ * buffers the builder wrote, not a copy), made when the main thread broadcasts `load` or by the
+ * first task that names it. Keeps at most two (the served one and the next while a swap is
+ * prepared); `commit` drops the older, and with it this thread's hold on its buffers.
  *
  * Workers are loaded through `require` (tsx compiles them to CommonJS inside worker threads, where
  * its ESM hooks do not apply): a default export and no top-level await.
@@ -23,7 +24,7 @@ const ready = solverReady.then(warmUpSolver);
 function modelOf(ref: ModelRef): CorpusModel {
   let model = slots.get(ref.generation);
   if (!model) {
-    model = readModel(ref.file, ref.pipeline);
+    model = modelFromColumns(ref.columns);
     slots.set(ref.generation, model);
     while (slots.size > 2) slots.delete(Math.min(...slots.keys()));
   }

@@ -111,7 +111,13 @@ async function main(): Promise<void> {
           size === (QUICK ? 200 : 500)
             ? { posts: { seconds: QUICK ? 3 : 10, connections: 100 } }
             : {};
-        const r = await benchService(dir, size, posts);
+        // Successive edits at the largest size: the RSS must stay flat (no generation leaks).
+        const edits = size === (QUICK ? 1000 : 10_000) ? Number(process.env.BENCH_EDITS ?? 20) : 1;
+        const r = await benchService(dir, size, { ...posts, edits });
+        if (r.edits)
+          log(
+            `service ${fmtNum(size)}: ${r.edits.count} edits, stale ${r.edits.reflectMs.map(fmtMs).join(' ')}; settled ${r.edits.settledMs.map(fmtMs).join(' ')}; RSS after each ${r.edits.rssMb.join(' ')} MiB, peak ${fmtNum(r.edits.peakRssMb)} MiB`,
+          );
         log(
           `service ${fmtNum(size)}: first start ${fmtMs(r.first.ms)}, restart ${fmtMs(r.restart.ms)} (${fmtRatio(r.restart.ratio)}), edit → stale ${fmtMs(r.edit.reflectMs)}, settled ${fmtMs(r.edit.settledMs)}, /healthz p99 during reload ${r.edit.health.p99} ms${r.underPosts ? `, under ${r.underPosts.connections} POSTs ${r.underPosts.health.p99} ms` : ''}`,
         );

@@ -26,6 +26,8 @@ export interface ServiceProcess {
   waitFor(test: (r: LogRecord) => boolean, timeoutMs?: number): Promise<LogRecord>;
   /** Peak resident set size of the process so far (all its threads), MiB. */
   peakRssMb(): number;
+  /** Resident set size of the process now, MiB. */
+  rssMb(): number;
   /** SIGTERM, then waits for the exit (SIGKILL after 10 s). */
   stop(): Promise<void>;
 }
@@ -67,14 +69,18 @@ export function request(
   });
 }
 
-function vmHwmMb(pid: number): number {
+function statusMb(pid: number, field: 'VmHWM' | 'VmRSS'): number {
   try {
-    const m = /VmHWM:\s+(\d+) kB/u.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    const m = new RegExp(`${field}:\\s+(\\d+) kB`, 'u').exec(
+      readFileSync(`/proc/${pid}/status`, 'utf8'),
+    );
     return m ? Number(m[1]) / 1024 : 0;
   } catch {
     return 0;
   }
 }
+
+const vmHwmMb = (pid: number) => statusMb(pid, 'VmHWM');
 
 /** Spawns the service and resolves once /healthz answers 200 (rejects if it exits first). */
 export async function startService(
@@ -145,6 +151,7 @@ export async function startService(
       });
     },
     peakRssMb: () => (peak = Math.max(peak, vmHwmMb(pid))),
+    rssMb: () => statusMb(pid, 'VmRSS'),
     async stop() {
       peak = Math.max(peak, vmHwmMb(pid));
       clearInterval(sampler);

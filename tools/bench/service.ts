@@ -79,6 +79,17 @@ export interface ServiceResult {
     readonly reload?: LogRecord;
     readonly settle?: LogRecord;
   };
+  /**
+   * Successive one-file edits (the first is `edit`): each one's times, the RSS once its stories
+   * settled, and the peak RSS of the process through all of them (no generation may leak).
+   */
+  readonly edits?: {
+    readonly count: number;
+    readonly reflectMs: number[];
+    readonly settledMs: number[];
+    readonly rssMb: number[];
+    readonly peakRssMb: number;
+  };
 }
 
 function startOf(s: ServiceProcess): StartResult {
@@ -208,7 +219,12 @@ async function editAndReflect(s: ServiceProcess, dataDir: string) {
 export async function benchService(
   dataDir: string,
   size: number,
-  options: { posts?: { seconds: number; connections: number }; workers?: number } = {},
+  options: {
+    posts?: { seconds: number; connections: number };
+    workers?: number;
+    /** One-file edits in a row (default 1). */
+    edits?: number;
+  } = {},
 ): Promise<ServiceResult> {
   const indexDir = mkdtempSync(path.join(os.tmpdir(), 'citesum-bench-index-'));
   const env: Record<string, string> = { DATA_DIR: dataDir, INDEX_DIR: indexDir };
@@ -220,10 +236,27 @@ export async function benchService(
     );
     let underPosts: ServiceResult['underPosts'];
     let edit: ServiceResult['edit'];
+    let edits: ServiceResult['edits'];
     try {
       if (options.posts)
         underPosts = await postLoad(s1.port, options.posts.seconds, options.posts.connections);
       edit = await editAndReflect(s1, dataDir);
+      const count = options.edits ?? 1;
+      if (count > 1) {
+        const series = {
+          reflectMs: [edit.reflectMs],
+          settledMs: [edit.settledMs],
+          rssMb: [] as number[],
+        };
+        series.rssMb.push(Math.round(s1.rssMb()));
+        for (let k = 1; k < count; k++) {
+          const e = await editAndReflect(s1, dataDir);
+          series.reflectMs.push(e.reflectMs);
+          series.settledMs.push(e.settledMs);
+          series.rssMb.push(Math.round(s1.rssMb()));
+        }
+        edits = { count, ...series, peakRssMb: Math.round(s1.peakRssMb()) };
+      }
     } finally {
       await s1.stop();
     }
@@ -238,6 +271,7 @@ export async function benchService(
       restart: { ...again, ratio: Math.round((again.ms / first.ms) * 100) / 100 },
       ...(underPosts ? { underPosts } : {}),
       edit,
+      ...(edits ? { edits } : {}),
     };
   } finally {
     rmSync(indexDir, { recursive: true, force: true });
