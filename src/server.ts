@@ -166,6 +166,12 @@ export async function startServer(
     update();
     return metrics;
   })();
+  app.catch((err: unknown) =>
+    log.error(
+      { error: err instanceof Error ? (err.stack ?? err.message) : String(err) },
+      'the HTTP app could not be loaded',
+    ),
+  );
   /** Records in the metrics once they are loaded (a build may end before they are). */
   const record = (f: (m: Metrics) => void) => void app.then(f, () => undefined);
 
@@ -265,7 +271,8 @@ export async function startServer(
       stopWatching = watchFolder(config.dataDir, () => void reload(), log);
     return next;
   })();
-  const served = first.then(() => undefined);
+  // Served: the corpus, and the app to answer from it (an app that cannot load is fatal too).
+  const served = Promise.all([first, app]).then(() => undefined);
   const ready = first.then(async (next) => {
     await next.held.catch(() => {
       throw new Error('a compute worker could not read the first model; not ready until a reload');

@@ -109,9 +109,11 @@ export async function startService(
     }
   });
   let exited = false;
+  let how = '';
   const exit = new Promise<void>((resolve) =>
-    child.once('exit', () => {
+    child.once('exit', (code, signal) => {
       exited = true;
+      how = signal ? `signal ${signal}` : `exit status ${code}`;
       resolve();
     }),
   );
@@ -121,7 +123,13 @@ export async function startService(
   sampler.unref();
   const until = async (urlPath: string) => {
     for (;;) {
-      if (exited) throw new Error(`the service exited before ${urlPath} answered 200`);
+      if (exited)
+        throw new Error(
+          `the service ended (${how}) before ${urlPath} answered 200; its last log lines:\n${logs
+            .slice(-5)
+            .map((r) => JSON.stringify(r).slice(0, 500))
+            .join('\n')}`,
+        );
       if (performance.now() - started > timeoutMs) throw new Error(`${urlPath} never answered 200`);
       const ok = await request(port, urlPath).then(
         (r) => r.status === 200,
