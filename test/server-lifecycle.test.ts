@@ -139,3 +139,30 @@ describe('a start', () => {
     expect(valueOf(m, 'citesum_index_models_total', { source: 'built' })).toBeUndefined();
   }, 120_000);
 });
+
+describe('listening beyond loopback', () => {
+  it('warns at start when there is no API key, and not when there is one', async () => {
+    for (const env of [{}, { API_KEY: 'lifecycle-key_0123456789' }]) {
+      const { logger, records } = memoryLogger('info');
+      const open = await startServer(
+        loadConfig({
+          DATA_DIR: dataDir,
+          INDEX_DIR: path.join(root, 'index'),
+          HOST: '0.0.0.0',
+          PORT: '0',
+          ...env,
+        }),
+        logger,
+      );
+      await open.close();
+      logger.flush();
+      const warning = records.find((r) => r.level === 'warn' && /without an API key/.test(r.msg));
+      expect(records[0]).toMatchObject({
+        msg: 'listening',
+        auth: 'API_KEY' in env ? 'API_KEY' : 'none',
+      });
+      if ('API_KEY' in env) expect(warning).toBeUndefined();
+      else expect(warning).toMatchObject({ host: '0.0.0.0' });
+    }
+  }, 120_000);
+});
