@@ -17,9 +17,15 @@ import { postedSummary, summaryJson, topicJson } from './tasks.js';
 
 const slots = new Map<number, CorpusModel>();
 
-// V8 optimises the solver's WebAssembly only once it runs hot: one synthetic solve (~0.3 s) at
-// the worker's start spares the first requests it serves (3–5× slower otherwise).
-const ready = solverReady.then(warmUpSolver);
+// V8 optimises the solver's WebAssembly only once it runs hot: one synthetic solve (~0.3 s) spares
+// the first requests a worker serves (3–5× slower otherwise). It runs right after the worker's
+// first model is loaded, so a start's readiness (every worker holding the model) does not wait for
+// it, or, when no model comes for WARM_UP_IDLE_MS (a first build of a large folder), meanwhile.
+// A task that comes first waits for it.
+const WARM_UP_IDLE_MS = 2000;
+let warmed: Promise<void> | undefined;
+const warmUp = (): Promise<void> => (warmed ??= Promise.resolve(solverReady).then(warmUpSolver));
+setTimeout(warmUp, WARM_UP_IDLE_MS).unref();
 
 function modelOf(ref: ModelRef): CorpusModel {
   let model = slots.get(ref.generation);
@@ -50,6 +56,7 @@ channel.onmessage = (event) => {
         ...(error ? { error } : {}),
       };
       channel.postMessage(reply);
+      setImmediate(warmUp);
       break;
     }
     case 'commit':
@@ -71,7 +78,7 @@ channel.postMessage({ type: 'hello', threadId } satisfies ModelMessage);
  * topic), or the answer to `POST /v1/summarize` (JSON or Markdown text).
  */
 export default async function run(task: ComputeTask): Promise<string | null> {
-  await ready;
+  await warmUp();
   switch (task.kind) {
     case 'summary':
       return summaryJson(modelOf(task.model), task.request) ?? null;

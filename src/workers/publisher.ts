@@ -1,3 +1,4 @@
+import type { Worker } from 'node:worker_threads';
 import type { Config } from '../config.js';
 import type { CorpusView } from '../core/model.js';
 import { viewFromColumns } from '../core/model-columns.js';
@@ -10,6 +11,12 @@ import { BuilderPool, ComputePool } from './pools.js';
 export interface ReadyModel {
   readonly view: CorpusView;
   readonly ref: ModelRef;
+  /**
+   * Settles once every compute worker holds the model: at once for a reload (swapped in only
+   * then), later for the first model (served while the workers read it). Rejects when a worker
+   * could not read the snapshot.
+   */
+  readonly held: Promise<void>;
   /** What the log says about it. */
   readonly facts: {
     readonly ms: number;
@@ -118,6 +125,7 @@ export class ModelPublisher {
     return {
       view,
       ref,
+      held: first ? loading : Promise.resolve(),
       facts: {
         ms: Math.round(performance.now() - started),
         source: published.source,
@@ -201,6 +209,20 @@ export class ModelPublisher {
   /** Called once the model is served: workers drop the models before it. */
   commit(ready: ReadyModel): void {
     this.compute.commit(ready.ref.generation);
+  }
+
+  /** Every running worker thread with its pool's name (for the metrics); pools not yet started have none. */
+  threads(): { readonly pool: 'compute' | 'builder'; readonly worker: Worker }[] {
+    return [
+      ...(this.#compute?.workerThreads ?? []).map((worker) => ({
+        pool: 'compute' as const,
+        worker,
+      })),
+      ...(this.#builderPool?.workerThreads ?? []).map((worker) => ({
+        pool: 'builder' as const,
+        worker,
+      })),
+    ];
   }
 
   /** Stops every worker thread, once the builder has written the last model's snapshot. */

@@ -5,7 +5,7 @@ import { browserSuite } from './chromium.js';
 import { errorsOf, expectHighlighted, SUITE, useSpotCheckSession } from './page-helpers.js';
 
 /**
- * End-to-end tests of the spot-check page (issue 5): the real server (`npx tsx src/server.ts`
+ * End-to-end tests of the spot-check page (issue 5): the real server (`npx tsx src/main.ts`
  * over data/) driven in Debian's headless Chromium through playwright-core. Never downloads a
  * browser: without /usr/bin/chromium (`apt-get install -y chromium`) the suites fail when `CI`
  * is set (a skipped check in CI checks nothing) and are skipped, saying why, otherwise.

@@ -12,10 +12,50 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Health and the served corpus
-         * @description Answers 200 as soon as the service serves a corpus (possibly empty), with its fingerprint and counts.
+         * Liveness: the process answers
+         * @description 200 whenever the process runs and its event loop answers, from the first moments of a start to the end of a shutdown (a liveness probe: failing it means restart the process). Says where the service is (`phase`, `ready`) and, once a corpus is served, its fingerprint and counts. Open without the API key; with `API_KEY` set the corpus fields go only to a caller who sends it. For routing traffic use `GET /readyz`.
          */
         get: operations["getHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/readyz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Readiness: the service can answer every route
+         * @description A readiness probe: 200 only when a corpus is served and every compute worker holds its model; 503 before (starting, the corpus loading, the workers reading the model) and from the moment a shutdown begins (SIGTERM), with the reason in `detail`. Open without the API key.
+         */
+        get: operations["getReadiness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Prometheus metrics
+         * @description The service's metrics in the Prometheus text format (version 0.0.4), for a scraper: requests by route pattern and status with latency histograms, requests in flight, the compute queue (depth, capacity, tasks by outcome: `rejected` is a full queue), each worker thread's busy and idle time, the served model (generation, corpus size), builds and reloads (count, duration, outcome, stages), index reuse, readiness and start-up phases, and the Node.js process (CPU, memory, event-loop lag, GC). With `API_KEY` set it wants the key like every route but the probes: give Prometheus `authorization: { credentials_file: … }`.
+         */
+        get: operations["getMetrics"];
         put?: never;
         post?: never;
         delete?: never;
@@ -268,51 +308,68 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** @description Answer of `GET /healthz`. */
+        /** @description Answer of `GET /healthz`. The corpus fields are present once a corpus is served (with `API_KEY` set, only to a caller who sends the key). */
         Health: {
             /**
-             * @description Always `ok` when the service answers.
+             * @description Always `ok` when the process answers.
              * @example ok
              * @enum {string}
              */
             status: "ok";
-            corpus: components["schemas"]["Fingerprint"];
+            /**
+             * @description Whether `GET /readyz` answers 200 now.
+             * @example true
+             */
+            ready: boolean;
+            phase: components["schemas"]["ReadinessPhase"];
+            /**
+             * @description Seconds since the process started.
+             * @example 42.5
+             */
+            uptime: number;
+            corpus?: components["schemas"]["Fingerprint"];
             /**
              * @description Files served.
              * @example 5
              */
-            documents: number;
+            documents?: number;
             /**
              * @description Files the loader skipped (see `GET /v1/documents`).
              * @example 0
              */
-            skipped: number;
+            skipped?: number;
             /**
              * @description Content sentences in the corpus.
              * @example 71
              */
-            sentences: number;
+            sentences?: number;
             /**
              * @description Stories discovered.
              * @example 2
              */
-            topics: number;
+            topics?: number;
             /**
              * @description Facets of all stories.
              * @example 8
              */
-            facets: number;
+            facets?: number;
             /**
              * @description When the served corpus was loaded (ISO 8601).
              * @example 2026-11-22T14:50:00.000Z
              */
-            loadedAt: string;
+            loadedAt?: string;
             /**
              * @description Set when the corpus is empty or the data folder is missing.
              * @example no readable .txt, .md or .html files in data
              */
             message?: string;
         };
+        /**
+         * @description `starting`: the HTTP routes are loading; `loading`: no corpus is served yet (the index is read, or built on a first start); `workers`: the corpus is served, the compute workers are still reading the model; `ready`: everything is served; `draining`: shutting down, finishing the requests in flight.
+         * @example ready
+         * @enum {string}
+         */
+        ReadinessPhase: "starting" | "loading" | "workers" | "ready" | "draining";
         /**
          * @description Corpus fingerprint: SHA-256 over the served files' ids and sha256. Changes whenever a served file changes.
          * @example 9f2c1e0d7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f3a2b1c0d
@@ -350,6 +407,51 @@ export interface components {
              * @example 3c6e0b8a-9c0b-4ef6-8d3f-1a2b3c4d5e6f
              */
             requestId?: string;
+        };
+        /** @description Answer of `GET /readyz` when ready: a corpus is served and every compute worker holds its model. The corpus fields as in `Health`. */
+        Ready: {
+            /**
+             * @description Always `ready`.
+             * @example ready
+             * @enum {string}
+             */
+            status: "ready";
+            corpus?: components["schemas"]["Fingerprint"];
+            /**
+             * @description Files served.
+             * @example 5
+             */
+            documents?: number;
+            /**
+             * @description Files the loader skipped (see `GET /v1/documents`).
+             * @example 0
+             */
+            skipped?: number;
+            /**
+             * @description Content sentences in the corpus.
+             * @example 71
+             */
+            sentences?: number;
+            /**
+             * @description Stories discovered.
+             * @example 2
+             */
+            topics?: number;
+            /**
+             * @description Facets of all stories.
+             * @example 8
+             */
+            facets?: number;
+            /**
+             * @description When the served corpus was loaded (ISO 8601).
+             * @example 2026-11-22T14:50:00.000Z
+             */
+            loadedAt?: string;
+            /**
+             * @description Set when the corpus is empty or the data folder is missing.
+             * @example no readable .txt, .md or .html files in data
+             */
+            message?: string;
         };
         /** @description Answer of `GET /v1/documents`: the served files and the skipped ones. */
         DocumentList: {
@@ -834,7 +936,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The service is up. */
+            /** @description The process is alive. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -846,6 +948,97 @@ export interface operations {
             /** @description Internal Server Error. Unexpected failure; `detail` carries no internals. Quote `requestId` when reporting it. */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getReadiness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ready: send traffic. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ready"];
+                };
+            };
+            /** @description Internal Server Error. Unexpected failure; `detail` carries no internals. Quote `requestId` when reporting it. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable. Not ready: `detail` says why (starting, the corpus loading, the compute workers reading the model, or shutting down). `Retry-After` says when to ask again. */
+            503: {
+                headers: {
+                    /** @description Seconds after which the request is likely to be accepted (the queue drains). */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMetrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The metrics, one sample per line. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description Unauthorized. The service runs with an API key (`API_KEY`) and the request did not send it as `Authorization: Bearer <key>`, or sent another. */
+            401: {
+                headers: {
+                    /** @description The scheme to use (`Bearer`), with `error="invalid_token"` when the key sent is not the service's. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error. Unexpected failure; `detail` carries no internals. Quote `requestId` when reporting it. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable. Not ready (starting, the corpus still loading, or shutting down) or too much work queued (`MAX_QUEUE`): nothing was computed; `detail` says which; retry after the `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds after which the request is likely to be accepted (the queue drains). */
+                    "Retry-After": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -891,9 +1084,31 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Unauthorized. The service runs with an API key (`API_KEY`) and the request did not send it as `Authorization: Bearer <key>`, or sent another. */
+            401: {
+                headers: {
+                    /** @description The scheme to use (`Bearer`), with `error="invalid_token"` when the key sent is not the service's. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Internal Server Error. Unexpected failure; `detail` carries no internals. Quote `requestId` when reporting it. */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable. Not ready (starting, the corpus still loading, or shutting down) or too much work queued (`MAX_QUEUE`): nothing was computed; `detail` says which; retry after the `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds after which the request is likely to be accepted (the queue drains). */
+                    "Retry-After": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -951,6 +1166,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Unauthorized. The service runs with an API key (`API_KEY`) and the request did not send it as `Authorization: Bearer <key>`, or sent another. */
+            401: {
+                headers: {
+                    /** @description The scheme to use (`Bearer`), with `error="invalid_token"` when the key sent is not the service's. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not Found. No served file has this id. */
             404: {
                 headers: {
@@ -963,6 +1189,17 @@ export interface operations {
             /** @description Internal Server Error. Unexpected failure; `detail` carries no internals. Quote `requestId` when reporting it. */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable. Not ready (starting, the corpus still loading, or shutting down) or too much work queued (`MAX_QUEUE`): nothing was computed; `detail` says which; retry after the `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds after which the request is likely to be accepted (the queue drains). */
+                    "Retry-After": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1006,6 +1243,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Unauthorized. The service runs with an API key (`API_KEY`) and the request did not send it as `Authorization: Bearer <key>`, or sent another. */
+            401: {
+                headers: {
+                    /** @description The scheme to use (`Bearer`), with `error="invalid_token"` when the key sent is not the service's. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not Found. No served file has this id. */
             404: {
                 headers: {
@@ -1018,6 +1266,17 @@ export interface operations {
             /** @description Internal Server Error. Unexpected failure; `detail` carries no internals. Quote `requestId` when reporting it. */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable. Not ready (starting, the corpus still loading, or shutting down) or too much work queued (`MAX_QUEUE`): nothing was computed; `detail` says which; retry after the `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds after which the request is likely to be accepted (the queue drains). */
+                    "Retry-After": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1077,9 +1336,31 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Unauthorized. The service runs with an API key (`API_KEY`) and the request did not send it as `Authorization: Bearer <key>`, or sent another. */
+            401: {
+                headers: {
+                    /** @description The scheme to use (`Bearer`), with `error="invalid_token"` when the key sent is not the service's. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Internal Server Error. Unexpected failure; `detail` carries no internals. Quote `requestId` when reporting it. */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable. Not ready (starting, the corpus still loading, or shutting down) or too much work queued (`MAX_QUEUE`): nothing was computed; `detail` says which; retry after the `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds after which the request is likely to be accepted (the queue drains). */
+                    "Retry-After": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1137,6 +1418,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Unauthorized. The service runs with an API key (`API_KEY`) and the request did not send it as `Authorization: Bearer <key>`, or sent another. */
+            401: {
+                headers: {
+                    /** @description The scheme to use (`Bearer`), with `error="invalid_token"` when the key sent is not the service's. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not Found. No story or facet has this id (ids change when the corpus changes). */
             404: {
                 headers: {
@@ -1155,7 +1447,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Service Unavailable. Too much work is queued (`MAX_QUEUE`): nothing was computed; retry after the `Retry-After` seconds. */
+            /** @description Service Unavailable. Not ready (starting, the corpus still loading, or shutting down) or too much work queued (`MAX_QUEUE`): nothing was computed; `detail` says which; retry after the `Retry-After` seconds. */
             503: {
                 headers: {
                     /** @description Seconds after which the request is likely to be accepted (the queue drains). */
@@ -1307,6 +1599,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Unauthorized. The service runs with an API key (`API_KEY`) and the request did not send it as `Authorization: Bearer <key>`, or sent another. */
+            401: {
+                headers: {
+                    /** @description The scheme to use (`Bearer`), with `error="invalid_token"` when the key sent is not the service's. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not Found. No story or facet has this id (ids change when the corpus changes). */
             404: {
                 headers: {
@@ -1325,7 +1628,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Service Unavailable. Too much work is queued (`MAX_QUEUE`): nothing was computed; retry after the `Retry-After` seconds. */
+            /** @description Service Unavailable. Not ready (starting, the corpus still loading, or shutting down) or too much work queued (`MAX_QUEUE`): nothing was computed; `detail` says which; retry after the `Retry-After` seconds. */
             503: {
                 headers: {
                     /** @description Seconds after which the request is likely to be accepted (the queue drains). */
@@ -1466,6 +1769,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Unauthorized. The service runs with an API key (`API_KEY`) and the request did not send it as `Authorization: Bearer <key>`, or sent another. */
+            401: {
+                headers: {
+                    /** @description The scheme to use (`Bearer`), with `error="invalid_token"` when the key sent is not the service's. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Internal Server Error. Unexpected failure; `detail` carries no internals. Quote `requestId` when reporting it. */
             500: {
                 headers: {
@@ -1475,7 +1789,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Service Unavailable. Too much work is queued (`MAX_QUEUE`): nothing was computed; retry after the `Retry-After` seconds. */
+            /** @description Service Unavailable. Not ready (starting, the corpus still loading, or shutting down) or too much work queued (`MAX_QUEUE`): nothing was computed; `detail` says which; retry after the `Retry-After` seconds. */
             503: {
                 headers: {
                     /** @description Seconds after which the request is likely to be accepted (the queue drains). */
@@ -1622,6 +1936,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Unauthorized. The service runs with an API key (`API_KEY`) and the request did not send it as `Authorization: Bearer <key>`, or sent another. */
+            401: {
+                headers: {
+                    /** @description The scheme to use (`Bearer`), with `error="invalid_token"` when the key sent is not the service's. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Content Too Large. The body is over the size limit (default 5 MB) or carries more documents than allowed (default 1000). */
             413: {
                 headers: {
@@ -1649,7 +1974,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Service Unavailable. Too much work is queued (`MAX_QUEUE`): nothing was computed; retry after the `Retry-After` seconds. */
+            /** @description Service Unavailable. Not ready (starting, the corpus still loading, or shutting down) or too much work queued (`MAX_QUEUE`): nothing was computed; `detail` says which; retry after the `Retry-After` seconds. */
             503: {
                 headers: {
                     /** @description Seconds after which the request is likely to be accepted (the queue drains). */
@@ -1714,6 +2039,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Unauthorized. The service runs with an API key (`API_KEY`) and the request did not send it as `Authorization: Bearer <key>`, or sent another. */
+            401: {
+                headers: {
+                    /** @description The scheme to use (`Bearer`), with `error="invalid_token"` when the key sent is not the service's. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Content Too Large. The body is over the size limit (default 5 MB). */
             413: {
                 headers: {
@@ -1735,6 +2071,17 @@ export interface operations {
             /** @description Internal Server Error. Unexpected failure; `detail` carries no internals. Quote `requestId` when reporting it. */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable. Not ready (starting, the corpus still loading, or shutting down) or too much work queued (`MAX_QUEUE`): nothing was computed; `detail` says which; retry after the `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds after which the request is likely to be accepted (the queue drains). */
+                    "Retry-After": string;
                     [name: string]: unknown;
                 };
                 content: {

@@ -187,6 +187,8 @@ describe('GET /openapi.json and /docs', () => {
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths).sort()).toEqual([
       '/healthz',
+      '/metrics',
+      '/readyz',
       '/v1/citations/verify',
       '/v1/documents',
       '/v1/documents/{file}',

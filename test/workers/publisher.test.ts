@@ -32,6 +32,7 @@ beforeAll(async () => {
     }),
     logger,
   );
+  await running.ready;
 }, 120_000);
 afterAll(async () => {
   await running?.close();

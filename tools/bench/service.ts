@@ -2,12 +2,13 @@
  * The service benchmarks of `npm run bench` (issue 13), on a generated folder, with the real
  * server process (workers, persisted index):
  *
- *  1. first start on a cold index: spawn → healthy, the model's share from its log, peak RSS;
+ *  1. first start on a cold index: spawn → ready (and → healthy), the model's share from its
+ *     log, peak RSS;
  *  2. (optional) `/healthz` latency while 100 connections keep `POST /v1/summarize` busy with a
  *     10-article topic each (autocannon in its own process; the poller here is otherwise idle);
  *  3. one file edited: time until its old citations verify as `stale` (the edit is reflected), and
  *     until the stories settle, with `/healthz` latency throughout the reload;
- *  4. restart on the unchanged folder: spawn → healthy from the index, against the first start.
+ *  4. restart on the unchanged folder: spawn → ready from the index, against the first start.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -46,7 +47,10 @@ function latency(xs: readonly number[]): Latency {
 
 /** A start of the service. */
 export interface StartResult {
+  /** Spawn → ready (/readyz 200: the corpus served, every compute worker holding it). */
   readonly ms: number;
+  /** Spawn → healthy (/healthz 200: the process answers). */
+  readonly healthyMs: number;
   /** The service's own `ms` of its "corpus loaded" line (builder + publish). */
   readonly modelMs: number;
   readonly source: string;
@@ -96,6 +100,7 @@ function startOf(s: ServiceProcess): StartResult {
   const loaded = s.logs.find((r) => r.msg === 'corpus loaded');
   return {
     ms: Math.round(s.startMs),
+    healthyMs: Math.round(s.healthyMs),
     modelMs: Number(loaded?.ms ?? 0),
     source: String(loaded?.source ?? '?'),
     peakRssMb: Math.round(s.peakRssMb()),
@@ -232,7 +237,7 @@ export async function benchService(
   try {
     const s1 = await startService(env);
     const workers = Number(
-      s1.logs.find((r) => r.msg === 'loading corpus')?.workers ?? options.workers ?? 0,
+      s1.logs.find((r) => r.msg === 'listening')?.workers ?? options.workers ?? 0,
     );
     let underPosts: ServiceResult['underPosts'];
     let edit: ServiceResult['edit'];

@@ -49,6 +49,12 @@ async function getJson(url, init = {}) {
     ...init,
     headers: { Accept: 'application/json', ...(init.headers || {}) },
   });
+  // The session of a service run with an API key ended (a week passed, or the key changed):
+  // sign in again, then come back here.
+  if (res.status === 401) {
+    const here = window.location.pathname + window.location.search;
+    window.location.assign(`/sign-in?next=${encodeURIComponent(here)}`);
+  }
   const body = await res.json().catch(() => null);
   if (!res.ok) throw new Error((body && body.detail) || `${res.status} ${res.statusText}`);
   return body;
