@@ -4,7 +4,11 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DocumentListSchema } from '../../../schemas/api.js';
 import type { modelFromTexts as ModelFromTexts } from '../../../src/core/index.js';
 import type { parseDocument as ParseDocument } from '../../../src/core/parse/index.js';
+import type { sourceFromText as SourceFromText } from '../../../src/core/corpus/index.js';
+import type { viewFromColumns as ViewFromColumns } from '../../../src/core/model.js';
 import type { createApp as CreateApp } from '../../../src/http/app.js';
+import type * as ArrowColumns from '../../../src/store/arrow-columns.js';
+import type { buildIncrementally as BuildIncrementally } from '../../../src/store/incremental.js';
 import { blockProblems } from './helpers/check-blocks.js';
 
 /**
@@ -45,11 +49,19 @@ afterEach(() => {
 let parseDocument: typeof ParseDocument;
 let modelFromTexts: typeof ModelFromTexts;
 let createApp: typeof CreateApp;
+let sourceFromText: typeof SourceFromText;
+let viewFromColumns: typeof ViewFromColumns;
+let buildIncrementally: typeof BuildIncrementally;
+let arrow: typeof ArrowColumns;
 beforeAll(async () => {
   vi.resetModules();
   ({ parseDocument } = await import('../../../src/core/parse/index.js'));
   ({ modelFromTexts } = await import('../../../src/core/index.js'));
   ({ createApp } = await import('../../../src/http/app.js'));
+  ({ sourceFromText } = await import('../../../src/core/corpus/index.js'));
+  ({ viewFromColumns } = await import('../../../src/core/model.js'));
+  ({ buildIncrementally } = await import('../../../src/store/incremental.js'));
+  arrow = await import('../../../src/store/arrow-columns.js');
 });
 
 const MARKDOWN =
@@ -118,6 +130,30 @@ describe('a parser failure falls back, never drops', () => {
     expect(byFile.get('notes.md')!.reasons['unparsed']).toBe(1);
     expect(byFile.get('page.html')!.fallback).toMatch(/^the HTML parser failed/u);
     expect(byFile.get('page.html')!.reasons['unparsed']).toBeGreaterThan(0);
+  });
+
+  it('keeps the reason when a reload copies the file’s rows, and in the snapshot', () => {
+    failing.markdown = true;
+    const notes = sourceFromText('notes.md', MARKDOWN);
+    const first = buildIncrementally({ files: [notes] }, undefined).state;
+    const added = sourceFromText('other.txt', 'A tram line opened in the north of the city.\n');
+    const next = buildIncrementally({ files: [notes, added] }, first);
+    // notes.md was neither read nor classified again: its line and sentence rows were copied.
+    expect(next.report.classified).toBe(1);
+    const reasonOf = (cols: typeof first.columns) =>
+      viewFromColumns(cols).documentsById.get('notes.md')!.fallback;
+    expect(reasonOf(first.columns)).toMatch(/^the Markdown parser failed/u);
+    expect(reasonOf(next.state.columns)).toBe(reasonOf(first.columns));
+    expect(viewFromColumns(next.state.columns).documentsById.get('other.txt')!.fallback).toBe(
+      undefined,
+    );
+    const tables = Object.fromEntries(
+      Object.entries(arrow.columnsToArrow(next.state.columns)).map(([name, make]) => [
+        name,
+        make(),
+      ]),
+    );
+    expect(reasonOf(arrow.columnsFromArrow(tables))).toBe(reasonOf(first.columns));
   });
 
   it('reports no fallback when the parsers read the files', () => {
