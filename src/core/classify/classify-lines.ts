@@ -32,21 +32,25 @@ export type LineTable = ReadonlyMap<string, readonly ClassifiedLine[]>;
  * under a "Related" label, author bios, paragraphs enclosed by appeals).
  */
 function classifyFile(lines: FileLines, repetition: Repetition): ClassifiedLine[] {
-  const { file, texts, norms, fixed, titled } = lines;
+  const { file, texts, norms, fixed, titled, shapes } = lines;
   const state: FileState = {
     texts,
     norms,
     blank: texts.map((t) => t.trim() === ''),
     verdicts: texts.map(() => ({ kind: 'content' })),
   };
+  // Markdown and HTML say where their paragraphs and lists are: the rules that guess them from
+  // line shapes (wrapped runs, menus of short lines) read plain text only.
   const width = lineWidth(texts);
-  const wrapped = isHardWrapped(texts, width);
+  const wrapped = !shapes && isHardWrapped(texts, width);
   const inRun = wrapped
     ? judgeWrappedRuns(state, repetition, width)
     : new Array<boolean>(texts.length).fill(false);
-  judgeLines(state, { repetition, wrapped, inRun, titled });
-  markMenuRuns(state);
-  restoreListItems(state);
+  judgeLines(state, { repetition, wrapped, inRun, titled, shapes });
+  if (!shapes) {
+    markMenuRuns(state);
+    restoreListItems(state);
+  }
   absorbShortLinesInBlocks(state);
   extendCrossPromotion(state);
   markAuthorBios(state);

@@ -10,6 +10,7 @@ export {
   type FileLinesHook,
   type LineTable,
 } from './classify-lines.js';
+export { unitVerdicts } from './block-verdicts.js';
 export type { FileLines, Repetition } from './repetition.js';
 export { BULLET, CLAUSE_END, SENTENCE_END } from './line-shapes.js';
 export { normalizeLine } from './vocabulary.js';

@@ -1,7 +1,7 @@
 import type { FileState } from './file-state.js';
 import { BULLET } from './line-shapes.js';
 import { isTemplateRepeat, type Repetition } from './repetition.js';
-import { shapeReason } from './shape.js';
+import { shapeReason, type Verdict } from './shape.js';
 import { lineWordCount } from './vocabulary.js';
 
 /** How the per-line pass reads a file: whether it is hard-wrapped, and which lines runs covered. */
@@ -12,6 +12,8 @@ export interface LinePassContext {
   readonly inRun: readonly boolean[];
   /** The document marks its headings (Markdown, HTML): the first paragraph is not taken for a title. */
   readonly titled?: boolean;
+  /** Markdown and HTML: each line's shape verdict, given by its blocks (structure decides). */
+  readonly shapes?: readonly (Verdict | undefined)[];
 }
 
 /**
@@ -21,7 +23,7 @@ export interface LinePassContext {
  */
 export function judgeLines(
   state: FileState,
-  { repetition, wrapped, inRun, titled = false }: LinePassContext,
+  { repetition, wrapped, inRun, titled = false, shapes }: LinePassContext,
 ): void {
   const { texts, norms, blank, verdicts } = state;
   const firstNonBlank = blank.indexOf(false);
@@ -43,12 +45,14 @@ export function judgeLines(
     // The title rule needs a body after the title: a file that is one short paragraph is content.
     const isFirstBlock = !titled && i === firstNonBlank && nextBlank && i < lastNonBlank;
     const bullet = BULLET.test(t);
-    const shape = shapeReason(
-      t.replace(BULLET, ''),
-      isFirstBlock && !bullet,
-      standalone && !bullet,
-      prevBlank && nextBlank && !bullet,
-    );
+    const shape = shapes
+      ? shapes[i]
+      : shapeReason(
+          t.replace(BULLET, ''),
+          isFirstBlock && !bullet,
+          standalone && !bullet,
+          prevBlank && nextBlank && !bullet,
+        );
     const groups = repetition.groups.get(norms[i]!) ?? 0;
     if (
       groups >= 2 &&

@@ -1,6 +1,7 @@
 import type { LineReason } from '../../../schemas/document.js';
 import type { SourceFile } from '../corpus/index.js';
 import { type LineLabel, lineKinds, type ParsedDocument } from '../parse/index.js';
+import { unitVerdicts } from './block-verdicts.js';
 import type { FileLines } from './repetition.js';
 import type { Verdict } from './shape.js';
 import { normalizeLine } from './vocabulary.js';
@@ -13,6 +14,11 @@ import { normalizeLine } from './vocabulary.js';
  * know list items read it as one). Every other line takes its verdict from the block it belongs
  * to (code, table, badge, heading, script, cookie banner, …) and is shown to the rules as a
  * blank line: a boundary between paragraphs, never a line to judge or to count as repeated.
+ *
+ * Structure decides (`block-verdicts.ts`): a content line is never judged by its own shape. Its
+ * shape verdict is its block's, judged on the whole block's text (between hard breaks): a line is
+ * boilerplate by what it says only when all the text on it is; repetition across files still
+ * reads each line.
  */
 
 /** A rendered unit a reader sees as a character (not whitespace). */
@@ -40,14 +46,19 @@ function verdictOf(label: LineLabel): Verdict {
 function renderedLines(
   file: SourceFile,
   doc: ParsedDocument,
-): { texts: string[]; fixed: (Verdict | undefined)[] } {
+): { texts: string[]; fixed: (Verdict | undefined)[]; shapes: (Verdict | undefined)[] } {
   const extents = file.lineIndex.lines;
   const parts: string[][] = extents.map(() => []);
   const visible = new Array<boolean>(extents.length).fill(false);
+  // Per line: the verdict of the first block judged boilerplate on it, and whether a block
+  // judged content shows text on it (which keeps the line content).
+  const said = new Array<Verdict | undefined>(extents.length);
+  const prose = new Array<boolean>(extents.length).fill(false);
   let line = 0;
   for (const block of doc.blocks) {
     if (!block.content) continue;
     const { text, sourceStart } = block;
+    const verdictAt = unitVerdicts(block);
     let last = -1;
     for (let k = 0; k < text.length; k++) {
       const at = sourceStart[k]!;
@@ -62,7 +73,12 @@ function renderedLines(
       }
       // Hard breaks and tabs read as spaces: a line's text never holds a line break.
       out.push(code === 10 || code === 9 || code === 13 ? ' ' : text[k]!);
-      if (isVisible(code)) visible[line] = true;
+      if (isVisible(code)) {
+        visible[line] = true;
+        const verdict = verdictAt(k);
+        if (!verdict) prose[line] = true;
+        else said[line] ??= verdict;
+      }
     }
   }
   const labels = lineKinds(
@@ -72,6 +88,7 @@ function renderedLines(
   );
   const texts: string[] = [];
   const fixed: (Verdict | undefined)[] = [];
+  const shapes = said.map((v, i) => (prose[i] ? undefined : v));
   extents.forEach((e, i) => {
     const blank = file.text.slice(e.start, e.end).trim() === '';
     if (visible[i] && !blank) {
@@ -82,7 +99,7 @@ function renderedLines(
       fixed.push(blank ? { kind: 'blank', reason: 'blank' } : verdictOf(labels[i]!));
     }
   });
-  return { texts, fixed };
+  return { texts, fixed, shapes };
 }
 
 /**
@@ -92,12 +109,13 @@ function renderedLines(
  * for the title does not apply.
  */
 export function markupLines(file: SourceFile, doc: ParsedDocument): FileLines {
-  const { texts, fixed } = renderedLines(file, doc);
+  const { texts, fixed, shapes } = renderedLines(file, doc);
   return {
     file,
     texts,
     norms: texts.map(normalizeLine),
     fixed,
+    shapes,
     titled: doc.blocks.some((b) => b.kind === 'heading'),
   };
 }

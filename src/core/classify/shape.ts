@@ -25,6 +25,7 @@ import {
   SALUTATION,
   SECOND_PERSON,
   SLUG,
+  STAMP_BYLINE,
   UI_IMPERATIVE,
   UI_PHRASES,
   unquoted,
@@ -183,6 +184,44 @@ function isAllCaps(text: string, words: number): boolean {
 }
 
 /**
+ * Why a passage is not content, judged by what it says: credits, legal and rights notices,
+ * e-mail and URL lines, cross-promotion, salutations, web-UI prompts, appeals in the publisher's
+ * voice, bylines, photo credits and datelines. `t` is the text a reader sees (`readerText`),
+ * `words` its word count. These rules read a line of plain text and a whole block of Markdown or
+ * HTML alike; the rules of form (a heading's shape, capitals, a short first paragraph) read plain
+ * text only, since a marked-up document says what its headings are.
+ */
+export function vocabularyReason(t: string, words: number): Required<Verdict> | undefined {
+  if (MEDIA_LABEL.test(t) && words <= 40) return { kind: 'boilerplate', reason: 'photo-credit' };
+  if (MEDIA_PROMPT.test(t) && words <= 40) return { kind: 'boilerplate', reason: 'call-to-action' };
+  if (PAREN_CREDIT.test(t) && words <= 45) return { kind: 'boilerplate', reason: 'photo-credit' };
+  if (CREDIT_LINE.test(t) && words <= 30) return { kind: 'boilerplate', reason: 'byline' };
+  if (LEGAL.test(t) && words <= 40) return { kind: 'boilerplate', reason: 'navigation' };
+  if (EMAIL.test(t) && words <= 25) return { kind: 'boilerplate', reason: 'call-to-action' };
+  if (URL_LINE.test(t) || SLUG.test(t)) return { kind: 'boilerplate', reason: 'url' };
+  if (CROSS_PROMO.test(t)) return { kind: 'boilerplate', reason: 'cross-promotion' };
+  if (SALUTATION.test(t) && words <= 5) return { kind: 'boilerplate', reason: 'call-to-action' };
+  if (isUiPrompt(t, words))
+    return {
+      kind: 'boilerplate',
+      reason: words <= 4 && !UI_PHRASES.test(t) ? 'navigation' : 'call-to-action',
+    };
+  if (isAppealVoice(t)) return { kind: 'boilerplate', reason: 'call-to-action' };
+  if (words <= 50 && hasReaderPrompt(t)) return { kind: 'boilerplate', reason: 'call-to-action' };
+  if (
+    ((BYLINE.test(t) && words <= 10) || (STAMP_BYLINE.test(t) && words <= 12)) &&
+    !SENTENCE_END.test(t)
+  )
+    return { kind: 'boilerplate', reason: 'byline' };
+  if (isPhotoCredit(t, words)) return { kind: 'boilerplate', reason: 'photo-credit' };
+  if (isDateline(t, words) || isNewsDateline(t, words))
+    return { kind: 'boilerplate', reason: 'dateline' };
+  if (RIGHTS.test(t) && words <= 20) return { kind: 'boilerplate', reason: 'navigation' };
+  if (isCrumbTrail(t)) return { kind: 'boilerplate', reason: 'navigation' };
+  return undefined;
+}
+
+/**
  * Why a single line is not content, judged by its own shape alone, or undefined (content).
  * `isFirstBlock`: the file's first paragraph (a title candidate); `standalone`: not part of a
  * wrapped paragraph; `isolated`: blank lines on both sides.
@@ -201,29 +240,8 @@ export function shapeReason(
   const t = readerText(md);
   const words = lineWordCount(t);
   if (!hasLetters(t)) return { kind: 'boilerplate', reason: 'navigation' };
-  if (MEDIA_LABEL.test(t) && words <= 40) return { kind: 'boilerplate', reason: 'photo-credit' };
-  if (MEDIA_PROMPT.test(t) && words <= 40) return { kind: 'boilerplate', reason: 'call-to-action' };
-  if (PAREN_CREDIT.test(t) && words <= 45) return { kind: 'boilerplate', reason: 'photo-credit' };
-  if (CREDIT_LINE.test(t) && words <= 30) return { kind: 'boilerplate', reason: 'byline' };
-  if (LEGAL.test(t) && words <= 40) return { kind: 'boilerplate', reason: 'navigation' };
-  if (EMAIL.test(t) && words <= 25) return { kind: 'boilerplate', reason: 'call-to-action' };
-  if (URL_LINE.test(t) || SLUG.test(t)) return { kind: 'boilerplate', reason: 'url' };
-  if (CROSS_PROMO.test(t)) return { kind: 'boilerplate', reason: 'cross-promotion' };
-  if (SALUTATION.test(t) && words <= 5) return { kind: 'boilerplate', reason: 'call-to-action' };
-  if (isUiPrompt(t, words))
-    return {
-      kind: 'boilerplate',
-      reason: words <= 4 && !UI_PHRASES.test(t) ? 'navigation' : 'call-to-action',
-    };
-  if (isAppealVoice(t)) return { kind: 'boilerplate', reason: 'call-to-action' };
-  if (words <= 50 && hasReaderPrompt(t)) return { kind: 'boilerplate', reason: 'call-to-action' };
-  if (BYLINE.test(t) && words <= 10 && !SENTENCE_END.test(t))
-    return { kind: 'boilerplate', reason: 'byline' };
-  if (isPhotoCredit(t, words)) return { kind: 'boilerplate', reason: 'photo-credit' };
-  if (isDateline(t, words) || isNewsDateline(t, words))
-    return { kind: 'boilerplate', reason: 'dateline' };
-  if (RIGHTS.test(t) && words <= 20) return { kind: 'boilerplate', reason: 'navigation' };
-  if (isCrumbTrail(t)) return { kind: 'boilerplate', reason: 'navigation' };
+  const said = vocabularyReason(t, words);
+  if (said) return said;
   if (MD_HEADING.test(md) || (standalone && isHeadingShape(t, words)))
     return { kind: 'heading', reason: 'heading' };
   if (isAllCaps(t, words)) return { kind: 'heading', reason: 'heading' };
