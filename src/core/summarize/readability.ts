@@ -10,9 +10,18 @@ import { documentDate } from './document-date.js';
  * their antecedent right before them, and which use relative time.
  */
 
-/** True when a sentence can be read as a sentence: not a fragment, its quotation marks paired. */
+/**
+ * True when a sentence can be read as a sentence: not a fragment, its quotation marks paired,
+ * not an intro to what follows it (ends with a colon) and not a definition-list item whose
+ * explanation is no sentence.
+ */
 export function readsAlone(s: Sentence): boolean {
-  return !hasShape(s.shape, 'fragment') && !hasShape(s.shape, 'unbalancedQuotes');
+  return (
+    !hasShape(s.shape, 'fragment') &&
+    !hasShape(s.shape, 'unbalancedQuotes') &&
+    !hasShape(s.shape, 'intro') &&
+    !hasShape(s.shape, 'definition')
+  );
 }
 
 /** True when a sentence opens with a connective or pronoun that points to the sentence before it. */
