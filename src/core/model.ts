@@ -4,6 +4,7 @@ import {
   type ClassifyFileHook,
   type FileLinesHook,
   classifyLines,
+  documentTitle,
   type LineTable,
 } from './classify/index.js';
 import { compareIds, corpusFingerprint, type SourceFile, sourceFromText } from './corpus/index.js';
@@ -13,7 +14,12 @@ import { lazyParsedFiles, type ParsedFiles } from './parse/index.js';
 import { LruMap } from './shared/lru.js';
 import { segmentCorpus, type Sentence } from './segment/index.js';
 import { type ConceptWeights, conceptWeights } from './summarize/index.js';
-import { discoverStories, type StoryCluster, type TopicNode } from './topics/index.js';
+import {
+  discoverStories,
+  type StoryCluster,
+  type StoryOptions,
+  type TopicNode,
+} from './topics/index.js';
 
 /** Everything the service knows about one corpus, computed once and then only read. */
 export interface CorpusModel {
@@ -139,7 +145,11 @@ export interface StageHooks {
     parsed: ParsedFiles,
   ) => Sentence[];
   /** Finds the stories instead of `discoverStories`. */
-  readonly stories?: (sentences: readonly Sentence[], index: TermIndex) => StoryCluster[];
+  readonly stories?: (
+    sentences: readonly Sentence[],
+    index: TermIndex,
+    options: StoryOptions,
+  ) => StoryCluster[];
 }
 
 /**
@@ -153,6 +163,24 @@ export interface ModelParts extends CorpusInput {
   readonly stories: readonly StoryCluster[];
   /** The document infos when already known (a stored model); otherwise counted from the lines. */
   readonly documents?: readonly DocumentInfo[];
+}
+
+/**
+ * What story discovery reads besides the sentences and their index: each document's title
+ * (`documentTitle`, from its classified lines), read once per document and only when asked.
+ */
+export function storyOptions(files: readonly SourceFile[], lines: LineTable): StoryOptions {
+  const byId = new Map(files.map((f) => [f.id, f]));
+  const titles = new Map<string, string | undefined>();
+  return {
+    titleOf: (id) => {
+      if (!titles.has(id)) {
+        const file = byId.get(id);
+        titles.set(id, file ? documentTitle(file, lines.get(id) ?? []) : undefined);
+      }
+      return titles.get(id);
+    },
+  };
 }
 
 /**
@@ -182,7 +210,9 @@ export function computeParts(
   const sentences = (hooks.segment ?? segmentCorpus)(files, lines, parsed);
   const index = buildTermIndex(sentences);
   const stories =
-    options.topics === false ? [] : (hooks.stories ?? discoverStories)(sentences, index);
+    options.topics === false
+      ? []
+      : (hooks.stories ?? discoverStories)(sentences, index, storyOptions(files, lines));
   return { ...corpus, lines, sentences, index, stories };
 }
 

@@ -1,4 +1,10 @@
-import { computeParts, type CorpusInput, type ModelParts, type StageHooks } from '../core/model.js';
+import {
+  computeParts,
+  type CorpusInput,
+  type ModelParts,
+  type StageHooks,
+  storyOptions,
+} from '../core/model.js';
 import type { ClassifiedLine, FileLines, LineTable } from '../core/classify/index.js';
 import type { SourceFile } from '../core/corpus/index.js';
 import type { ParsedFiles } from '../core/parse/index.js';
@@ -157,16 +163,16 @@ export function buildIncrementally(
       fileLines,
       classifyFile,
       segment,
-      stories: (sentences, index) => {
+      stories: (sentences, index, named) => {
         if (previous && allCarried && previous.exact) {
           how.stories = 'reused';
           return [...previous.parts.stories];
         }
         if (previous && options.provisional) {
           how.stories = 'provisional';
-          return provisionalStories(previous.parts, { sentences, index, carried });
+          return provisionalStories(previous.parts, { sentences, index, carried }, named);
         }
-        return discoverStories(sentences, index);
+        return discoverStories(sentences, index, named);
       },
     },
   });
@@ -179,10 +185,13 @@ export function buildIncrementally(
 /** Clusters the stories of a provisional build: the same parts a full build gives. */
 export function settle(state: BuildState): BuildState {
   if (state.exact) return state;
-  const { sentences, index } = state.parts;
+  const { files, lines, sentences, index } = state.parts;
   return {
     ...state,
-    parts: { ...state.parts, stories: discoverStories(sentences, index) },
+    parts: {
+      ...state.parts,
+      stories: discoverStories(sentences, index, storyOptions(files, lines)),
+    },
     exact: true,
   };
 }

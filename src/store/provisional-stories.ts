@@ -6,6 +6,7 @@ import {
   CUT_SIMILARITY,
   discoverStories,
   type StoryCluster,
+  type StoryOptions,
   TOPICS,
   type TopicNode,
 } from '../core/topics/index.js';
@@ -95,10 +96,14 @@ function nearestStory(
 }
 
 /** A document's own story (clustered within the document), its sentence ids mapped back. */
-function ownStory(ids: readonly number[], sentences: readonly Sentence[]): StoryCluster[] {
+function ownStory(
+  ids: readonly number[],
+  sentences: readonly Sentence[],
+  options: StoryOptions,
+): StoryCluster[] {
   const local = ids.map((id, k) => ({ ...sentences[id]!, id: k, fileIndex: 0 }));
   const back = (xs: readonly number[]) => xs.map((k) => ids[k]!);
-  return discoverStories(local, buildTermIndex(local)).map((s) => ({
+  return discoverStories(local, buildTermIndex(local), options).map((s) => ({
     ...s,
     sentenceIds: back(s.sentenceIds),
     facets: s.facets.map((f) => ({ ...f, sentenceIds: back(f.sentenceIds) })),
@@ -106,7 +111,11 @@ function ownStory(ids: readonly number[], sentences: readonly Sentence[]): Story
 }
 
 /** The provisional stories of the next build (see the module comment). */
-export function provisionalStories(previous: ModelParts, next: NextSentences): StoryCluster[] {
+export function provisionalStories(
+  previous: ModelParts,
+  next: NextSentences,
+  options: StoryOptions = {},
+): StoryCluster[] {
   const { sentences, index, carried } = next;
   const members = previous.stories.map((s) => renumbered(s.sentenceIds, carried));
   const storyOfFile = new Map<string, number>();
@@ -124,7 +133,7 @@ export function provisionalStories(previous: ModelParts, next: NextSentences): S
   const added: StoryCluster[] = [];
   for (const [file, ids] of fresh) {
     const k = storyOfFile.get(file) ?? nearestStory(ids, members, storyOf, index);
-    if (k === undefined) added.push(...ownStory(ids, sentences));
+    if (k === undefined) added.push(...ownStory(ids, sentences, options));
     else members[k]!.push(...ids);
   }
   const kept = previous.stories.flatMap((old, k) => {

@@ -11,6 +11,7 @@ export {
   type LineTable,
 } from './classify-lines.js';
 export { unitVerdicts } from './block-verdicts.js';
+export { cleanTitle, documentTitle } from './titles.js';
 export type { FileLines, Repetition } from './repetition.js';
 export { BULLET, CLAUSE_END, SENTENCE_END } from './line-shapes.js';
 export { normalizeLine } from './vocabulary.js';

@@ -55,19 +55,28 @@ function topicOf(
   };
 }
 
+/** Options of {@link discoverStories}. */
+export interface StoryOptions {
+  /** Whether to find each story's facets (default true). */
+  readonly facets?: boolean;
+  /** The title of a document (its first heading, a headline), which may name its story. */
+  readonly titleOf?: (file: string) => string | undefined;
+}
+
 /**
  * The stories of a corpus and the facets of each (two levels, as a reader sees a news corpus:
  * stories made of articles, each with its angles). Stories: every document with content, grouped
  * by group-average clustering of document vectors compared through an inverted index (TDT
  * retrospective event detection, Yang, Pierce & Carbonell 1998); a story of one document is still
  * a story, and there is no cap. Facets: each story's sentences clustered. Ordered by size
- * (documents, then sentences). Ids are stable: a story's id hashes its first file, a facet's the
+ * (documents, then sentences); a story is named by its most central document's title when that
+ * title names what its documents share (`nameGroups`). Ids are stable: a story's id hashes its first file, a facet's the
  * story's id and its first sentence, so adding an unrelated document changes no existing id.
  */
 export function discoverStories(
   sentences: readonly Sentence[],
   index: TermIndex,
-  options: { facets?: boolean } = {},
+  options: StoryOptions = {},
 ): StoryCluster[] {
   const docs = documentVectors(sentences, index);
   const groups = clusterDocuments(docs.vectors, docs.features, STORIES).map((members) =>
@@ -85,6 +94,7 @@ export function discoverStories(
     withFiles.map((g) => g.ids),
     sentences,
     index,
+    { titleOf: options.titleOf },
   );
   return withFiles.map(({ ids, files }, k) => {
     const naming = namings[k]!;
