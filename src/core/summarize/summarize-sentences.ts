@@ -172,7 +172,7 @@ export function summarizeSentences(
     concepts: (s) => ctx.index.concepts[s.id]!,
     weight,
     factor,
-    length: (s) => lengths.get(s.id)!,
+    length: (s) => lengths.get(s.id) ?? countWords(s.text),
     maxWords,
     maxSentences,
     redundant,
@@ -183,12 +183,28 @@ export function summarizeSentences(
   const selected = solveSelection(candidates, problem, k.solver, ctx.onSolve);
   // Fill: when no sentence adds a concept that several sources share but the budget has room,
   // go on with concepts of single sources (a sub-story one outlet reports is still news).
-  const chosen = greedy(
+  let chosen = greedy(
     candidates,
     { ...problem, weight: weakWeight },
     1,
     withGains(selected, problem),
   );
+  // Every story with content has a summary: when the rules above choose nothing (every candidate
+  // points back to a sentence the pool lacks, "This is the x86_64 binary for esbuild."; or no
+  // sentence reads alone), the one sentence that covers most stands rather than none: first among
+  // the candidates, then among the sentences of the pool with a verb and a candidate's length that
+  // introduce nothing unseen (no colon at the end). A query's empty answer is an answer (nothing
+  // relevant), so a query gets no such fallback.
+  if (chosen.length === 0 && !ctx.query) {
+    const one = { ...problem, weight: weakWeight, maxSentences: 1, antecedent: undefined };
+    chosen = greedy(request.candidates.filter(timely), one, 1);
+    if (chosen.length === 0)
+      chosen = greedy(
+        pool.filter((s) => isCandidate(s, k) && !hasShape(s.shape, 'intro') && timely(s)),
+        one,
+        1,
+      );
+  }
   const placed = chosen.map(({ s, gain }) => {
     // One citation per other file that states the fact (at most MAX_CITATIONS in all); `support`
     // counts every such file, so a fact told by thousands of archived articles stays one sentence
