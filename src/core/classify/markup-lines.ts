@@ -21,6 +21,15 @@ import { normalizeLine } from './vocabulary.js';
  * reads each line.
  */
 
+/**
+ * A line that marks an admonition rather than saying anything: a container directive's fence
+ * (`:::tip Note`, `::: warning`, `:::` — Docusaurus, VitePress and the generic directives
+ * proposal) or a GitHub alert's marker (`> [!NOTE]`). CommonMark reads them as paragraph text; a
+ * reader sees a box and its title, not a sentence.
+ */
+const ADMONITION_MARKER =
+  /^ {0,3}(?::{3,}[ \t]*(?:[\w-]+(?:[ \t[{].*)?)?|(?:>[ \t]*)+\[![A-Za-z]+\])[ \t]*$/u;
+
 /** A rendered unit a reader sees as a character (not whitespace). */
 function isVisible(code: number): boolean {
   return code !== 32 && code !== 9 && code !== 10 && code !== 13 && code !== 12 && code !== 0xa0;
@@ -90,8 +99,12 @@ function renderedLines(
   const fixed: (Verdict | undefined)[] = [];
   const shapes = said.map((v, i) => (prose[i] ? undefined : v));
   extents.forEach((e, i) => {
-    const blank = file.text.slice(e.start, e.end).trim() === '';
-    if (visible[i] && !blank) {
+    const raw = file.text.slice(e.start, e.end);
+    const blank = raw.trim() === '';
+    if (visible[i] && !blank && ADMONITION_MARKER.test(raw)) {
+      texts.push('');
+      fixed.push({ kind: 'boilerplate', reason: 'markup' });
+    } else if (visible[i] && !blank) {
       texts.push(parts[i]!.join('').trimEnd());
       fixed.push(undefined);
     } else {

@@ -78,6 +78,33 @@ describe('structure decides what a line of Markdown or HTML is', () => {
     expectKind(notes.lines, 'notes.md', [6], 'boilerplate', ['photo-credit']);
   });
 
+  it('reads the markers of admonitions (container fences, GitHub alerts) as markup, not as text of a sentence', () => {
+    const guide = modelFromTexts(
+      [
+        {
+          file: 'guide.md',
+          text: [
+            '# Guide',
+            '',
+            '::: tip Detecting the bundler',
+            'A plugin can detect the bundler from the version field in its build hook.',
+            ':::',
+            '',
+            '> [!IMPORTANT]',
+            '> If you rely on specific bundler options, you might need to adjust your config.',
+            '',
+          ].join('\n'),
+        },
+      ],
+      { topics: false },
+    );
+    expectKind(guide.lines, 'guide.md', [3, 5, 7], 'boilerplate', ['markup']);
+    expect(guide.sentences.map((s) => s.text)).toEqual([
+      'A plugin can detect the bundler from the version field in its build hook.',
+      'If you rely on specific bundler options, you might need to adjust your config.',
+    ]);
+  });
+
   it('leaves out of sentences an appeal that shares its line with the story (a page saved as one line)', () => {
     const page = modelFromTexts(
       [
