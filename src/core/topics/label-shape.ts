@@ -1,5 +1,6 @@
 /**
- * What a label a reader would write is not: a comma list of keywords, a version number, a code
+ * What a label a reader would write is not: a comma list of keywords, a version number (alone or
+ * with a word: a headline may name one, "Vite 4.3 is out"), a code
  * token (`app.HTTP_METHOD`, `src/index.ts`, `x86_64-unknown-linux-gnu`, `isMatch`), a licence
  * word ("MIT", "SOFTWARE"), a lone all-caps word ("URL") or an abbreviation stub ("b. Eg"). Read
  * from the label's tokens alone: punctuation inside a word, letter case, numbers; the few words
@@ -47,10 +48,11 @@ export function isReaderLabel(label: string): boolean {
     .split(/\s+/u)
     .map((w) => w.replace(/^["'“‘(]+|["'”’),;:!?]+$/gu, ''))
     .filter(Boolean);
-  if (
-    tokens.some((w) => VERSION.test(w) || isCodeToken(w) || LICENCE_NAME.test(w) || LATIN.test(w))
-  )
-    return false;
+  if (tokens.some((w) => isCodeToken(w) || LICENCE_NAME.test(w) || LATIN.test(w))) return false;
+  // A version is a label only within a headline that says something of it ("Vite 4.3 is out"),
+  // never alone or with one word ("v0.8.0", "Node.js 12.20").
+  const versions = tokens.filter((w) => VERSION.test(w)).length;
+  if (versions > 0 && tokens.length - versions < 3) return false;
   if (tokens.every((w) => LICENCE_WORD.test(w))) return false;
   // Capitals alone: a lone acronym ("URL"), or a licence's or a banner's shouting.
   if (/\p{Lu}.*\p{Lu}/u.test(t) && !/\p{Ll}/u.test(t)) return false;

@@ -165,6 +165,12 @@ function candidates(
     .map(([p]) => p);
 }
 
+/** Whether a word, read alone, is a noun or a name (a keyword that can name something). */
+function isNoun(word: string): boolean {
+  const p = analyze(word).pos[0];
+  return p === 'NOUN' || p === 'PROPN';
+}
+
 /** Content stems of a text (stems of words that are not stop words), as the index reads them. */
 function contentStems(text: string): Set<string> {
   const t = analyze(text);
@@ -272,7 +278,9 @@ export function nameGroups(
     // No phrase to be had (a group of fragments): its most distinctive keyword a reader would
     // write, made distinct from its siblings' labels.
     if (!free(label)) {
-      const words = keywords.filter((k) => isReaderLabel(k));
+      const readable = keywords.filter((k) => isReaderLabel(k));
+      const nouns = readable.filter(isNoun);
+      const words = nouns.length > 0 ? nouns : readable;
       label = words[0] ?? keywords[0] ?? 'untitled';
       for (let k = 1; used.has(label.toLowerCase()) && k < words.length; k++)
         label = `${words[0]} and ${words[k]}`;

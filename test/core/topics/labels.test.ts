@@ -80,6 +80,8 @@ describe('a label a reader would write', () => {
       'PROCUREMENT OF SUBSTITUTE GOODS',
       'isMatch',
       'security.md in micromark/.github',
+      'Node.js 12.20',
+      'Version 0.4.2',
     ])
       expect(isReaderLabel(bad), bad).toBe(false);
     for (const good of [
@@ -90,6 +92,8 @@ describe('a label a reader would write', () => {
       'Russia Intensifies Internet Crackdown, Restricts Calls on WhatsApp and Telegram',
       'EU copyright reform',
       'GNU glibc and MUSL libc',
+      'Vite 4.3 is out',
+      'Server-Side Rendering (SSR)',
     ])
       expect(isReaderLabel(good), good).toBe(true);
   });
