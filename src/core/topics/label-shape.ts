@@ -16,6 +16,9 @@ const LICENCE_NAME =
   /^(?:MIT|ISC|BSD|[AL]?GPL(?:v?\d(?:\.\d)?)?|MPL|CC0|CC-BY|SOFTWARE|WARRANTY|WARRANTIES|LICEN[CS]E|COPYRIGHT|MERCHANTABILITY)$/u;
 /** Words of licences: a label made only of them names a licence ("License", "Copyright"). */
 const LICENCE_WORD = /^(?:licen[cs]e[sd]?|copyright|warrant(?:y|ies)|unlicen[cs]e|software)$/iu;
+/** Honorifics and titles abbreviated before a name (a closed class of English). */
+const HONORIFIC =
+  /^(?:Mr|Mrs|Ms|Dr|St|Mt|Jr|Sr|Prof|Gen|Gov|Sen|Rep|Lt|Col|Capt|Sgt|Rev|Hon|Fr|Pres)\.$/u;
 /** Latin abbreviations of running text: "e.g.", "i.e.", "etc.", "vs.", "cf.". */
 const LATIN = /^(?:e\.?g|i\.?e|etc|vs|cf|viz|n\.?b)\.?$/iu;
 
@@ -57,5 +60,9 @@ export function isReaderLabel(label: string): boolean {
   // Capitals alone: a lone acronym ("URL"), or a licence's or a banner's shouting.
   if (/\p{Lu}.*\p{Lu}/u.test(t) && !/\p{Ll}/u.test(t)) return false;
   if (tokens.length <= 2 && tokens.some((w) => /^\p{L}{1,2}\.$/u.test(w))) return false;
+  // A word ending a sentence inside the label ("No. SQLite files"): a phrase cut across two
+  // sentences. Initialisms ("U.S.") and honorifics before a name ("Dr. Okafor") end none.
+  const words = t.split(/\s+/u);
+  if (words.slice(0, -1).some((w) => /^\p{L}+\.$/u.test(w) && !HONORIFIC.test(w))) return false;
   return true;
 }

@@ -7,7 +7,7 @@ const LINK = new Set(['of', 'on', 'and', 'for', 'in', 'against', 'over']);
  * table", "the previous siblings", "other frameworks"): a label does not open with them.
  */
 const DEICTIC = new Set(
-  'following above below previous next same other such certain various several given respective latter former first last'.split(
+  'following above below previous next same other such certain various several given respective latter former first last more most own many much few less least'.split(
     ' ',
   ),
 );
