@@ -101,7 +101,7 @@ export function labelDefects(label: string): LabelDefect[] {
         /[_/\\{}()<>=$#`@|~^*]|::|\[|\]/u.test(w) ||
         /^\p{Ll}[\p{L}\p{N}-]*\.\p{L}/u.test(w) ||
         /^\p{Ll}+\p{Lu}/u.test(w) ||
-        /^-/u.test(w),
+        /^--?\p{L}/u.test(w),
     )
   )
     out.push('codeToken');

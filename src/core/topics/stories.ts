@@ -106,6 +106,7 @@ export function discoverStories(
     const facetNames = nameGroups(facetGroups, sentences, index, {
       taken: [naming.label],
       centralSentences: 2,
+      titleOf: options.titleOf,
     });
     const facets = facetGroups.map((members, f) => {
       const first = sentences[members[0]!]!;
