@@ -101,8 +101,9 @@ export function discoverStories(
     const id = `s-${sha256Hex(files[0]!).slice(0, 10)}`;
     const topic = topicOf(id, 'story', naming, files, ids.length);
     const facetGroups = options.facets === false ? [] : discoverFacets(sentences, ids, index);
-    // A facet's label names its angle: never the story's own label; read from fewer sentences
-    // (a story has many facets).
+    // A facet's label names its angle as a story's does (its most central document's title when
+    // that names what the facet's documents share, else a phrase), never the story's own label;
+    // phrases are read from fewer sentences (a story has many facets).
     const facetNames = nameGroups(facetGroups, sentences, index, {
       taken: [naming.label],
       centralSentences: 2,
