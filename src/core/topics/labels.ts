@@ -238,9 +238,10 @@ function sharedTitle(
 
 /**
  * Labels and keywords for sibling groups of sentences (the stories of a corpus, or the facets of
- * one story). A story is named by the title of its most central document (a Markdown or HTML
+ * one story). A group is named by the title of its most central document (a Markdown or HTML
  * first heading, a news headline) when that title names what its documents share (`titleOf`
- * gives the titles); otherwise, and for facets, the label is a complete noun phrase from the
+ * gives the titles; `corpusDocs` is the number of documents with content, counted when not
+ * given); otherwise the label is a complete noun phrase from the
  * group's most central sentences (wink-nlp part-of-speech tags), weighed by c-TF-IDF so it is
  * distinctive against the siblings, never a bare common word nor a code token, version number,
  * licence word, lone all-caps word or abbreviation stub (`isReaderLabel`), and never the same as
@@ -255,12 +256,14 @@ export function nameGroups(
     taken?: readonly string[];
     centralSentences?: number;
     titleOf?: (file: string) => string | undefined;
+    corpusDocs?: number;
   } = {},
 ): Naming[] {
   const { taken = [], centralSentences = CENTRAL_SENTENCES, titleOf } = options;
   const weightsOf = classWeights(groups, index);
   const used = new Set(taken.map((l) => l.toLowerCase()));
-  const corpusDocs = titleOf ? new Set(sentences.map((s) => s.fileIndex)).size : 0;
+  const corpusDocs =
+    options.corpusDocs ?? (titleOf ? new Set(sentences.map((s) => s.fileIndex)).size : 0);
   const free = (c: string | undefined) => c !== undefined && !used.has(c.toLowerCase());
   return groups.map((ids, g) => {
     const w = weightsOf(g);

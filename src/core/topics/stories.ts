@@ -94,7 +94,7 @@ export function discoverStories(
     withFiles.map((g) => g.ids),
     sentences,
     index,
-    { titleOf: options.titleOf },
+    { titleOf: options.titleOf, corpusDocs: docs.files.length },
   );
   return withFiles.map(({ ids, files }, k) => {
     const naming = namings[k]!;
@@ -108,6 +108,7 @@ export function discoverStories(
       taken: [naming.label],
       centralSentences: 2,
       titleOf: options.titleOf,
+      corpusDocs: docs.files.length,
     });
     const facets = facetGroups.map((members, f) => {
       const first = sentences[members[0]!]!;
