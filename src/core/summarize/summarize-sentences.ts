@@ -129,12 +129,15 @@ function factRelations(ctx: SummarizeContext, k: SelectionConstants) {
  * Extractive, cited summary of a pool of sentences. Selection maximises the weighted coverage
  * of bigram concepts under the word budget, solved exactly as an ILP (Gillick & Favre 2009) with
  * the cost-scaled greedy of Lin & Bilmes (2010) as the fallback; a query re-weights concepts and
- * restricts candidates to relevant sentences. Readable by construction: fragments and unpaired
- * quotation marks never stand in a summary, a sentence that opens by pointing back comes right
- * after its antecedent (or not at all), relative time never meets another article's date, and
- * sentences that state the same fact or event are never both chosen: the others become further
- * citations (`support`). The most central fact comes first, then time and source order.
- * Deterministic: ties break on sentence id.
+ * restricts candidates to relevant sentences. Readable by construction: fragments, unpaired
+ * quotation marks, intros that end with a colon and definition-list fragments never stand in a
+ * summary, a sentence that opens by pointing back comes right after its antecedent (or not at
+ * all), relative time never meets another article's date, and sentences that state the same fact
+ * or event are never both chosen: the others become further citations (`support`). The one
+ * exception: a pool with content but no sentence these rules admit (a story of one sentence that
+ * points back to its title) is summarized by its single best sentence rather than by none.
+ * The most central fact comes first, then time and source order. Deterministic: ties break on
+ * sentence id.
  */
 export function summarizeSentences(
   pool: readonly Sentence[],
