@@ -51,7 +51,8 @@ export type LabelDefect = (typeof LABEL_DEFECTS)[number];
 /** Files a sentence must stand in to count as a template. */
 export const TEMPLATE_FILES = 5;
 
-const CLOSERS = /["'”’»)\]]*$/u;
+/** Closing quotes and brackets after a final colon (not the bracket of a smiley, ":)"). */
+const CLOSERS = /(?<!:)["'”’»)\]]*$/u;
 /** A term (quoted, bracketed, in code, or up to four words), a dash or colon, then a lower-case opening. */
 const DEFINITION =
   /^\s*(?:["“'‘`[{<(][^"”'’`\]}>)]{1,60}["”'’`\]}>)]|[^\s,;.!?]+(?:\s+[^\s,;.!?]+){0,3})\s*(?:\s[-–—]\s|[–—]|:\s)\s*(?:["“'‘`([]\s*)?\p{Ll}/u;

@@ -10,6 +10,7 @@ describe('the documentation defects the evaluation counts', () => {
     expect(isColonIntro('Installation is done using the npm install command:')).toBe(true);
     expect(isColonIntro('Ajv implements the standards (draft-04 is supported in v6):')).toBe(true);
     expect(isColonIntro('The worker emits three events.')).toBe(false);
+    expect(isColonIntro('No mistake is possible there anymore :)')).toBe(false);
   });
 
   it('counts a definition item whose explanation opens in lower case, and not an aside between dashes', () => {
