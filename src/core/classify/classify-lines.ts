@@ -1,6 +1,7 @@
 import type { LineKind, LineReason } from '../../../schemas/document.js';
 import { compareIds, type SourceFile } from '../corpus/index.js';
 import type { ParsedFiles } from '../parse/index.js';
+import { judgeBlockRuns } from './block-runs.js';
 import { absorbShortLinesInBlocks, extendCrossPromotion, markEnclosedAppeals } from './blocks.js';
 import { markAuthorBios } from './bylines.js';
 import type { FileState } from './file-state.js';
@@ -32,20 +33,24 @@ export type LineTable = ReadonlyMap<string, readonly ClassifiedLine[]>;
  * under a "Related" label, author bios, paragraphs enclosed by appeals).
  */
 function classifyFile(lines: FileLines, repetition: Repetition): ClassifiedLine[] {
-  const { file, texts, norms, fixed, titled, shapes } = lines;
+  const { file, texts, norms, fixed, titled, shapes, runs } = lines;
   const state: FileState = {
     texts,
     norms,
     blank: texts.map((t) => t.trim() === ''),
     verdicts: texts.map(() => ({ kind: 'content' })),
   };
-  // Markdown and HTML say where their paragraphs and lists are: the rules that guess them from
-  // line shapes (wrapped runs, menus of short lines) read plain text only.
+  // Markdown and HTML say where their paragraphs and lists are: their paragraphs are judged whole
+  // (`block-runs.ts`), and the rules that guess paragraphs from line shapes (wrapped runs, menus
+  // of short lines) read plain text only.
   const width = lineWidth(texts);
   const wrapped = !shapes && isHardWrapped(texts, width);
-  const inRun = wrapped
-    ? judgeWrappedRuns(state, repetition, width)
-    : new Array<boolean>(texts.length).fill(false);
+  const inRun =
+    shapes && runs
+      ? judgeBlockRuns(state, repetition, runs, shapes)
+      : wrapped
+        ? judgeWrappedRuns(state, repetition, width)
+        : new Array<boolean>(texts.length).fill(false);
   judgeLines(state, { repetition, wrapped, inRun, titled, shapes });
   if (!shapes) {
     markMenuRuns(state);

@@ -1,7 +1,7 @@
 import type { LineReason } from '../../../schemas/document.js';
 import type { SourceFile } from '../corpus/index.js';
 import { type LineLabel, lineKinds, type ParsedDocument } from '../parse/index.js';
-import { unitVerdicts } from './block-verdicts.js';
+import { blockUnits, unitVerdicts } from './block-verdicts.js';
 import type { FileLines } from './repetition.js';
 import type { Verdict } from './shape.js';
 import { normalizeLine } from './vocabulary.js';
@@ -55,7 +55,12 @@ function verdictOf(label: LineLabel): Verdict {
 function renderedLines(
   file: SourceFile,
   doc: ParsedDocument,
-): { texts: string[]; fixed: (Verdict | undefined)[]; shapes: (Verdict | undefined)[] } {
+): {
+  texts: string[];
+  fixed: (Verdict | undefined)[];
+  shapes: (Verdict | undefined)[];
+  runs: number[];
+} {
   const extents = file.lineIndex.lines;
   const parts: string[][] = extents.map(() => []);
   const visible = new Array<boolean>(extents.length).fill(false);
@@ -63,11 +68,17 @@ function renderedLines(
   // judged content shows text on it (which keeps the line content).
   const said = new Array<Verdict | undefined>(extents.length);
   const prose = new Array<boolean>(extents.length).fill(false);
+  // Per line: the unit (a block's text between hard breaks) its first visible character belongs
+  // to, numbered across the file; lines of one unit are one paragraph to the repetition rule.
+  const unitOfLine = new Array<number>(extents.length).fill(-1);
+  let units = 0;
   let line = 0;
   for (const block of doc.blocks) {
     if (!block.content) continue;
     const { text, sourceStart } = block;
     const verdictAt = unitVerdicts(block);
+    const { ends } = blockUnits(block);
+    let u = 0;
     let last = -1;
     for (let k = 0; k < text.length; k++) {
       const at = sourceStart[k]!;
@@ -82,13 +93,16 @@ function renderedLines(
       }
       // Hard breaks and tabs read as spaces: a line's text never holds a line break.
       out.push(code === 10 || code === 9 || code === 13 ? ' ' : text[k]!);
+      while (u + 1 < ends.length && ends[u]! <= k) u++;
       if (isVisible(code)) {
+        if (unitOfLine[line] === -1) unitOfLine[line] = units + u;
         visible[line] = true;
         const verdict = verdictAt(k);
         if (!verdict) prose[line] = true;
         else said[line] ??= verdict;
       }
     }
+    units += ends.length;
   }
   const labels = lineKinds(
     file.text,
@@ -98,6 +112,9 @@ function renderedLines(
   const texts: string[] = [];
   const fixed: (Verdict | undefined)[] = [];
   const shapes = said.map((v, i) => (prose[i] ? undefined : v));
+  const runs = unitOfLine.map((_, i) => i);
+  for (let i = 1; i < runs.length; i++)
+    if (unitOfLine[i]! >= 0 && unitOfLine[i] === unitOfLine[i - 1]) runs[i] = runs[i - 1]!;
   extents.forEach((e, i) => {
     const raw = file.text.slice(e.start, e.end);
     const blank = raw.trim() === '';
@@ -112,7 +129,7 @@ function renderedLines(
       fixed.push(blank ? { kind: 'blank', reason: 'blank' } : verdictOf(labels[i]!));
     }
   });
-  return { texts, fixed, shapes };
+  return { texts, fixed, shapes, runs };
 }
 
 /**
@@ -122,13 +139,14 @@ function renderedLines(
  * for the title does not apply.
  */
 export function markupLines(file: SourceFile, doc: ParsedDocument): FileLines {
-  const { texts, fixed, shapes } = renderedLines(file, doc);
+  const { texts, fixed, shapes, runs } = renderedLines(file, doc);
   return {
     file,
     texts,
     norms: texts.map(normalizeLine),
     fixed,
     shapes,
+    runs,
     titled: doc.blocks.some((b) => b.kind === 'heading'),
   };
 }

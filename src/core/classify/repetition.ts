@@ -79,6 +79,11 @@ export interface FileLines {
    * instead of the line's own shape; undefined for content. Absent for plain text.
    */
   readonly shapes?: readonly (Verdict | undefined)[];
+  /**
+   * Markdown and HTML: for each line, the first line of the paragraph (a block's text between
+   * hard breaks) it belongs to, as `wrapRuns` guesses for hard-wrapped plain text.
+   */
+  readonly runs?: readonly number[];
 }
 
 /** A plain-text file's lines, as the rules read them. */

@@ -105,6 +105,32 @@ describe('structure decides what a line of Markdown or HTML is', () => {
     ]);
   });
 
+  it('judges a wrapped paragraph by repetition as a whole: a line it shares with an unrelated file never cuts its sentence', () => {
+    const shared = (name: string, what: string) =>
+      [
+        `# ${name}`,
+        '',
+        'Projects maintained by the harbour software collective are compatible with the maintained',
+        `versions of the runtime, and ${name} ${what}.`,
+        '',
+      ].join('\n');
+    const other = (name: string, what: string) => `# ${name}\n\nThe ${name} ${what}.\n`;
+    const model = modelFromTexts(
+      [
+        { file: 'ferry-times.md', text: shared('ferry-times', 'parses timetables of ferries') },
+        { file: 'crane-log.md', text: shared('crane-log', 'reads the logs of harbour cranes') },
+        { file: 'bakery.md', text: other('bakery', 'on Mill Street bakes rye bread at six') },
+        { file: 'choir.md', text: other('choir', 'rehearses on Thursdays in the old school') },
+        { file: 'library.md', text: other('library', 'lends bicycles as well as books') },
+      ],
+      { topics: false },
+    );
+    for (const file of ['ferry-times.md', 'crane-log.md']) {
+      const sentence = model.sentences.find((s) => s.file === file);
+      expect(sentence?.lines, file).toEqual({ start: 3, end: 4 });
+    }
+  });
+
   it('leaves out of sentences an appeal that shares its line with the story (a page saved as one line)', () => {
     const page = modelFromTexts(
       [
