@@ -1,13 +1,8 @@
 import type { TermIndex } from '../index/index.js';
 import type { Sentence } from '../segment/index.js';
-import {
-  analyze,
-  analyzeWithEntities,
-  featuresOf,
-  stemOf,
-  type TokenTable,
-} from '../text/index.js';
+import { analyze, analyzeWithEntities, stemOf, type TokenTable } from '../text/index.js';
 import { isReaderLabel } from './label-shape.js';
+import { type CorpusCounts, documentCounts, sharedTitle } from './shared-title.js';
 import { nounChunks } from './noun-chunks.js';
 
 /** A label and keywords for one of several sibling groups of sentences. */
@@ -24,18 +19,6 @@ const RECURRENCE_SENTENCES = 300;
 const KEYWORDS = 8;
 /** How many times more central sentences are read for a label when the first ones give none. */
 const WIDER = 4;
-/**
- * Share of a group's documents that must hold at least half of a title's content words for the
- * title to name what the documents share (a majority).
- */
-const TITLE_SHARED = 0.5;
-/**
- * A title names its group when one of its words is at least this many times more frequent among
- * the group's documents than among the corpus's (a section name every document has, such as
- * "Installation", is not).
- */
-const TITLE_LIFT = 2;
-
 /**
  * Class-based TF-IDF (c-TF-IDF; Grootendorst 2022, BERTopic): a term weighs
  * `tf(t, c) · ln(1 + A / f(t))` in group `c`, where `tf` counts the group's sentences containing
@@ -171,77 +154,12 @@ function isNoun(word: string): boolean {
   return p === 'NOUN' || p === 'PROPN';
 }
 
-/** Content stems of a text (stems of words that are not stop words), as the index reads them. */
-function contentStems(text: string): Set<string> {
-  const t = analyze(text);
-  const f = featuresOf(t, 0, t.values.length - 1);
-  return new Set(f.stems.filter((x, i) => !f.stop[i] && /[\p{L}\p{N}]/u.test(x)));
-}
-
-/**
- * The title of the group's most central document when it names what the group's documents share:
- * the document whose distinct terms weigh most (c-TF-IDF, per square root of their number, as a
- * sentence's centrality); at least half of the group's documents hold at least half of the
- * title's content words (one document always does), and one of them is `TITLE_LIFT` times more
- * frequent in the group's documents than in the corpus's (unless the group is most of the
- * corpus), so a section name every document has ("Installation") does not name the group.
- * Undefined when there is no such title.
- */
-function sharedTitle(
-  ids: readonly number[],
-  sentences: readonly Sentence[],
-  index: TermIndex,
-  weights: ReadonlyMap<number, number>,
-  corpusDocs: number,
-  titleOf: (file: string) => string | undefined,
-): string | undefined {
-  const terms = new Map<string, Set<number>>();
-  for (const id of ids) {
-    const file = sentences[id]!.file;
-    let set = terms.get(file);
-    if (!set) terms.set(file, (set = new Set()));
-    for (const t of index.content[id]!) set.add(t);
-  }
-  let central: string | undefined;
-  let best = -1;
-  for (const [file, set] of terms) {
-    let w = 0;
-    for (const t of set) w += weights.get(t) ?? 0;
-    const score = w / Math.sqrt(set.size + 1);
-    if (score > best) {
-      best = score;
-      central = file;
-    }
-  }
-  const title = central === undefined ? undefined : titleOf(central);
-  if (!title || !isReaderLabel(title)) return undefined;
-  if (terms.size === 1) return title;
-  const words = [...contentStems(title)].map((st) => index.vocab.get(st));
-  if (words.length === 0 || words.some((t) => t === undefined)) return undefined;
-  let holding = 0;
-  for (const set of terms.values()) {
-    let held = 0;
-    for (const t of words) if (set.has(t!)) held++;
-    if (held * 2 >= words.length) holding++;
-  }
-  if (holding < TITLE_SHARED * terms.size) return undefined;
-  if (terms.size * 2 > corpusDocs) return title;
-  const lift = (t: number): number => {
-    let inGroup = 0;
-    for (const set of terms.values()) if (set.has(t)) inGroup++;
-    const docs = new Set<number>();
-    for (const id of index.postings[t]!) docs.add(sentences[id]!.fileIndex);
-    return inGroup / terms.size / (docs.size / corpusDocs);
-  };
-  return words.some((t) => lift(t!) >= TITLE_LIFT) ? title : undefined;
-}
-
 /**
  * Labels and keywords for sibling groups of sentences (the stories of a corpus, or the facets of
  * one story). A group is named by the title of its most central document (a Markdown or HTML
  * first heading, a news headline) when that title names what its documents share (`titleOf`
- * gives the titles; `corpusDocs` is the number of documents with content, counted when not
- * given); otherwise the label is a complete noun phrase from the
+ * gives the titles; `corpus` counts the documents with content, and those with a term, counted
+ * when not given); otherwise the label is a complete noun phrase from the
  * group's most central sentences (wink-nlp part-of-speech tags), weighed by c-TF-IDF so it is
  * distinctive against the siblings, never a bare common word nor a code token, version number,
  * licence word, lone all-caps word or abbreviation stub (`isReaderLabel`), and never the same as
@@ -256,14 +174,13 @@ export function nameGroups(
     taken?: readonly string[];
     centralSentences?: number;
     titleOf?: (file: string) => string | undefined;
-    corpusDocs?: number;
+    corpus?: CorpusCounts;
   } = {},
 ): Naming[] {
   const { taken = [], centralSentences = CENTRAL_SENTENCES, titleOf } = options;
   const weightsOf = classWeights(groups, index);
   const used = new Set(taken.map((l) => l.toLowerCase()));
-  const corpusDocs =
-    options.corpusDocs ?? (titleOf ? new Set(sentences.map((s) => s.fileIndex)).size : 0);
+  const corpus = options.corpus ?? (titleOf ? documentCounts(sentences, index) : undefined);
   const free = (c: string | undefined) => c !== undefined && !used.has(c.toLowerCase());
   return groups.map((ids, g) => {
     const w = weightsOf(g);
@@ -273,7 +190,8 @@ export function nameGroups(
       .map(([t]) => index.terms[t]!);
     const surface = surfaceWords(ids, sentences, new Set(top));
     const keywords = top.map((stem) => surface.get(stem) ?? stem);
-    let label = titleOf ? sharedTitle(ids, sentences, index, w, corpusDocs, titleOf) : undefined;
+    let label =
+      titleOf && corpus ? sharedTitle(ids, sentences, index, w, corpus, titleOf) : undefined;
     if (!free(label)) label = candidates(ids, sentences, index, w, centralSentences).find(free);
     // None in the most central sentences: read more of them before giving up on a phrase.
     if (!free(label))

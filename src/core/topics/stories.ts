@@ -7,6 +7,7 @@ import { STORIES } from './constants.js';
 import { documentVectors } from './doc-vectors.js';
 import { discoverFacets } from './facets.js';
 import { nameGroups } from './labels.js';
+import { documentCounts } from './shared-title.js';
 import { clusterDocuments } from './story-clustering.js';
 
 /** A topic (story or facet) as the API shows it, with what summaries and details read. */
@@ -90,11 +91,12 @@ export function discoverStories(
       (a, b) =>
         b.files.length - a.files.length || b.ids.length - a.ids.length || a.ids[0]! - b.ids[0]!,
     );
+  const corpus = documentCounts(sentences, index);
   const namings = nameGroups(
     withFiles.map((g) => g.ids),
     sentences,
     index,
-    { titleOf: options.titleOf, corpusDocs: docs.files.length },
+    { titleOf: options.titleOf, corpus },
   );
   return withFiles.map(({ ids, files }, k) => {
     const naming = namings[k]!;
@@ -108,7 +110,7 @@ export function discoverStories(
       taken: [naming.label],
       centralSentences: 2,
       titleOf: options.titleOf,
-      corpusDocs: docs.files.length,
+      corpus,
     });
     const facets = facetGroups.map((members, f) => {
       const first = sentences[members[0]!]!;
