@@ -81,7 +81,8 @@ export function hasMainClause(t: TokenTable, from: number, last: number): boolea
 export function isDefinitionFragment(t: TokenTable, first: number, last: number): boolean {
   let i = first;
   while (i <= last && OPENERS.has(t.values[i]!)) i++;
-  if (i > last || t.pos[i] === 'DET' || t.pos[i] === 'PRON') return false;
+  // A determiner or pronoun opens a sentence, not a term, unless the term is quoted (`"all" - …`).
+  if (i > last || (i === first && (t.pos[i] === 'DET' || t.pos[i] === 'PRON'))) return false;
   let words = 0;
   let subject = false;
   let predicate = false;

@@ -98,6 +98,9 @@ describe('readability flags of a sentence', () => {
     expect(flags('[String] - an array of unknown format names that will be ignored.')).toEqual([
       'definition',
     ]);
+    expect(flags('"all" - all additional properties are removed from the data.')).toEqual([
+      'definition',
+    ]);
     expect(flags('Note: using it anywhere is a terrible idea.')).toContain('definition');
     expect(flags('Object - the parsed options, each key is the name of an option.')).toEqual([
       'definition',
