@@ -6,7 +6,7 @@ import type { ClassifiedLine } from './classify-lines.js';
  * A document's title, as its author set it: the `title` of a Markdown file's front matter or its
  * first-level heading (`# Title`, a setext `===` heading, an `<h1>` in an HTML block), an HTML
  * page's `<h1>` (else its `<title>`, without the site's name), a plain-text article's headline (its
- * first line, when the classifier took it for a heading). A first-level heading is a title only
+ * first line, right before its body). A first-level heading is a title only
  * when it is the document's only one: a document of several (`# Installation`, `# Summary`,
  * `# Credits`) uses them as sections. Read from the classified lines and the file's text (an HTML
  * page is parsed again), so a stored model can name its stories without the build's parse.
@@ -135,9 +135,21 @@ function htmlTitle(file: SourceFile): string | undefined {
   return page ? cleanTitle(page.text.split(SITE_SEPARATOR)[0] ?? '') : undefined;
 }
 
+/** Most lines (a date, a slug, a byline) between a plain-text headline and the article's body. */
+const HEADLINE_GAP = 2;
+
+/**
+ * A plain-text article's headline: its first line, when the classifier took it for a heading, it
+ * opens in capitals, and the body follows within a date, a slug or a byline. A saved page that
+ * opens with its site's masthead and menus ("WeatherDesk.com", "Forecasts | Radar | …") has no
+ * headline a plain reading can trust.
+ */
 function plainTitle(lines: readonly ClassifiedLine[]): string | undefined {
-  const first = lines.find((l) => l.kind !== 'blank');
-  return first?.kind === 'heading' ? cleanTitle(first.text) : undefined;
+  const nonBlank = lines.filter((l) => l.kind !== 'blank');
+  const first = nonBlank[0];
+  if (first?.kind !== 'heading' || !/^[\p{Lu}\p{N}"'“‘]/u.test(first.text.trim())) return undefined;
+  const body = nonBlank.findIndex((l) => l.kind === 'content');
+  return body > 0 && body - 1 <= HEADLINE_GAP ? cleanTitle(first.text) : undefined;
 }
 
 /**

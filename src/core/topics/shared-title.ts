@@ -19,6 +19,8 @@ const TITLE_SHARED = 0.5;
  * "Installation", is not).
  */
 const TITLE_LIFT = 2;
+/** Longest title that names a group: a label is read at a glance (a longer headline is a sentence). */
+const TITLE_WORDS = 8;
 
 /** Content stems of a text (stems of words that are not stop words), as the index reads them. */
 function contentStems(text: string): Set<string> {
@@ -89,7 +91,7 @@ export function sharedTitle(
     }
   }
   const title = central === undefined ? undefined : titleOf(central);
-  if (!title || !isReaderLabel(title)) return undefined;
+  if (!title || title.split(/\s+/u).length > TITLE_WORDS || !isReaderLabel(title)) return undefined;
   if (terms.size === 1) return title;
   const words = [...contentStems(title)].map((st) => index.vocab.get(st));
   if (words.length === 0 || words.some((t) => t === undefined)) return undefined;
