@@ -102,7 +102,8 @@ export function labelDefects(label: string): LabelDefect[] {
         /[_/\\{}()<>=$#`@|~^*]|::|\[|\]/u.test(w) ||
         /^\p{Ll}[\p{L}\p{N}-]*\.\p{L}/u.test(w) ||
         /^\p{Ll}+\p{Lu}/u.test(w) ||
-        /^--?\p{L}/u.test(w),
+        /^--?\p{L}/u.test(w) ||
+        /^\w+-\w+-\w+/u.test(w),
     )
   )
     out.push('codeToken');

@@ -31,7 +31,10 @@ export function isCodeToken(token: string): boolean {
     // camelCase: "isMatch", "readFileSync".
     /^\p{Ll}+\p{Lu}/u.test(token) ||
     // A command-line flag.
-    /^--?\p{L}/u.test(token)
+    /^--?\p{L}/u.test(token) ||
+    // A slug or a package name of three or more hyphenated parts ("mdast-util-gfm",
+    // "russia-intensifies-internet-crackdown"): an identifier, not words.
+    /[\p{L}\p{N}]+-[\p{L}\p{N}]+-[\p{L}\p{N}]/u.test(token)
   );
 }
 

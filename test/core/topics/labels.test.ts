@@ -82,13 +82,15 @@ describe('a label a reader would write', () => {
       'security.md in micromark/.github',
       'Node.js 12.20',
       'Version 0.4.2',
+      'mdast-util-gfm',
+      'russia-intensifies-internet-crackdown',
     ])
       expect(isReaderLabel(bad), bad).toBe(false);
     for (const good of [
       'Terminal string styling',
       'WhatsApp and Telegram',
       'Node.js',
-      'pino-abstract-transport',
+      'magic-string',
       'Russia Intensifies Internet Crackdown, Restricts Calls on WhatsApp and Telegram',
       'EU copyright reform',
       'GNU glibc and MUSL libc',
