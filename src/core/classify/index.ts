@@ -6,12 +6,18 @@ export {
   type ClassifiedLine,
   type ClassifyFileHook,
   type ClassifyHooks,
+  classifyEach,
   classifyLines,
   type FileLinesHook,
   type LineTable,
 } from './classify-lines.js';
 export { unitVerdicts } from './block-verdicts.js';
 export { cleanTitle, documentTitle } from './titles.js';
-export type { FileLines, Repetition } from './repetition.js';
+export {
+  type DistinctLines,
+  distinctLines,
+  type FileLines,
+  type Repetition,
+} from './repetition.js';
 export { BULLET, CLAUSE_END, SENTENCE_END } from './line-shapes.js';
 export { normalizeLine } from './vocabulary.js';

@@ -106,8 +106,12 @@ export interface Repetition {
   readonly corpusGroups: number;
 }
 
-/** A file's distinct normalized lines with letters, in order, and whether each is fact-like. */
-interface DistinctLines {
+/**
+ * A file's distinct normalized lines with letters, in order, and whether each is fact-like: all
+ * the repetition rule reads of a file (a builder may keep these, not the file's lines, between
+ * builds).
+ */
+export interface DistinctLines {
   readonly norms: readonly string[];
   readonly facts: Uint8Array;
 }
@@ -115,7 +119,8 @@ interface DistinctLines {
 /** Per `norms` array: a file read once is not scanned again while its reading is reused. */
 const distinctMemo = new WeakMap<readonly string[], DistinctLines>();
 
-function distinctLines(f: FileLines): DistinctLines {
+/** The distinct lines of a file as the repetition rule reads them (memoized per reading). */
+export function distinctLines(f: FileLines): DistinctLines {
   const memo = distinctMemo.get(f.norms);
   if (memo) return memo;
   const norms: string[] = [];
@@ -142,11 +147,15 @@ function distinctLines(f: FileLines): DistinctLines {
  * would otherwise dilute it.
  */
 export function repeatedLines(files: readonly FileLines[]): Repetition {
+  return repetitionOf(files.map(distinctLines));
+}
+
+/** {@link repeatedLines} over the files' distinct lines, in corpus order. */
+export function repetitionOf(files: readonly DistinctLines[]): Repetition {
   const byLine = new Map<string, number[]>();
   const factLike = new Map<string, boolean>();
   const factCount: number[] = [];
-  files.forEach((f, fi) => {
-    const { norms, facts } = distinctLines(f);
+  files.forEach(({ norms, facts }, fi) => {
     let count = 0;
     for (let k = 0; k < norms.length; k++) {
       const n = norms[k]!;
