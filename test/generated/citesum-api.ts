@@ -1514,6 +1514,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Unauthorized. The service runs with an API key (`API_KEY`) and the request did not send it as `Authorization: Bearer <key>`, or sent another. */
+            401: {
+                headers: {
+                    /** @description The scheme to use (`Bearer`), with `error="invalid_token"` when the key sent is not the service's. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not Found. No story or facet has this id (ids change when the corpus changes). */
             404: {
                 headers: {
@@ -1532,7 +1543,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Service Unavailable. Too much work is queued (`MAX_QUEUE`): nothing was computed; retry after the `Retry-After` seconds. */
+            /** @description Service Unavailable. Not ready (starting, the corpus still loading, or shutting down) or too much work queued (`MAX_QUEUE`): nothing was computed; `detail` says which; retry after the `Retry-After` seconds. */
             503: {
                 headers: {
                     /** @description Seconds after which the request is likely to be accepted (the queue drains). */
@@ -1694,6 +1705,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Unauthorized. The service runs with an API key (`API_KEY`) and the request did not send it as `Authorization: Bearer <key>`, or sent another. */
+            401: {
+                headers: {
+                    /** @description The scheme to use (`Bearer`), with `error="invalid_token"` when the key sent is not the service's. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Internal Server Error. Unexpected failure; `detail` carries no internals. Quote `requestId` when reporting it. */
             500: {
                 headers: {
@@ -1703,7 +1725,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Service Unavailable. Too much work is queued (`MAX_QUEUE`): nothing was computed; retry after the `Retry-After` seconds. */
+            /** @description Service Unavailable. Not ready (starting, the corpus still loading, or shutting down) or too much work queued (`MAX_QUEUE`): nothing was computed; `detail` says which; retry after the `Retry-After` seconds. */
             503: {
                 headers: {
                     /** @description Seconds after which the request is likely to be accepted (the queue drains). */
@@ -1849,6 +1871,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Unauthorized. The service runs with an API key (`API_KEY`) and the request did not send it as `Authorization: Bearer <key>`, or sent another. */
+            401: {
+                headers: {
+                    /** @description The scheme to use (`Bearer`), with `error="invalid_token"` when the key sent is not the service's. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Content Too Large. The body is over the size limit (default 5 MB) or carries more documents than allowed (default 1000). */
             413: {
                 headers: {
@@ -1876,7 +1909,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Service Unavailable. Too much work is queued (`MAX_QUEUE`): nothing was computed; retry after the `Retry-After` seconds. */
+            /** @description Service Unavailable. Not ready (starting, the corpus still loading, or shutting down) or too much work queued (`MAX_QUEUE`): nothing was computed; `detail` says which; retry after the `Retry-After` seconds. */
             503: {
                 headers: {
                     /** @description Seconds after which the request is likely to be accepted (the queue drains). */
