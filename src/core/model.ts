@@ -1,11 +1,11 @@
 import type { DocumentInfo, SkippedFile } from '../../schemas/document.js';
 import {
-  type ClassifiedLine,
   type ClassifyFileHook,
   type FileLinesHook,
   classifyLines,
   type LineTable,
 } from './classify/index.js';
+import { documentInfos, wholeCopies } from './document-info.js';
 import { compareIds, corpusFingerprint, type SourceFile, sourceFromText } from './corpus/index.js';
 import { type HrefFor, linesHref } from './hrefs.js';
 import { buildTermIndex, type TermIndex } from './index/index.js';
@@ -13,7 +13,12 @@ import { lazyParsedFiles, type ParsedFiles } from './parse/index.js';
 import { LruMap } from './shared/lru.js';
 import { segmentCorpus, type Sentence } from './segment/index.js';
 import { type ConceptWeights, conceptWeights } from './summarize/index.js';
-import { discoverStories, type StoryCluster, type TopicNode } from './topics/index.js';
+import {
+  discoverStories,
+  type StoryCluster,
+  type TopicNode,
+  withCopyFiles,
+} from './topics/index.js';
 
 /** Everything the service knows about one corpus, computed once and then only read. */
 export interface CorpusModel {
@@ -90,38 +95,6 @@ export interface CorpusInput {
   readonly message?: string;
 }
 
-function documentInfo(
-  file: SourceFile,
-  lines: readonly ClassifiedLine[],
-  sentenceCount: number,
-): DocumentInfo {
-  const counts = { content: 0, heading: 0, boilerplate: 0, blank: 0 };
-  const reasons: Record<string, number> = {};
-  for (const l of lines) {
-    counts[l.kind]++;
-    if (l.reason && l.kind !== 'blank') reasons[l.reason] = (reasons[l.reason] ?? 0) + 1;
-  }
-  return {
-    file: file.id,
-    sha256: file.sha256,
-    bytes: file.bytes,
-    lineCount: lines.length,
-    sentenceCount,
-    lines: counts,
-    reasons,
-  };
-}
-
-function documentInfos(
-  files: readonly SourceFile[],
-  lines: LineTable,
-  sentences: readonly Sentence[],
-): DocumentInfo[] {
-  const perFile = new Map<string, number>();
-  for (const s of sentences) perFile.set(s.file, (perFile.get(s.file) ?? 0) + 1);
-  return files.map((f) => documentInfo(f, lines.get(f.id) ?? [], perFile.get(f.id) ?? 0));
-}
-
 /**
  * Optional replacements of the pipeline's stages, so a caller can reuse what an earlier build
  * computed (src/store: incremental reloads). Every hook must return exactly what the stage it
@@ -182,8 +155,30 @@ export function computeParts(
   const sentences = (hooks.segment ?? segmentCorpus)(files, lines, parsed);
   const index = buildTermIndex(sentences);
   const stories =
-    options.topics === false ? [] : (hooks.stories ?? discoverStories)(sentences, index);
+    options.topics === false
+      ? []
+      : storiesWithCopies(
+          (hooks.stories ?? discoverStories)(sentences, index),
+          files,
+          lines,
+          sentences,
+        );
   return { ...corpus, lines, sentences, index, stories };
+}
+
+/**
+ * The stories as the stages found them, with each file that wholly copies a story's document
+ * listed in that story (`withCopyFiles`). Every builder of stories applies it (an incremental
+ * build's settling too).
+ */
+export function storiesWithCopies(
+  stories: readonly StoryCluster[],
+  files: readonly SourceFile[],
+  lines: LineTable,
+  sentences: readonly Sentence[],
+): StoryCluster[] {
+  const order = new Map(files.map((f, i) => [f.id, i]));
+  return withCopyFiles(stories, sentences, wholeCopies(files, lines), order);
 }
 
 /**

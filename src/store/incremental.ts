@@ -1,4 +1,10 @@
-import { computeParts, type CorpusInput, type ModelParts, type StageHooks } from '../core/model.js';
+import {
+  computeParts,
+  type CorpusInput,
+  type ModelParts,
+  type StageHooks,
+  storiesWithCopies,
+} from '../core/model.js';
 import type { ClassifiedLine, FileLines, LineTable } from '../core/classify/index.js';
 import type { SourceFile } from '../core/corpus/index.js';
 import type { ParsedFiles } from '../core/parse/index.js';
@@ -179,10 +185,7 @@ export function buildIncrementally(
 /** Clusters the stories of a provisional build: the same parts a full build gives. */
 export function settle(state: BuildState): BuildState {
   if (state.exact) return state;
-  const { sentences, index } = state.parts;
-  return {
-    ...state,
-    parts: { ...state.parts, stories: discoverStories(sentences, index) },
-    exact: true,
-  };
+  const { sentences, index, files, lines } = state.parts;
+  const stories = storiesWithCopies(discoverStories(sentences, index), files, lines, sentences);
+  return { ...state, parts: { ...state.parts, stories }, exact: true };
 }

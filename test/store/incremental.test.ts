@@ -65,7 +65,7 @@ describe('incremental builds', () => {
     const first = buildIncrementally({ files: before }, undefined);
     expect(first.state.parts.lines.get('a.txt')![3]).toMatchObject({
       kind: 'boilerplate',
-      reason: 'repeated-across-files',
+      reason: 'template',
     });
     const after = files({ 'a.txt': A, 'b.txt': B.replace(`${SHARED}\n`, '') });
     const next = buildIncrementally({ files: after }, first.state);
@@ -90,9 +90,13 @@ describe('incremental builds', () => {
     void f4;
     const inc = buildIncrementally(next, first.state, { provisional: true });
     expect(inc.report.stories).toBe('provisional');
-    expect(inc.report.segmented).toBe(2);
+    // The edited file, the added one and 001: the added file holds every line of 001 and has the
+    // shorter name, so it is now the original and 001's lines are its duplicates.
+    expect(inc.report.segmented).toBe(3);
+    expect(inc.state.parts.lines.get(f1!.id)!.filter((l) => l.kind === 'content')).toEqual([]);
     expect(inc.state.exact).toBe(false);
-    // Provisional stories already cover every document with content, each once.
+    // Provisional stories already cover every document with content, each once, and 001 (wholly
+    // a copy) beside its original.
     const covered = inc.state.parts.stories.flatMap((s) => s.files).sort();
     expect(covered).toEqual(next.files.map((f) => f.id).sort());
     const settled = settle(inc.state);

@@ -1,8 +1,9 @@
-import type { LineKind, LineReason } from '../../../schemas/document.js';
+import type { LineKind, LinePointer, LineReason } from '../../../schemas/document.js';
 import { SENTENCE_END } from './line-shapes.js';
 import {
   APPEAL_WORDS,
   BYLINE,
+  PLEA,
   CAPTION_CREDIT,
   CREDIT_LINE,
   CROSS_PROMO,
@@ -27,28 +28,70 @@ import {
   SLUG,
   UI_IMPERATIVE,
   UI_PHRASES,
-  unquoted,
   URL_LINE,
   WEEKDAY_OR_MONTH,
 } from './vocabulary.js';
+import { unquoted } from './quotes.js';
 
 /**
  * Shape rules: what a single line is, judged by its own form (length, punctuation, person of
  * address, web-UI vocabulary, Markdown marks), before repetition and neighbours are considered.
  */
 
-/** A line's verdict: its kind and, unless content, why. */
+/** A line's verdict: its kind and, unless content, why (and, for a duplicate, its original). */
 export interface Verdict {
   kind: LineKind;
   reason?: LineReason;
+  original?: LinePointer;
 }
 
-/** Appeal voice: the writer (we/our) addresses the reader (you/your) outside quotes. */
-function isAppealVoice(text: string): boolean {
+/**
+ * Appeal voice: the writer asks the reader (you/your, outside quotations) for something: support,
+ * a donation, a subscription (appeal words), with thanks or a "please", or to use the page (web-UI
+ * vocabulary); in a short line, the publisher's "we" speaking to "you" is enough. Quoted speech is
+ * the speaker's, and a reviewer telling readers what "you" will find asks nothing of them.
+ */
+function isAppealVoice(text: string, words: number): boolean {
   const t = unquoted(text);
-  return (
-    SECOND_PERSON.test(t) && (FIRST_PLURAL.test(t) || UI_PHRASES.test(t) || APPEAL_WORDS.test(t))
-  );
+  if (!SECOND_PERSON.test(t)) return false;
+  if (APPEAL_WORDS.test(t) || PLEA.test(t) || UI_PHRASES.test(t)) return true;
+  // The publisher speaking to the reader (we → you) in a line too short to be a paragraph.
+  return words <= SHORT_LINE_WORDS && FIRST_PLURAL.test(t);
+}
+
+/**
+ * Most words of a line the vocabulary rules (appeals, prompts, promotions, notices) may judge on
+ * their own: Kohlschütter et al. (2010) find text blocks of more than 16 words are content unless
+ * their neighbourhood is boilerplate, and of more than 40 words content whatever their neighbours.
+ * A paragraph of prose is never boilerplate by its vocabulary alone.
+ */
+export const SHORT_LINE_WORDS = 16;
+/**
+ * Most words of a line the vocabulary rules judge when it is one sentence (an appeal or a prompt
+ * addressed to the reader is one), or when a line next to it is boilerplate.
+ */
+export const SHORT_LINE_MAX_WORDS = 40;
+
+/**
+ * Most words per sentence, on average, of a line of several sentences that is still a notice, a
+ * box of labels and prompts ("You have read 2 of your 3 free articles. Subscribe now …", "Get the
+ * Briefing. … in your inbox. Sign me up"), not prose: sentence length is one of Kohlschütter et
+ * al.'s (2010) shallow text features, and news prose averages about twice this (20–25 words).
+ */
+export const SHORT_SENTENCE_WORDS = 12;
+
+/**
+ * Whether a line is short enough for the vocabulary rules: at most {@link SHORT_LINE_WORDS}
+ * words, or at most {@link SHORT_LINE_MAX_WORDS} when it is one sentence, a run of short
+ * sentences, or stands next to boilerplate. A paragraph of several sentences past that is prose,
+ * whatever its words.
+ */
+function isShort(text: string, words: number, nearBoilerplate: boolean): boolean {
+  if (words <= SHORT_LINE_WORDS) return true;
+  if (words > SHORT_LINE_MAX_WORDS) return false;
+  if (nearBoilerplate) return true;
+  const sentences = roughSentences(text).length;
+  return sentences <= 1 || words <= SHORT_SENTENCE_WORDS * sentences;
 }
 
 /** Short prompt or button: few words and UI vocabulary or an opening UI verb. */
@@ -144,15 +187,16 @@ function roughSentences(text: string): string[] {
 }
 
 /**
- * A publisher's prompt inside a line: a sentence that opens with a prompt verb and speaks to
- * the reader or of the publisher (you/your/our), names web-UI things or a price per period.
+ * A publisher's prompt inside a line: a sentence that opens with a prompt verb and speaks of the
+ * publisher (us/our), names web-UI things, a price per period or an app, alerts or membership. An
+ * imperative that only speaks to the reader ("Explore the area and you will find …") is advice,
+ * not a prompt.
  */
 function hasReaderPrompt(text: string): boolean {
   return roughSentences(unquoted(text)).some(
     (x) =>
       PROMPT_VERB.test(x) &&
-      (SECOND_PERSON.test(x) ||
-        FIRST_PLURAL.test(x) ||
+      (FIRST_PLURAL.test(x) ||
         UI_PHRASES.test(x) ||
         PRICE_PER_PERIOD.test(x) ||
         /\bapp\b|\balerts?\b|\bmember(?:ship)?\b/iu.test(x)),
@@ -182,17 +226,33 @@ function isAllCaps(text: string, words: number): boolean {
   );
 }
 
+/** Where a line stands, as the shape rules read it. */
+export interface LinePlace {
+  /** The file's first paragraph (a title candidate). */
+  readonly firstBlock?: boolean;
+  /** Not part of a wrapped paragraph. */
+  readonly standalone?: boolean;
+  /** Blank lines on both sides. */
+  readonly isolated?: boolean;
+  /** A line next to it (blank lines skipped) is boilerplate. */
+  readonly nearBoilerplate?: boolean;
+}
+
 /**
- * Why a single line is not content, judged by its own shape alone, or undefined (content).
- * `isFirstBlock`: the file's first paragraph (a title candidate); `standalone`: not part of a
- * wrapped paragraph; `isolated`: blank lines on both sides.
+ * Why a single line is not content, judged by its own shape alone, or undefined (content). The
+ * vocabulary rules (appeals, prompts, promotions, notices) judge short lines only, and read the
+ * person of address outside quotations.
  */
 export function shapeReason(
   raw: string,
-  isFirstBlock: boolean,
-  standalone: boolean,
-  isolated = false,
-): Required<Verdict> | undefined {
+  place: LinePlace = {},
+): Required<Omit<Verdict, 'original'>> | undefined {
+  const {
+    firstBlock: isFirstBlock = false,
+    standalone = false,
+    isolated = false,
+    nearBoilerplate = false,
+  } = place;
   const md = raw.trim();
   // A Markdown image, or a line that is nothing but links (share buttons, link lists).
   if (/^!\[[^\]]*\]\([^)]*\)$/u.test(md)) return { kind: 'boilerplate', reason: 'photo-credit' };
@@ -200,23 +260,24 @@ export function shapeReason(
     return { kind: 'boilerplate', reason: 'navigation' };
   const t = readerText(md);
   const words = lineWordCount(t);
+  const short = isShort(t, words, nearBoilerplate);
   if (!hasLetters(t)) return { kind: 'boilerplate', reason: 'navigation' };
   if (MEDIA_LABEL.test(t) && words <= 40) return { kind: 'boilerplate', reason: 'photo-credit' };
   if (MEDIA_PROMPT.test(t) && words <= 40) return { kind: 'boilerplate', reason: 'call-to-action' };
   if (PAREN_CREDIT.test(t) && words <= 45) return { kind: 'boilerplate', reason: 'photo-credit' };
   if (CREDIT_LINE.test(t) && words <= 30) return { kind: 'boilerplate', reason: 'byline' };
-  if (LEGAL.test(t) && words <= 40) return { kind: 'boilerplate', reason: 'navigation' };
+  if (LEGAL.test(t) && short) return { kind: 'boilerplate', reason: 'navigation' };
   if (EMAIL.test(t) && words <= 25) return { kind: 'boilerplate', reason: 'call-to-action' };
   if (URL_LINE.test(t) || SLUG.test(t)) return { kind: 'boilerplate', reason: 'url' };
-  if (CROSS_PROMO.test(t)) return { kind: 'boilerplate', reason: 'cross-promotion' };
+  if (CROSS_PROMO.test(t) && short) return { kind: 'boilerplate', reason: 'cross-promotion' };
   if (SALUTATION.test(t) && words <= 5) return { kind: 'boilerplate', reason: 'call-to-action' };
   if (isUiPrompt(t, words))
     return {
       kind: 'boilerplate',
       reason: words <= 4 && !UI_PHRASES.test(t) ? 'navigation' : 'call-to-action',
     };
-  if (isAppealVoice(t)) return { kind: 'boilerplate', reason: 'call-to-action' };
-  if (words <= 50 && hasReaderPrompt(t)) return { kind: 'boilerplate', reason: 'call-to-action' };
+  if (short && (isAppealVoice(t, words) || hasReaderPrompt(t)))
+    return { kind: 'boilerplate', reason: 'call-to-action' };
   if (BYLINE.test(t) && words <= 10 && !SENTENCE_END.test(t))
     return { kind: 'boilerplate', reason: 'byline' };
   if (isPhotoCredit(t, words)) return { kind: 'boilerplate', reason: 'photo-credit' };
