@@ -42,6 +42,16 @@ export const HealthSchema = z
       .openapi({ description: 'Content sentences in the corpus.', example: 71 }),
     topics: z.number().int().min(0).openapi({ description: 'Stories discovered.', example: 2 }),
     facets: z.number().int().min(0).openapi({ description: 'Facets of all stories.', example: 8 }),
+    copies: z.number().int().min(0).openapi({
+      description:
+        'Files that are wholly a copy of another file (`copyOf` in `GET /v1/documents`): cited through their original.',
+      example: 0,
+    }),
+    proseWithoutContent: z.number().int().min(0).openapi({
+      description:
+        'Files whose text is mostly prose but which yield no content sentence (`noContent` in `GET /v1/documents`, with the reasons): nothing of them reaches a summary.',
+      example: 0,
+    }),
     loadedAt: z.string().openapi({
       description: 'When the served corpus was loaded (ISO 8601).',
       example: '2026-11-22T14:50:00.000Z',

@@ -28,6 +28,22 @@ export function sameCorpus(a: CorpusView, b: CorpusView): boolean {
   );
 }
 
+/** Files of prose named in a warning (the documents list flags every one). */
+const SILENT_LOSS_NAMED = 10;
+
+/**
+ * Warns when files of prose yield no content sentence: nothing of them reaches a summary, so the
+ * user hears of it (`noContent` in `GET /v1/documents` says why for each).
+ */
+function warnProseWithoutContent(log: Logger, view: CorpusView): void {
+  const files = view.documents.filter((d) => d.noContent).map((d) => d.file);
+  if (files.length === 0) return;
+  log.warn(
+    { count: files.length, files: files.slice(0, SILENT_LOSS_NAMED) },
+    'files of prose yield no content sentence (see noContent in GET /v1/documents)',
+  );
+}
+
 /** A running service: its URL, its live state, and how to stop it. */
 export interface RunningServer {
   readonly url: string;
@@ -127,6 +143,7 @@ export async function startServer(
     state = { model: first.view, loadedAt: new Date() };
     workers.commit(first);
     log.info({ ...corpusStats(first.view), ...first.facts }, 'corpus loaded');
+    warnProseWithoutContent(log, first.view);
   } catch (err) {
     await workers.close();
     throw err;
@@ -161,6 +178,7 @@ export async function startServer(
         workers.commit(next);
         provisional = !next.facts.exact;
         log.info({ ...corpusStats(next.view), previous, ...next.facts }, 'corpus reloaded');
+        warnProseWithoutContent(log, next.view);
       } else log.info({ corpus: state.model.fingerprint }, 'corpus unchanged');
       if (!provisional || again) return;
       // Swapped in even when another change is waiting: it is exact for the state it was built

@@ -243,6 +243,16 @@ export interface components {
              */
             facets: number;
             /**
+             * @description Files that are wholly a copy of another file (`copyOf` in `GET /v1/documents`): cited through their original.
+             * @example 0
+             */
+            copies: number;
+            /**
+             * @description Files whose text is mostly prose but which yield no content sentence (`noContent` in `GET /v1/documents`, with the reasons): nothing of them reaches a summary.
+             * @example 0
+             */
+            proseWithoutContent: number;
+            /**
              * @description When the served corpus was loaded (ISO 8601).
              * @example 2026-11-22T14:50:00.000Z
              */
@@ -677,10 +687,10 @@ export interface components {
              * @example Access to calls in foreign messengers will be restored after they start complying with Russian legislation.
              */
             text: string;
-            /** @description Where the statement is found: the first is where the text was taken from, then one citation per other file that states the same fact, in corpus order (at most 25 in all). */
+            /** @description Where the statement is found: the first is where the text was taken from (its original), then its copies in other files (lines of kind `duplicate` there), then one citation per other file that states the same fact, each in corpus order (at most 25 in all). */
             citations: components["schemas"]["Citation"][];
             /**
-             * @description Number of distinct files that state it (equals the number of distinct cited files unless more than 25 files state it).
+             * @description Number of distinct files that state it, copies included (equals the number of distinct cited files unless more than 25 files state it).
              * @example 2
              */
             support: number;

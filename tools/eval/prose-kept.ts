@@ -69,6 +69,7 @@ function tally(lines: LineTable): { prose: number; kept: number } {
 export function proseKeptRows(
   corpus: string,
   documents: readonly ShapedDocument[],
+  shapes: readonly Shape[] = SHAPES,
 ): ProseKeptRow[] {
   const original = modelFromTexts(documents, { topics: false });
   const sentencesOf = new Map<string, string[]>();
@@ -91,7 +92,7 @@ export function proseKeptRows(
     copies: 0,
     lostExamples: [],
   });
-  for (const shape of SHAPES) {
+  for (const shape of shapes) {
     const folder = shapedFolder(documents, shape);
     const files = folder.map((d) => sourceFromText(d.file, d.text));
     const lines = classifyLines(files);
@@ -138,4 +139,14 @@ export function proseKeptTable(rows: readonly ProseKeptRow[]): string {
       `${r.corpus.padEnd(16)} | ${r.shape.padEnd(10)} | ${String(r.files).padStart(5)} | ${pct(r.proseKept).padStart(10)} | ${`${pct(r.sentencesKept / Math.max(1, r.sentences))} (${r.sentencesKept}/${r.sentences})`.padStart(33)} | ${String(r.emptyFiles).padStart(21)} | ${r.shape === 'original' ? '—'.padStart(29) : `${r.copiesNamed}/${r.copies}`.padStart(29)}`,
   );
   return [head, ...body].join('\n');
+}
+
+/** Whether every reshaped row keeps 99.5% of the original's content sentences, empties no file and names every copy's original. */
+export function proseKeptMet(rows: readonly ProseKeptRow[]): boolean {
+  return rows
+    .filter((r) => r.shape !== 'original')
+    .every(
+      (r) =>
+        r.sentencesKept >= 0.995 * r.sentences && r.emptyFiles === 0 && r.copiesNamed === r.copies,
+    );
 }

@@ -48,11 +48,14 @@ export interface Verdict {
 /**
  * Appeal voice: the writer asks the reader (you/your, outside quotations) for something: support,
  * a donation, a subscription (appeal words), with thanks or a "please", or to use the page (web-UI
- * vocabulary); in a short line, the publisher's "we" speaking to "you" is enough. Quoted speech is
+ * vocabulary); a plea for support needs no "you"; in a short line, the publisher's "we" speaking
+ * to "you" is enough. Quoted speech is
  * the speaker's, and a reviewer telling readers what "you" will find asks nothing of them.
  */
 function isAppealVoice(text: string, words: number): boolean {
   const t = unquoted(text);
+  // "Please support our journalism", "Thank you for your donation": a plea for support.
+  if (PLEA.test(t) && APPEAL_WORDS.test(t)) return true;
   if (!SECOND_PERSON.test(t)) return false;
   if (APPEAL_WORDS.test(t) || PLEA.test(t) || UI_PHRASES.test(t)) return true;
   // The publisher speaking to the reader (we → you) in a line too short to be a paragraph.
