@@ -169,7 +169,9 @@ for (const [corpus, expected] of Object.entries(EXPECTED_LINES)) {
         for (const c of s.citations) {
           const cited = lines.get(c.file)!.slice(c.lines.start - 1, c.lines.end);
           expect(
-            cited.filter((l) => l.kind !== 'content' && l.kind !== 'duplicate').map((l) => `${c.file}:${l.number}`),
+            cited
+              .filter((l) => l.kind !== 'content' && l.kind !== 'duplicate')
+              .map((l) => `${c.file}:${l.number}`),
             s.text,
           ).toEqual([]);
           expect(cited.map((l) => l.text).join('\n')).toContain(c.quote.split(/\r?\n/u)[0]);

@@ -212,11 +212,10 @@ export function summarizeSentences(
     const stated = others.filter((o) => !seen.has(o.file) && seen.add(o.file));
     return {
       text: s.text.replace(/\s+/gu, ' ').trim(),
-      citations: [
-        citationOf(s, ctx),
-        ...copies,
-        ...stated.map((o) => citationOf(o, ctx)),
-      ].slice(0, MAX_CITATIONS),
+      citations: [citationOf(s, ctx), ...copies, ...stated.map((o) => citationOf(o, ctx))].slice(
+        0,
+        MAX_CITATIONS,
+      ),
       support: seen.size,
       score: Math.round((gain / top) * 1e4) / 1e4,
     };
