@@ -206,31 +206,21 @@ export function repeatedLines(files: readonly FileLines[]): Repetition {
     .map((f, i) => ({ i, id: f.file.id, proseWords: read[i]!.proseWords }))
     .sort(originalRank)
     .map((x) => x.i);
-  // Per line, the files that have it in rank order, and where in each of the first ones.
+  // Per line: its prose words and fact-likeness (read from its first file, so the same for
+  // every file) as `words * 2 + fact`, then the files that have it in rank order, each with the
+  // line it is on there: [info, file, line, file, line, …] (one array per distinct line).
   const byLine = new Map<string, number[]>();
-  const where = new Map<string, string[]>();
-  const proseOf = new Map<string, number>();
-  const factOf = new Map<string, boolean>();
   for (const fi of order) {
     const { norms, prose, facts, lines } = read[fi]!;
-    const id = files[fi]!.file.id;
     for (let k = 0; k < norms.length; k++) {
       const n = norms[k]!;
       let list = byLine.get(n);
-      if (!list) {
-        byLine.set(n, (list = []));
-        where.set(n, []);
-        // As a line's prose-ness is read from its first file, it is the same for every file.
-        proseOf.set(n, prose[k]!);
-        factOf.set(n, facts[k] === 1);
-      }
-      list.push(fi);
-      if (list.length <= ORIGIN_FILES) where.get(n)!.push(id, String(lines[k]!));
+      if (!list) byLine.set(n, (list = [prose[k]! * 2 + facts[k]!]));
+      list.push(fi, lines[k]!);
     }
   }
-  const copies = copyPairs(byLine, proseOf, factOf, read);
+  const copies = copyPairs(byLine, read);
   const isCopy = (a: number, b: number) => copies.has(a < b ? `${a}:${b}` : `${b}:${a}`);
-  const leaders: number[] = [];
   const partners = new Map<number, number[]>();
   for (const key of copies) {
     const [a, b] = key.split(':').map(Number) as [number, number];
@@ -238,19 +228,24 @@ export function repeatedLines(files: readonly FileLines[]): Repetition {
     (partners.get(b) ?? partners.set(b, []).get(b)!).push(a);
   }
   const isLeader = new Uint8Array(files.length);
+  let leaders = 0;
   for (const fi of order) {
     if ((partners.get(fi) ?? []).some((p) => isLeader[p] === 1)) continue;
     isLeader[fi] = 1;
-    leaders.push(fi);
+    leaders++;
   }
-  const templateGroups = templateGroupsFor(leaders.length);
+  const templateGroups = templateGroupsFor(leaders);
   const groups = new Map<string, number>();
   const origins = new Map<string, string>();
   for (const [n, list] of byLine) {
-    if (list.length < 2) continue;
-    origins.set(n, where.get(n)!.join('\u0000'));
+    if (list.length < 5) continue;
+    const where: string[] = [];
+    for (let k = 1; k < list.length && where.length < 2 * ORIGIN_FILES; k += 2)
+      where.push(files[list[k]!]!.file.id, String(list[k + 1]!));
+    origins.set(n, where.join('\u0000'));
     const heads: number[] = [];
-    for (const fi of list) {
+    for (let k = 1; k < list.length; k += 2) {
+      const fi = list[k]!;
       if (heads.some((h) => isCopy(h, fi))) continue;
       heads.push(fi);
       if (heads.length >= templateGroups) break;
@@ -268,17 +263,16 @@ export function repeatedLines(files: readonly FileLines[]): Repetition {
  */
 function copyPairs(
   byLine: ReadonlyMap<string, readonly number[]>,
-  proseOf: ReadonlyMap<string, number>,
-  factOf: ReadonlyMap<string, boolean>,
   read: readonly DistinctLines[],
 ): Set<string> {
   const shared = new Map<string, { prose: number; facts: number }>();
-  for (const [n, list] of byLine) {
-    const words = proseOf.get(n)!;
-    if (list.length < 2 || list.length > COPY_EVIDENCE_MAX_FILES || words === 0) continue;
-    const fact = factOf.get(n)!;
-    for (let i = 0; i < list.length; i++)
-      for (let j = i + 1; j < list.length; j++) {
+  for (const list of byLine.values()) {
+    const files = (list.length - 1) / 2;
+    const words = list[0]! >> 1;
+    if (files < 2 || files > COPY_EVIDENCE_MAX_FILES || words === 0) continue;
+    const fact = (list[0]! & 1) === 1;
+    for (let i = 1; i < list.length; i += 2)
+      for (let j = i + 2; j < list.length; j += 2) {
         const a = Math.min(list[i]!, list[j]!);
         const b = Math.max(list[i]!, list[j]!);
         const key = `${a}:${b}`;

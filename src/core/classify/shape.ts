@@ -47,9 +47,9 @@ export interface Verdict {
 
 /**
  * Appeal voice: the writer asks the reader (you/your, outside quotations) for something: support,
- * a donation, a subscription (appeal words), with thanks or a "please", or to use the page (web-UI
- * vocabulary); a plea for support needs no "you"; in a short line, the publisher's "we" speaking
- * to "you" is enough. Quoted speech is
+ * a donation, a subscription (appeal words), or to use the page (web-UI vocabulary), or thanks
+ * them in the publisher's voice; a plea for support needs no "you"; in a short line, the
+ * publisher's "we" speaking to "you" is enough. Quoted speech is
  * the speaker's, and a reviewer telling readers what "you" will find asks nothing of them.
  */
 function isAppealVoice(text: string, words: number): boolean {
@@ -57,7 +57,10 @@ function isAppealVoice(text: string, words: number): boolean {
   // "Please support our journalism", "Thank you for your donation": a plea for support.
   if (PLEA.test(t) && APPEAL_WORDS.test(t)) return true;
   if (!SECOND_PERSON.test(t)) return false;
-  if (APPEAL_WORDS.test(t) || PLEA.test(t) || UI_PHRASES.test(t)) return true;
+  if (APPEAL_WORDS.test(t) || UI_PHRASES.test(t)) return true;
+  // Thanks or a "please" from the publisher ("Thank you for standing with us"); a "please" alone
+  // is as often a reported appeal ("If you have information, please call the hotline").
+  if (PLEA.test(t) && FIRST_PLURAL.test(t)) return true;
   // The publisher speaking to the reader (we → you) in a line too short to be a paragraph.
   return words <= SHORT_LINE_WORDS && FIRST_PLURAL.test(t);
 }
