@@ -296,14 +296,16 @@ export function shapeReason(
   if (isAllCaps(t, words)) return { kind: 'heading', reason: 'heading' };
   // A question on a line of its own between blank lines; one inside a block of prompts is a prompt.
   if (isolated && isQuestionHeading(t, words)) return { kind: 'heading', reason: 'heading' };
-  // A file's title: a short first paragraph set off by a blank line, even when it ends in a period.
-  // (A title ends in at most one full stop: two sentences are a paragraph.)
+  // A file's title: a short first paragraph set off by a blank line, starting in lower case or
+  // ending in initials ("… in the U.S."). One that ends a sentence is the lead of an article saved
+  // without its headline: a sentence the reader wrote, kept.
   if (
     isFirstBlock &&
     standalone &&
     words <= 20 &&
     !/[,;:]$/u.test(t) &&
-    !INNER_SENTENCE_END.test(t)
+    !INNER_SENTENCE_END.test(t) &&
+    !SENTENCE_END.test(t.replace(/(?:\b\p{Lu}\.)+$/u, ''))
   )
     return { kind: 'heading', reason: 'heading' };
   if (words <= 3 && /^\p{Ll}/u.test(t) && !SENTENCE_END.test(t))
