@@ -41,6 +41,19 @@ export function isReportedFact(text: string): boolean {
 }
 
 /**
+ * A statement in the reporter's voice: a sentence of four words or more (a short quotation with
+ * its attribution, `"It's a tragedy," he said.`, is one) with no we/our/you outside quotations
+ * and no web-UI vocabulary. Two reports may repeat one verbatim; a site's chrome (buttons,
+ * labels, appeals, "Remind me later.") is not one.
+ */
+export function isStatement(text: string): boolean {
+  const t = text.trim();
+  if (lineWordCount(t) < 4 || !SENTENCE_END.test(t)) return false;
+  const u = unquoted(t);
+  return !FIRST_PLURAL.test(u) && !SECOND_PERSON.test(u) && !UI_PHRASES.test(u);
+}
+
+/**
  * A line of prose in the reporter's voice: a reported fact, or a long line of third-person running
  * text (a line of a hard-wrapped paragraph ends mid-sentence). What copies of one story share
  * and a site's template (appeals, prompts, notices in the publisher's voice) does not.

@@ -1,5 +1,5 @@
 import { compareIds, type SourceFile } from '../corpus/index.js';
-import { isFactLike, isProseLine, isReportedFact } from './prose.js';
+import { isFactLike, isProseLine, isStatement } from './prose.js';
 import type { Verdict } from './shape.js';
 import { hasLetters, lineWordCount, normalizeLine } from './vocabulary.js';
 
@@ -108,11 +108,12 @@ export function templateGroupsFor(corpusGroups: number): number {
 }
 
 /**
- * Whether a line shared by `groups` unrelated file groups is a template. A line that is not a
- * reported fact (an appeal in the publisher's voice, a prompt, a button, a footer, a short label)
- * is a template as soon as two files that otherwise differ share it; a sentence of reported fact
- * only from `templateGroups` groups on (below, it is a fact several files state: copies).
- * `templateGroups` is read only when needed (incremental builds record what is read).
+ * Whether a line shared by `groups` unrelated file groups is a template. A line that is no
+ * statement in the reporter's voice (an appeal in the publisher's voice, a prompt, a button, a
+ * label, "Remind me later.") is a template as soon as two files that otherwise differ share it; a
+ * statement (a reported fact, a quotation with its attribution) only from `templateGroups` groups
+ * on (below, it is a fact several files state: copies). `templateGroups` is read only when needed
+ * (incremental builds record what is read).
  */
 export function isTemplate(
   text: string,
@@ -120,7 +121,7 @@ export function isTemplate(
   repetition: Pick<Repetition, 'templateGroups'>,
 ): boolean {
   if (groups < 2) return false;
-  if (!isReportedFact(text)) return true;
+  if (!isStatement(text)) return true;
   return groups >= repetition.templateGroups;
 }
 

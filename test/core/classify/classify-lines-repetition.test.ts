@@ -50,6 +50,36 @@ describe('classifyLines repetition across files', () => {
     });
   });
 
+  it('reads a short quotation paragraph two unrelated reports repeat verbatim as a shared statement (content once, a duplicate in the other), and a short label as a template', () => {
+    const quote = "``It is a tragedy for the whole town,'' the mayor said.";
+    // Two reports that otherwise differ: three paragraphs of their own each.
+    const report = (id: string, own: string[]) =>
+      sourceFromText(id, `${[...own, quote, 'Remind me later.'].join('\n\n')}\n`);
+    const table = classifyLines([
+      report('site/1.txt', [
+        'A bridge collapsed near the river port on Tuesday, injuring four workers on the site.',
+        'Engineers said the collapse was caused by a cracked bearing that had been reported last year.',
+        'The port authority closed the road to traffic and opened a temporary ferry for commuters.',
+      ]),
+      report('site/2.txt', [
+        'The town council met on Wednesday evening to discuss the cost of rebuilding the bridge.',
+        'Councillors asked the regional government to pay for most of the work, which may take two years.',
+        'Shop owners on the riverbank said their takings had fallen by half since the collapse.',
+      ]),
+    ]);
+    const kindsOf = (text: string) =>
+      ['site/1.txt', 'site/2.txt'].map((id) => linesOf(table, id).find((l) => l.text === text)!);
+    expect(
+      kindsOf(quote)
+        .map((l) => l.kind)
+        .sort(),
+    ).toEqual(['content', 'duplicate']);
+    expect(kindsOf('Remind me later.').map((l) => [l.kind, l.reason])).toEqual([
+      ['boilerplate', 'template'],
+      ['boilerplate', 'template'],
+    ]);
+  });
+
   it('normalizes case, width and whitespace before comparing lines', () => {
     expect(normalizeLine('  Read\tMORE  ')).toBe('read more');
     expect(normalizeLine('ＡＢＣ')).toBe('abc');
