@@ -1,6 +1,7 @@
 import type { FileState } from './file-state.js';
 import { BULLET } from './line-shapes.js';
-import { readerText, shapeReason, SHORT_LINE_MAX_WORDS } from './shape.js';
+import { SHORT_LINE_MAX_WORDS } from './appeals.js';
+import { readerText, shapeReason } from './shape.js';
 import { FIRST_PLURAL, lineWordCount, SECOND_PERSON } from './vocabulary.js';
 import { unquoted } from './quotes.js';
 
