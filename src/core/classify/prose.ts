@@ -1,6 +1,14 @@
 import { CLAUSE_END, SENTENCE_END } from './line-shapes.js';
 import { unquoted } from './quotes.js';
-import { FIRST_PLURAL, lineWordCount, SECOND_PERSON, UI_PHRASES, WORD } from './vocabulary.js';
+import {
+  APPEAL_WORDS,
+  FIRST_PLURAL,
+  lineWordCount,
+  PLEA,
+  SECOND_PERSON,
+  UI_PHRASES,
+  WORD,
+} from './vocabulary.js';
 
 /**
  * What reads as prose a reader wrote, judged on the text alone: the repetition rule's evidence
@@ -41,16 +49,17 @@ export function isReportedFact(text: string): boolean {
 }
 
 /**
- * A statement in the reporter's voice: a sentence of four words or more (a short quotation with
- * its attribution, `"It's a tragedy," he said.`, is one) with no we/our/you outside quotations
- * and no web-UI vocabulary. Two reports may repeat one verbatim; a site's chrome (buttons,
- * labels, appeals, "Remind me later.") is not one.
+ * A sentence of prose that asks nothing of the reader: four words or more (a short quotation with
+ * its attribution, `"It's a tragedy," he said.`, is one), a sentence end, and outside quotations
+ * no web-UI vocabulary, appeal words or pleas, in any person ("We used room service one night and
+ * it was excellent."). Two reports, or two reviews, may repeat one verbatim; a site's chrome
+ * (buttons, labels, "Remind me later.", "Thank you for reading.") is not one.
  */
 export function isStatement(text: string): boolean {
   const t = text.trim();
   if (lineWordCount(t) < 4 || !SENTENCE_END.test(t)) return false;
   const u = unquoted(t);
-  return !FIRST_PLURAL.test(u) && !SECOND_PERSON.test(u) && !UI_PHRASES.test(u);
+  return !UI_PHRASES.test(u) && !APPEAL_WORDS.test(u) && !PLEA.test(u);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { compareIds, type SourceFile } from '../corpus/index.js';
+import { SHORT_LINE_WORDS } from './appeals.js';
 import { isFactLike, isProseLine, isStatement } from './prose.js';
 import type { Verdict } from './shape.js';
 import { hasLetters, lineWordCount, normalizeLine } from './vocabulary.js';
@@ -108,12 +109,14 @@ export function templateGroupsFor(corpusGroups: number): number {
 }
 
 /**
- * Whether a line shared by `groups` unrelated file groups is a template. A line that is no
- * statement in the reporter's voice (an appeal in the publisher's voice, a prompt, a button, a
- * label, "Remind me later.") is a template as soon as two files that otherwise differ share it; a
- * statement (a reported fact, a quotation with its attribution) only from `templateGroups` groups
- * on (below, it is a fact several files state: copies). `templateGroups` is read only when needed
- * (incremental builds record what is read).
+ * Whether a line shared by `groups` unrelated file groups is a template. Site chrome — a short
+ * line that is no statement (a button, a label, a short appeal: "Remind me later.", "Dear
+ * readers,", "Thank you for reading.") or a line that is no prose (a menu) — is a template as soon
+ * as two files that otherwise differ share it. Prose, in any voice (a reported fact, a quotation
+ * with its attribution, a reviewer's "We used room service one night"), is a template only from
+ * `templateGroups` groups on; below, it is a passage several files share: copies. (A long appeal
+ * is caught by the shape rules.) `templateGroups` is read only when needed (incremental builds
+ * record what is read).
  */
 export function isTemplate(
   text: string,
@@ -121,7 +124,8 @@ export function isTemplate(
   repetition: Pick<Repetition, 'templateGroups'>,
 ): boolean {
   if (groups < 2) return false;
-  if (!isStatement(text)) return true;
+  const statement = isStatement(text);
+  if (!statement && (lineWordCount(text) <= SHORT_LINE_WORDS || !isProseLine(text))) return true;
   return groups >= repetition.templateGroups;
 }
 

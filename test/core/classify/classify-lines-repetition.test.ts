@@ -50,11 +50,13 @@ describe('classifyLines repetition across files', () => {
     });
   });
 
-  it('reads a short quotation paragraph two unrelated reports repeat verbatim as a shared statement (content once, a duplicate in the other), and a short label as a template', () => {
+  it('reads a short quotation paragraph, or a sentence in the first person, that two unrelated reports repeat verbatim as a shared statement (content once, a duplicate in the other), and a short label as a template', () => {
     const quote = "``It is a tragedy for the whole town,'' the mayor said.";
+    // Prose in the first person, asking nothing of the reader: a shared passage too.
+    const review = 'We walked across the old bridge every morning and it was lovely.';
     // Two reports that otherwise differ: three paragraphs of their own each.
     const report = (id: string, own: string[]) =>
-      sourceFromText(id, `${[...own, quote, 'Remind me later.'].join('\n\n')}\n`);
+      sourceFromText(id, `${[...own, quote, review, 'Remind me later.'].join('\n\n')}\n`);
     const table = classifyLines([
       report('site/1.txt', [
         'A bridge collapsed near the river port on Tuesday, injuring four workers on the site.',
@@ -71,6 +73,11 @@ describe('classifyLines repetition across files', () => {
       ['site/1.txt', 'site/2.txt'].map((id) => linesOf(table, id).find((l) => l.text === text)!);
     expect(
       kindsOf(quote)
+        .map((l) => l.kind)
+        .sort(),
+    ).toEqual(['content', 'duplicate']);
+    expect(
+      kindsOf(review)
         .map((l) => l.kind)
         .sort(),
     ).toEqual(['content', 'duplicate']);
