@@ -3,7 +3,8 @@ import { loadCorpus, type SourceFile, sourceFromText } from '../../src/core/corp
 import { computeParts, type ModelParts } from '../../src/core/model.js';
 import { buildIncrementally, settle } from '../../src/store/incremental.js';
 
-const SHARED = 'You can read the full schedule at the harbour office before you travel.';
+// A notice, not a statement (a plea to the reader): chrome when two files that otherwise differ share it.
+const SHARED = 'Please note that the schedule may change at short notice.';
 const A = `Harbour council approves budget\n\nThe harbour council approved the new budget on Monday after a long debate about dredging.\n${SHARED}\nThe vote was nine to two, and the mayor welcomed the result.\n`;
 const B = `Wildfire spreads in the valley\n\nA wildfire spread across the northern valley on Tuesday, forcing hundreds to leave their homes.\n${SHARED}\nFirefighters said the wind would ease by the weekend.\n`;
 
