@@ -189,8 +189,22 @@ export function quoteSpans(text: string): QuoteSpan[] {
   return spans;
 }
 
+/** Characters that may be a quotation mark (a text with none has no quotation). */
+const MARKS = /["'“”‘’«»„‚‹›`]/u;
+
+/** The last text unquoted and its result: the rules ask about one line several times in a row. */
+let last: { text: string; out: string } | undefined;
+
 /** The text with its quotations blanked out (same length), so the writer's own voice remains. */
 export function unquoted(text: string): string {
+  if (!MARKS.test(text)) return text;
+  if (last?.text === text) return last.out;
+  const out = blankOut(text);
+  last = { text, out };
+  return out;
+}
+
+function blankOut(text: string): string {
   const spans = quoteSpans(text);
   if (spans.length === 0) return text;
   let out = '';
