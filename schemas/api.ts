@@ -9,6 +9,7 @@ import {
   MAX_WORDS,
 } from '../src/core/limits.js';
 import { DocumentInfoSchema, LineSchema, SkippedFileSchema } from './document.js';
+import { EXAMPLE_POSTED_DOCUMENTS } from './examples.js';
 import { FingerprintSchema } from './fingerprint.js';
 import { StorySummarySchema, SummarySchema } from './summary.js';
 
@@ -22,46 +23,100 @@ const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 
 export { FingerprintSchema };
 
+/** Where the service is in its life (`/healthz`'s `phase`; `/readyz` answers 200 only in `ready`). */
+export const ReadinessPhaseSchema = z
+  .enum(['starting', 'loading', 'workers', 'ready', 'draining'])
+  .openapi('ReadinessPhase', {
+    description:
+      '`starting`: the HTTP routes are loading; `loading`: no corpus is served yet (the index is read, or built on a first start); `workers`: the corpus is served, the compute workers are still reading the model; `ready`: everything is served; `draining`: shutting down, finishing the requests in flight.',
+    example: 'ready',
+  });
+
+/** The served corpus' fingerprint and counts, as the probes report them. */
+const CorpusCountsShape = {
+  corpus: FingerprintSchema.optional(),
+  documents: z
+    .number()
+    .int()
+    .min(0)
+    .optional()
+    .openapi({ description: 'Files served.', example: 5 }),
+  skipped: z
+    .number()
+    .int()
+    .min(0)
+    .optional()
+    .openapi({ description: 'Files the loader skipped (see `GET /v1/documents`).', example: 0 }),
+  sentences: z
+    .number()
+    .int()
+    .min(0)
+    .optional()
+    .openapi({ description: 'Content sentences in the corpus.', example: 71 }),
+  topics: z
+    .number()
+    .int()
+    .min(0)
+    .optional()
+    .openapi({ description: 'Stories discovered.', example: 2 }),
+  facets: z
+    .number()
+    .int()
+    .min(0)
+    .optional()
+    .openapi({ description: 'Facets of all stories.', example: 8 }),
+  copies: z.number().int().min(0).optional().openapi({
+    description:
+      'Files that are wholly a copy of another file (`copyOf` in `GET /v1/documents`): cited through their original.',
+    example: 0,
+  }),
+  proseWithoutContent: z.number().int().min(0).optional().openapi({
+    description:
+      'Files whose text is mostly prose but which yield no content sentence (`noContent` in `GET /v1/documents`, with the reasons): nothing of them reaches a summary.',
+    example: 0,
+  }),
+  loadedAt: z.string().optional().openapi({
+    description: 'When the served corpus was loaded (ISO 8601).',
+    example: '2026-11-22T14:50:00.000Z',
+  }),
+  message: z.string().optional().openapi({
+    description: 'Set when the corpus is empty or the data folder is missing.',
+    example: 'no readable .txt, .md or .html files in data',
+  }),
+};
+
 /** Answer of GET /healthz. */
 export const HealthSchema = z
   .object({
     status: z
       .literal('ok')
-      .openapi({ description: 'Always `ok` when the service answers.', example: 'ok' }),
-    corpus: FingerprintSchema,
-    documents: z.number().int().min(0).openapi({ description: 'Files served.', example: 5 }),
-    skipped: z
-      .number()
-      .int()
-      .min(0)
-      .openapi({ description: 'Files the loader skipped (see `GET /v1/documents`).', example: 0 }),
-    sentences: z
-      .number()
-      .int()
-      .min(0)
-      .openapi({ description: 'Content sentences in the corpus.', example: 71 }),
-    topics: z.number().int().min(0).openapi({ description: 'Stories discovered.', example: 2 }),
-    facets: z.number().int().min(0).openapi({ description: 'Facets of all stories.', example: 8 }),
-    copies: z.number().int().min(0).openapi({
-      description:
-        'Files that are wholly a copy of another file (`copyOf` in `GET /v1/documents`): cited through their original.',
-      example: 0,
+      .openapi({ description: 'Always `ok` when the process answers.', example: 'ok' }),
+    ready: z.boolean().openapi({
+      description: 'Whether `GET /readyz` answers 200 now.',
+      example: true,
     }),
-    proseWithoutContent: z.number().int().min(0).openapi({
-      description:
-        'Files whose text is mostly prose but which yield no content sentence (`noContent` in `GET /v1/documents`, with the reasons): nothing of them reaches a summary.',
-      example: 0,
+    phase: ReadinessPhaseSchema,
+    uptime: z.number().min(0).openapi({
+      description: 'Seconds since the process started.',
+      example: 42.5,
     }),
-    loadedAt: z.string().openapi({
-      description: 'When the served corpus was loaded (ISO 8601).',
-      example: '2026-11-22T14:50:00.000Z',
-    }),
-    message: z.string().optional().openapi({
-      description: 'Set when the corpus is empty or the data folder is missing.',
-      example: 'no readable .txt, .md or .html files in data',
-    }),
+    ...CorpusCountsShape,
   })
-  .openapi('Health', { description: 'Answer of `GET /healthz`.' });
+  .openapi('Health', {
+    description:
+      'Answer of `GET /healthz`. The corpus fields are present once a corpus is served (with `API_KEY` set, only to a caller who sends the key).',
+  });
+
+/** Answer of GET /readyz when the service is ready. */
+export const ReadySchema = z
+  .object({
+    status: z.literal('ready').openapi({ description: 'Always `ready`.', example: 'ready' }),
+    ...CorpusCountsShape,
+  })
+  .openapi('Ready', {
+    description:
+      'Answer of `GET /readyz` when ready: a corpus is served and every compute worker holds its model. The corpus fields as in `Health`.',
+  });
 
 /** Answer of GET /v1/documents. */
 export const DocumentListSchema = z
@@ -128,13 +183,12 @@ export const PostedDocumentSchema = z
   .object({
     file: z.string().min(1).max(MAX_POSTED_NAME_CHARS).openapi({
       description: 'Your name for the document; citations refer to it.',
-      example: 'notes/meeting.txt',
+      example: EXAMPLE_POSTED_DOCUMENTS[0].file,
     }),
     text: z.string().openapi({
       description:
         'The document text. Offsets in citations count UTF-16 code units into it (a leading BOM removed).',
-      example:
-        'Russia restricted calls on WhatsApp and Telegram in August.\nThe watchdog cited criminal activity.\n',
+      example: EXAMPLE_POSTED_DOCUMENTS[0].text,
     }),
   })
   .strict()
@@ -163,7 +217,7 @@ export const SummarizeRequestSchema = z
       }),
     query: z.string().max(MAX_QUERY_CHARS).optional().openapi({
       description: 'Optional query: a query-focused summary.',
-      example: 'user numbers of the messaging apps',
+      example: 'harbour budget',
     }),
     maxSentences: z
       .number()
@@ -206,6 +260,8 @@ export const SummarizeResponseSchema = z
   .openapi('SummarizeResponse', { description: 'Answer of `POST /v1/summarize`.' });
 
 export type Health = z.infer<typeof HealthSchema>;
+export type Ready = z.infer<typeof ReadySchema>;
+export type ReadinessPhase = z.infer<typeof ReadinessPhaseSchema>;
 export type DocumentList = z.infer<typeof DocumentListSchema>;
 export type Document = z.infer<typeof DocumentSchema>;
 export type DocumentLines = z.infer<typeof DocumentLinesSchema>;

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { CitationSchema } from './citation.js';
+import { EXAMPLE_STORY_ID } from './examples.js';
 import { FingerprintSchema } from './fingerprint.js';
 
 /** What a topic is: a story (documents about one event or subject) or a facet of one. */
@@ -14,7 +15,7 @@ export const TopicSchema = z
     id: z.string().openapi({
       description:
         'Stable id: the same corpus gives the same ids, and adding an unrelated document leaves the ids of existing stories as they are. Stories start with `s-`, facets with `f-`.',
-      example: 's-3f9a1c2e7b',
+      example: EXAMPLE_STORY_ID,
     }),
     kind: TopicKindSchema,
     label: z.string().openapi({
@@ -44,7 +45,7 @@ export const TopicSchema = z
     parent: z
       .string()
       .optional()
-      .openapi({ description: 'For a facet, the id of its story.', example: 's-3f9a1c2e7b' }),
+      .openapi({ description: 'For a facet, the id of its story.', example: EXAMPLE_STORY_ID }),
   })
   .openapi('Topic', { description: 'A story the corpus covers, or a facet of one.' });
 

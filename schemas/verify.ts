@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { MAX_VERIFY_CITATIONS } from '../src/core/limits.js';
 import { CitationSchema } from './citation.js';
+import { EXAMPLE_CITATION } from './examples.js';
 import { FingerprintSchema } from './fingerprint.js';
 
 /** Outcome of checking one citation against the served files. */
@@ -16,7 +17,7 @@ export const VerifyResultSchema = z
   .object({
     file: z
       .string()
-      .openapi({ description: 'The cited file id, as sent.', example: '003_2772de2c2eaa7074.txt' }),
+      .openapi({ description: 'The cited file id, as sent.', example: EXAMPLE_CITATION.file }),
     status: VerifyStatusSchema,
     reason: z.string().optional().openapi({
       description:
@@ -25,12 +26,15 @@ export const VerifyResultSchema = z
     }),
     sha256: z.string().optional().openapi({
       description: "The file's current sha256, when the file exists.",
-      example: 'a1e87499e650ccf8a45fbb7454a5270d8f7e1d51e3fa5bc3d249b79930977fb7',
+      example: EXAMPLE_CITATION.sha256,
     }),
-    actual: z.string().optional().openapi({
-      description: 'The text currently at the cited offsets (for `mismatch` and `stale`).',
-      example: 'ccess to calls in foreign messengers will be restored',
-    }),
+    actual: z
+      .string()
+      .optional()
+      .openapi({
+        description: 'The text currently at the cited offsets (for `mismatch` and `stale`).',
+        example: EXAMPLE_CITATION.quote.slice(1),
+      }),
     actualLines: z
       .object({ start: z.number().int(), end: z.number().int() })
       .optional()

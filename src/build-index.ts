@@ -5,7 +5,7 @@ import { IndexBuilder } from './store/index-builder.js';
 /**
  * `npm run index`: builds the persisted index of `DATA_DIR` into `INDEX_DIR` once, in this
  * process, and exits; servers started on the same folder and index then load it instead of
- * building (see the README, "Replicas"). Prints one JSON line saying what it did.
+ * building (see docs/serving.md, "Replicas"). Prints one JSON line saying what it did.
  */
 async function main(): Promise<void> {
   const config = loadConfigOrExit();

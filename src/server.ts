@@ -1,17 +1,15 @@
-import { type FSWatcher, watch } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { serve } from '@hono/node-server';
-import { type Config, loadConfigOrExit } from './config.js';
-import { HEADERS_TIMEOUT_MS, MAX_HEADER_BYTES, REQUEST_TIMEOUT_MS } from './core/limits.js';
+import { type Config, isLoopbackHost } from './config.js';
 import type { CorpusView } from './core/model.js';
 import { corpusStats } from './core/queries/stats.js';
-import type { AppState } from './http/context.js';
+import { bootHandler } from './http/boot.js';
+import { Readiness, ServedState } from './http/readiness.js';
+import { type Listener, listen } from './listener.js';
 import { createLogger, type Logger } from './log.js';
-import { ModelPublisher } from './workers/publisher.js';
+import type { BuildKind, Metrics } from './metrics.js';
+import { watchFolder } from './watch-folder.js';
+import { COMPILED } from './workers/worker-entry.js';
+import { ModelPublisher, type ReadyModel } from './workers/publisher.js';
 
 /**
  * Whether a freshly loaded model answers exactly like the served one: same fingerprint (the
@@ -47,135 +45,191 @@ function warnProseWithoutContent(log: Logger, view: CorpusView): void {
 /** A running service: its URL, its live state, and how to stop it. */
 export interface RunningServer {
   readonly url: string;
-  readonly state: AppState;
+  readonly state: ServedState;
+  readonly readiness: Readiness;
   /** The worker threads: the builder and the compute pool. */
   readonly workers: ModelPublisher;
-  /** Stops watching, stops accepting connections, and resolves once open requests finished. */
+  /** Settles once the first corpus is served; rejects when it could not be loaded. */
+  readonly served: Promise<void>;
+  /** Settles once the service is ready (`/readyz` 200): the compute workers hold the model too. */
+  readonly ready: Promise<void>;
+  /** Requests being answered now. */
+  readonly inFlight: number;
+  /**
+   * Begins a shutdown: `/readyz` answers 503, no connection is accepted, every answer closes its
+   * connection, idle ones are closed. Resolves `true` once the requests in flight finished, or
+   * `false` after `timeoutMs` with their connections closed. Stops watching the folder.
+   */
+  drain(timeoutMs?: number): Promise<boolean>;
+  /** {@link drain} without a time limit, then stops the worker threads. */
   close(): Promise<void>;
   /** Reloads the corpus now (the watcher calls this, debounced). */
   reload(): Promise<void>;
 }
 
-/** Debounce of the data-folder watcher: a burst of writes gives one reload. */
-export const RELOAD_DEBOUNCE_MS = 200;
-
-/**
- * Watches a folder recursively and calls `onChange` (debounced). When the folder is missing
- * or the watch fails (the folder was removed), polls for it every second and resumes.
- */
-function watchFolder(dir: string, onChange: () => void, log: Logger): () => void {
-  let watcher: FSWatcher | undefined;
-  let timer: NodeJS.Timeout | undefined;
-  let poll: NodeJS.Timeout | undefined;
-  let closed = false;
-  const changed = () => {
-    clearTimeout(timer);
-    timer = setTimeout(onChange, RELOAD_DEBOUNCE_MS);
-  };
-  const start = () => {
-    if (closed) return;
-    try {
-      watcher = watch(dir, { recursive: true }, changed);
-      watcher.on('error', (err) => {
-        log.warn({ dataDir: dir, error: String(err) }, 'data folder watch failed; polling for it');
-        watcher?.close();
-        watcher = undefined;
-        changed();
-        startPolling();
-      });
-    } catch {
-      startPolling();
-    }
-  };
-  const startPolling = () => {
-    if (closed || poll) return;
-    poll = setInterval(() => {
-      stat(dir).then(
-        (st) => {
-          if (!st.isDirectory() || closed) return;
-          clearInterval(poll);
-          poll = undefined;
-          start();
-          changed();
-        },
-        () => undefined,
-      );
-    }, 1000);
-    poll.unref();
-  };
-  start();
-  return () => {
-    closed = true;
-    clearTimeout(timer);
-    clearInterval(poll);
-    watcher?.close();
-  };
+/** Options of {@link startServer}. */
+export interface StartOptions {
+  /** Phases of the start measured before {@link startServer} (ms), for the start-up log lines. */
+  readonly phases?: Readonly<Record<string, number>>;
+  /** Also export the process and Node.js runtime metrics (the service does; tests need not). */
+  readonly runtimeMetrics?: boolean;
 }
 
+const since = (t: number) => Math.round(performance.now() - t);
+
 /**
- * Loads the corpus, serves it, and reloads it when the data folder changes.
+ * Starts the service: the worker threads first (the builder opens the corpus at once), then the
+ * port, answering `/healthz` within milliseconds while the HTTP app loads, then the app, the
+ * first corpus and the workers' copies of it, each as soon as it is there. Resolves once
+ * listening; `served` and `ready` say when the rest is done. Reloads when the folder changes.
  *
  * @example
  * const server = await startServer(loadConfig(), createLogger('info'))
- * console.log(server.url)
+ * await server.ready
  */
 export async function startServer(
   config: Config,
   log: Logger = createLogger(config.logLevel),
+  options: StartOptions = {},
 ): Promise<RunningServer> {
+  const began = performance.now();
+  const startup: Record<string, number> = { ...options.phases };
+  const readiness = new Readiness('starting');
+  const state = new ServedState();
+  let generation = 0;
+  let appLoaded = false;
+  let held = false;
+  /** Moves readiness forward from what is done (the steps finish in any order). */
+  const update = () =>
+    readiness.set(
+      !appLoaded ? 'starting' : !state.served ? 'loading' : !held ? 'workers' : 'ready',
+    );
+
+  // The threads start first: they load the pipeline on the other cores while this one listens.
+  let t = performance.now();
+  const workers = new ModelPublisher(config, log);
+  const opening = workers.open();
+  startup.threads = since(t);
+
+  let metrics: Metrics | undefined;
+  t = performance.now();
+  let listener: Listener;
+  try {
+    listener = await listen(
+      config,
+      bootHandler({ readiness, corsOrigin: config.corsOrigin, log }),
+      { log, onRefused: (status) => metrics?.clientError(status) },
+    );
+  } catch (err) {
+    opening.catch(() => undefined);
+    await workers.close();
+    throw err;
+  }
+  startup.listen = since(t);
+  const { url, port } = listener;
   log.info(
     {
+      url,
+      port,
+      docs: `${url}/docs`,
       dataDir: path.resolve(config.dataDir),
       indexDir: path.resolve(config.indexDir),
       workers: config.workers,
       maxQueue: config.maxQueue,
+      auth: config.apiKeySource ?? 'none',
+      compiled: COMPILED,
+      startup,
+      startMs: Math.round(performance.now()),
     },
-    'loading corpus',
+    'listening',
   );
-  const workers = new ModelPublisher(config, log);
-  // The builder starts on the folder at once; the HTTP stack loads meanwhile (the main thread
-  // imports only what it needs to publish a model before that).
-  const opening = workers.open();
-  const http = Promise.all([import('./http/app.js'), import('./http/client-error.js')]);
-  let state: AppState;
-  try {
-    const first = await opening;
-    state = { model: first.view, loadedAt: new Date() };
-    workers.commit(first);
-    log.info({ ...corpusStats(first.view), ...first.facts }, 'corpus loaded');
-    warnProseWithoutContent(log, first.view);
-  } catch (err) {
-    await workers.close();
-    throw err;
-  }
-  workers.warm();
+  if (!config.apiKey && !isLoopbackHost(config.host))
+    log.warn(
+      { host: config.host },
+      'listening beyond this machine without an API key: whoever reaches the port reads the corpus; set API_KEY or API_KEY_FILE',
+    );
 
-  const [{ createApp }, { answerClientErrors }] = await http;
-  const app = createApp(state, {
-    corsOrigin: config.corsOrigin,
-    maxBodyBytes: config.maxBodyBytes,
-    maxDocuments: config.maxDocuments,
-    compute: workers.compute,
-    log,
-  });
+  // The HTTP app: its import (routes, schemas, the core) is most of a start's main-thread work.
+  t = performance.now();
+  const app = (async () => {
+    const [{ createApp }, { Metrics }] = await Promise.all([
+      import('./http/app.js'),
+      import('./metrics.js'),
+    ]);
+    metrics = new Metrics({ runtime: options.runtimeMetrics ?? false });
+    metrics.watch({
+      corpus: () => {
+        const model = state.served;
+        return model ? { ...corpusStats(model), generation, loadedAt: state.loadedAt } : undefined;
+      },
+      queue: () => ({ depth: workers.compute.queued, capacity: config.maxQueue }),
+      threads: () => workers.threads(),
+      ready: () => readiness.ready,
+    });
+    const created = createApp(state, {
+      corsOrigin: config.corsOrigin,
+      maxBodyBytes: config.maxBodyBytes,
+      maxDocuments: config.maxDocuments,
+      compute: workers.compute,
+      log,
+      metrics,
+      readiness,
+      ...(config.apiKey ? { apiKey: config.apiKey } : {}),
+    });
+    listener.use((req, env) => created.fetch(req, env));
+    startup.app = since(t);
+    appLoaded = true;
+    update();
+    return metrics;
+  })();
+  app.catch((err: unknown) =>
+    log.error(
+      { error: err instanceof Error ? (err.stack ?? err.message) : String(err) },
+      'the HTTP app could not be loaded',
+    ),
+  );
+  /** Records in the metrics once they are loaded (a build may end before they are). */
+  const record = (f: (m: Metrics) => void) => void app.then(f, () => undefined);
 
+  /** Serves a model: the one swap, then the workers drop the older ones. */
+  const swap = (next: ReadyModel) => {
+    state.model = next.view;
+    state.loadedAt = new Date();
+    generation = next.ref.generation;
+    workers.commit(next);
+  };
+
+  let stopWatching: (() => void) | undefined;
   let reloading: Promise<void> | undefined;
   let again = false;
   /** Whether the served stories are provisional (an incremental reload not yet settled). */
   let provisional = false;
+  /** Runs one builder step, recording its outcome and time in the metrics. */
+  const step = async (kind: BuildKind, run: () => Promise<ReadyModel | undefined>) => {
+    const started = performance.now();
+    try {
+      const next = await run();
+      if (next) record((m) => m.published(kind, next.facts));
+      else record((m) => m.build(kind, 'unchanged', (performance.now() - started) / 1000));
+      return next;
+    } catch (err) {
+      record((m) => m.build(kind, 'failed', (performance.now() - started) / 1000));
+      throw err;
+    }
+  };
   /**
    * Publishes the folder's new state, then (unless another change is already waiting) settles
    * its stories: clustering runs in the builder and its result is swapped in the same way.
    */
   const reloadOnce = async () => {
     try {
-      const next = await workers.reload();
+      const next = await step('reload', () => workers.reload());
       if (next) {
         const previous = state.model.fingerprint;
         // The one swap: the new view, its workers' copies already loaded.
-        state.model = next.view;
-        state.loadedAt = new Date();
-        workers.commit(next);
+        swap(next);
+        held = true;
+        update();
         provisional = !next.facts.exact;
         log.info({ ...corpusStats(next.view), previous, ...next.facts }, 'corpus reloaded');
         warnProseWithoutContent(log, next.view);
@@ -183,11 +237,9 @@ export async function startServer(
       if (!provisional || again) return;
       // Swapped in even when another change is waiting: it is exact for the state it was built
       // from, and the builder continues from it.
-      const settled = await workers.settle();
+      const settled = await step('settle', () => workers.settle());
       if (!settled) return;
-      state.model = settled.view;
-      state.loadedAt = new Date();
-      workers.commit(settled);
+      swap(settled);
       provisional = false;
       log.info({ ...corpusStats(settled.view), ...settled.facts }, 'stories settled');
     } catch (err) {
@@ -213,85 +265,72 @@ export async function startServer(
     return reloading;
   };
 
-  const server = await new Promise<Server>((resolve, reject) => {
-    const s = serve(
-      {
-        fetch: app.fetch,
-        port: config.port,
-        hostname: config.host,
-        serverOptions: {
-          maxHeaderSize: MAX_HEADER_BYTES,
-          headersTimeout: HEADERS_TIMEOUT_MS,
-          requestTimeout: REQUEST_TIMEOUT_MS,
-        },
-      },
-      () => resolve(s as Server),
-    ) as Server;
-    // Before the event loop runs, so no connection is accepted without it.
-    answerClientErrors(s, { log, corsOrigin: config.corsOrigin });
-    s.once('error', reject);
+  // The first corpus: served as soon as the main thread has read its view.
+  const first = (async () => {
+    let next: ReadyModel;
+    try {
+      next = (await step('open', () => opening))!;
+    } catch (err) {
+      // Stopped while it loaded: nothing failed.
+      if (readiness.phase === 'draining') throw err;
+      log.error(
+        { error: err instanceof Error ? (err.stack ?? err.message) : String(err) },
+        'the corpus could not be loaded',
+      );
+      throw err;
+    }
+    swap(next);
+    startup.corpus = since(began);
+    update();
+    log.info({ ...corpusStats(next.view), ...next.facts }, 'corpus loaded');
+    warnProseWithoutContent(log, next.view);
+    workers.warm();
+    if (readiness.phase !== 'draining')
+      stopWatching = watchFolder(config.dataDir, () => void reload(), log);
+    return next;
+  })();
+  // Served: the corpus, and the app to answer from it (an app that cannot load is fatal too).
+  const served = Promise.all([first, app]).then(() => undefined);
+  const ready = first.then(async (next) => {
+    await next.held.catch(() => {
+      throw new Error('a compute worker could not read the first model; not ready until a reload');
+    });
+    const metricsLoaded = await app;
+    held = true;
+    startup.workers = since(began);
+    update();
+    const startMs = Math.round(performance.now());
+    metricsLoaded.startup({ ...startup, total: startMs });
+    log.info({ ...corpusStats(next.view), startup, startMs }, 'ready');
   });
-  const { port } = server.address() as AddressInfo;
-  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
-  const url = `http://${host}:${port}`;
-  log.info({ url, port, docs: `${url}/docs` }, 'listening');
+  // Callers await what they need; nothing here is an unhandled rejection.
+  served.catch(() => undefined);
+  ready.catch((err: unknown) => {
+    if (readiness.phase !== 'draining') log.warn({ error: String(err) }, 'not ready');
+  });
 
-  const stopWatching = watchFolder(config.dataDir, () => void reload(), log);
+  const drain = (timeoutMs?: number): Promise<boolean> => {
+    readiness.set('draining');
+    stopWatching?.();
+    return listener.drain(timeoutMs);
+  };
 
   return {
     url,
     state,
+    readiness,
     workers,
+    served,
+    ready,
+    get inFlight() {
+      return listener.inFlight;
+    },
     reload,
+    drain,
     close: async () => {
-      stopWatching();
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-      });
+      await drain();
       await reloading;
       await workers.close();
     },
   };
-}
-
-/** `npm start`: configuration from the environment, graceful shutdown on SIGTERM/SIGINT. */
-async function main(): Promise<void> {
-  const config = loadConfigOrExit();
-  const log = createLogger(config.logLevel);
-  /** Exits once the log records still buffered are written. */
-  const exit = (code: number) => log.flush(() => process.exit(code));
-  let running: RunningServer;
-  try {
-    running = await startServer(config, log);
-  } catch (err) {
-    const e = err as NodeJS.ErrnoException;
-    process.stderr.write(
-      `citesum: cannot start: ${e.code === 'EADDRINUSE' ? `port ${config.port} on ${config.host} is already in use (set PORT)` : (e.message ?? String(err))}\n`,
-    );
-    return exit(1);
-  }
-  process.on('unhandledRejection', (reason) =>
-    log.error({ error: String(reason) }, 'unhandled rejection'),
-  );
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) process.exit(1);
-    stopping = true;
-    log.info({ signal }, 'shutting down');
-    setTimeout(() => {
-      log.warn({}, 'open connections did not finish in 10 s; exiting');
-      exit(1);
-    }, 10_000).unref();
-    running.close().then(() => {
-      log.info({}, 'stopped');
-      exit(0);
-    });
-  };
-  process.on('SIGTERM', () => stop('SIGTERM'));
-  process.on('SIGINT', () => stop('SIGINT'));
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  await main();
 }

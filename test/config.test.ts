@@ -1,6 +1,15 @@
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { inspect } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
-import { ConfigError, DEFAULT_MAX_QUEUE, DEFAULT_WORKERS, loadConfig } from '../src/config.js';
+import {
+  ConfigError,
+  DEFAULT_MAX_QUEUE,
+  DEFAULT_WORKERS,
+  isLoopbackHost,
+  loadConfig,
+} from '../src/config.js';
 import { defaultIndexDir } from '../src/store/index-dir.js';
 
 describe('loadConfig', () => {
@@ -17,6 +26,7 @@ describe('loadConfig', () => {
       maxQueue: DEFAULT_MAX_QUEUE,
       corsOrigin: '*',
       logLevel: 'info',
+      shutdownTimeoutMs: 10_000,
     });
   });
 
@@ -34,6 +44,7 @@ describe('loadConfig', () => {
         MAX_QUEUE: '50',
         CORS_ORIGIN: 'https://a.example, http://localhost:5173',
         LOG_LEVEL: 'debug',
+        SHUTDOWN_TIMEOUT_MS: '2500',
       }),
     ).toEqual({
       port: 8080,
@@ -47,6 +58,7 @@ describe('loadConfig', () => {
       maxQueue: 50,
       corsOrigin: ['https://a.example', 'http://localhost:5173'],
       logLevel: 'debug',
+      shutdownTimeoutMs: 2500,
     });
   });
 
@@ -108,5 +120,81 @@ describe('loadConfig', () => {
     } catch (err) {
       expect((err as Error).message).toMatch(/PORT="x".*\n.*LOG="y"/);
     }
+  });
+});
+
+describe('the API key', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'citesum-key-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const KEY = 'k3y-Of-Test+only/0123456789abcdef==';
+
+  it('is off unless API_KEY or API_KEY_FILE is set', () => {
+    const config = loadConfig({});
+    expect(config.apiKey).toBeUndefined();
+    expect(config.apiKeySource).toBeUndefined();
+  });
+
+  it('reads API_KEY, and never shows it: not in JSON, not in util.inspect, not as a string', () => {
+    const config = loadConfig({ API_KEY: KEY });
+    expect(config.apiKey!.reveal()).toBe(KEY);
+    expect(config.apiKeySource).toBe('API_KEY');
+    expect(JSON.stringify(config)).not.toContain(KEY);
+    expect(inspect(config, { depth: 5 })).not.toContain(KEY);
+    expect(String(config.apiKey)).toBe('[redacted]');
+  });
+
+  it('reads API_KEY_FILE without its final line break (a mounted secret)', () => {
+    const file = path.join(dir, 'key');
+    writeFileSync(file, `${KEY}\n`);
+    const config = loadConfig({ API_KEY_FILE: file });
+    expect(config.apiKey!.reveal()).toBe(KEY);
+    expect(config.apiKeySource).toBe('API_KEY_FILE');
+  });
+
+  it.each([
+    [{ API_KEY: 'short' }, 'API_KEY=<5 characters, not shown>: must be at least 16 characters'],
+    [
+      { API_KEY: 'has spaces in the middle of it' },
+      'API_KEY=<30 characters, not shown>: may hold only letters, digits and -._~+/',
+    ],
+    [{ API_KEY: KEY, API_KEY_FILE: '/k' }, 'set API_KEY or API_KEY_FILE, not both'],
+    [{ API_KEY_FILE: '/nowhere/key' }, 'API_KEY_FILE="/nowhere/key": cannot be read (ENOENT)'],
+  ])(
+    'refuses %o, naming the variable but never the key',
+    (env: Record<string, string>, message) => {
+      expect(() => loadConfig(env)).toThrow(ConfigError);
+      expect(() => loadConfig(env)).toThrow(message);
+      try {
+        loadConfig(env);
+      } catch (err) {
+        if (env.API_KEY) expect((err as Error).message).not.toContain(env.API_KEY);
+      }
+    },
+  );
+
+  it('refuses a key file whose content is too short, without showing it', () => {
+    const file = path.join(dir, 'weak');
+    writeFileSync(file, 'hunter2\n');
+    expect(() => loadConfig({ API_KEY_FILE: file })).toThrow(
+      /its content \(7 characters, not shown\) must be at least 16 characters/,
+    );
+    expect(() => loadConfig({ API_KEY_FILE: file })).not.toThrow(/hunter2/);
+  });
+});
+
+describe('isLoopbackHost', () => {
+  it.each([
+    ['127.0.0.1', true],
+    ['127.1.2.3', true],
+    ['::1', true],
+    ['[::1]', true],
+    ['localhost', true],
+    ['::ffff:127.0.0.1', true],
+    ['0.0.0.0', false],
+    ['::', false],
+    ['192.168.1.10', false],
+    ['example.org', false],
+  ])('%s → %s', (host, loopback) => {
+    expect(isLoopbackHost(host)).toBe(loopback);
   });
 });

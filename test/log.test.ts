@@ -22,7 +22,7 @@ describe('log levels', () => {
     // A skipped file: a warning at start-up, when warnings are printed.
     await writeFile(path.join(dataDir, 'broken.txt'), Buffer.from([0x41, 0x00, 0x42]));
     const port = await freePort();
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       cwd: ROOT,
       env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -35,7 +35,7 @@ describe('log levels', () => {
     try {
       const url = `http://127.0.0.1:${port}`;
       for (let i = 0; ; i++) {
-        const ok = await fetch(`${url}/healthz`).then(
+        const ok = await fetch(`${url}/readyz`).then(
           (r) => r.ok,
           () => false,
         );
@@ -48,6 +48,8 @@ describe('log levels', () => {
       expect((await fetch(`${url}/nowhere`)).status).toBe(404);
     } finally {
       child.kill('SIGTERM');
+      // The server writes its index until it stops: its folders are removed once it exited.
+      await exited;
       await rm(dataDir, { recursive: true, force: true });
       await rm(defaultIndexDir(dataDir), { recursive: true, force: true });
     }

@@ -15,7 +15,7 @@ import { memoryLogger } from './memory-logger.js';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 type Citation = components['schemas']['Citation'];
 
-/** The real service as `npm start` runs it (node + tsx), on a random port, logging JSON lines. */
+/** The real service, its sources run by tsx (`npm run dev`), on a random port, logging JSON lines. */
 class ServerProcess {
   readonly lines: Record<string, unknown>[] = [];
   readonly exited: Promise<number | null>;
@@ -49,7 +49,7 @@ class ServerProcess {
   }
 
   static start(env: Record<string, string>): ServerProcess {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       cwd: ROOT,
       env: { ...process.env, HOST: '127.0.0.1', PORT: '0', LOG: 'json', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -85,17 +85,32 @@ class ServerProcess {
     return (await this.waitFor((l) => l.msg === 'listening')).url as string;
   }
 
+  /** The URL, once the service is ready (it listens before its corpus is loaded). */
+  async readyUrl(): Promise<string> {
+    await this.waitFor((l) => l.msg === 'ready');
+    return this.url();
+  }
+
   async stop(): Promise<number | null> {
     if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill('SIGTERM');
     return this.exited;
   }
 }
 
+/** The key the generated-client suite's server runs with (its probes are open, the rest is not). */
+const API_KEY = 'generated-client-key_0123456789';
+const withKey = { Authorization: `Bearer ${API_KEY}` };
+
+// The generated types declare what a keyed service answers: a 401 problem on every operation.
+type Unauthorized =
+  paths['/v1/topics']['get']['responses'][401]['content']['application/problem+json'];
+const _unauthorized: Unauthorized['status'] = 401;
+
 describe('the real server, through a client generated from schemas/openapi.json', () => {
   let dataDir: string;
   let server: ServerProcess;
-  // JSON only: the summary routes also offer text/markdown, which this client does not ask for.
-  let client: ReturnType<typeof createClient<paths, 'application/json'>>;
+  // `paths` only: every operation has one success media type, so the answers are typed exactly.
+  let client: ReturnType<typeof createClient<paths>>;
 
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(tmpdir(), 'citesum-server-'));
@@ -106,9 +121,21 @@ describe('the real server, through a client generated from schemas/openapi.json'
       path.join(dataDir, 'appeal.txt'),
       'Please support our independent journalism with a donation today.\n\nThank you for reading, and for standing with us.\n',
     );
-    server = ServerProcess.start({ DATA_DIR: dataDir });
-    client = createClient<paths, 'application/json'>({ baseUrl: await server.url() });
+    server = ServerProcess.start({ DATA_DIR: dataDir, API_KEY });
+    // The key as the document's bearer scheme says: `Authorization: Bearer <key>` on every call.
+    client = createClient<paths>({ baseUrl: await server.readyUrl(), headers: withKey });
   }, 90_000);
+
+  it('is refused without the key (401 problem, WWW-Authenticate) except on the probes', async () => {
+    const keyless = createClient<paths>({ baseUrl: await server.url() });
+    const topics = await keyless.GET('/v1/topics');
+    expect(topics.response.status).toBe(_unauthorized);
+    expect(topics.response.headers.get('www-authenticate')).toBe('Bearer realm="citesum"');
+    expect(topics.error).toMatchObject({ status: 401, title: 'Unauthorized' });
+    expect((await keyless.GET('/readyz')).response.status).toBe(200);
+    expect((await keyless.GET('/healthz')).data).toMatchObject({ status: 'ok', ready: true });
+    expect((await client.GET('/healthz')).data!.documents).toBe(6);
+  });
 
   afterAll(async () => {
     await server?.stop();
@@ -200,14 +227,16 @@ describe('the real server, through a client generated from schemas/openapi.json'
 
   it('answers a 20,000-character query string with a problem naming the parameter, and a longer request line with a 431 problem', async () => {
     const url = await server.url();
-    const long = await fetch(`${url}/v1/summary?query=${'a'.repeat(20_000)}`);
+    const long = await fetch(`${url}/v1/summary?query=${'a'.repeat(20_000)}`, { headers: withKey });
     expect(long.status).toBe(400);
     expect(long.headers.get('content-type')).toBe('application/problem+json');
     const body = (await long.json()) as { detail: string; requestId: string };
     expect(body.detail).toMatch(/^query parameter query: /);
     expect(body.requestId).toBe(long.headers.get('x-request-id'));
 
-    const huge = await fetch(`${url}/v1/summary?query=${'a'.repeat(40_000)}`);
+    const huge = await fetch(`${url}/v1/summary?query=${'a'.repeat(40_000)}`, {
+      headers: withKey,
+    });
     expect(huge.status).toBe(431);
     expect(huge.headers.get('content-type')).toBe('application/problem+json');
     const problem = (await huge.json()) as Record<string, unknown>;
@@ -224,7 +253,9 @@ describe('the real server, through a client generated from schemas/openapi.json'
 
   it('accepts a query of the longest length the API allows even when every character takes 9 bytes percent-encoded', async () => {
     const query = '港'.repeat(2000);
-    const res = await fetch(`${await server.url()}/v1/summary?query=${encodeURIComponent(query)}`);
+    const res = await fetch(`${await server.url()}/v1/summary?query=${encodeURIComponent(query)}`, {
+      headers: withKey,
+    });
     expect(res.status).toBe(200);
   });
 
@@ -238,6 +269,12 @@ describe('the real server, through a client generated from schemas/openapi.json'
     const body = JSON.parse(answer.body) as Record<string, unknown>;
     expect(body).toMatchObject({ type: 'about:blank', title: 'Bad Request', status: 400 });
     expect(body.requestId).toBe(answer.headers['x-request-id']);
+  });
+
+  it('says it runs with a key, and never writes the key itself', () => {
+    expect(server.lines.find((l) => l.msg === 'listening')).toMatchObject({ auth: 'API_KEY' });
+    expect(JSON.stringify(server.lines)).not.toContain(API_KEY);
+    expect(server.stderr).not.toContain(API_KEY);
   });
 
   it('shuts down gracefully on SIGTERM', async () => {
@@ -264,7 +301,7 @@ describe('server start-up', () => {
         (l) => typeof l.msg === 'string' && (l.msg as string).startsWith('empty corpus'),
       );
       expect(warn.msg).toMatch(/does not exist/);
-      const health = (await (await fetch(`${await server.url()}/healthz`)).json()) as {
+      const health = (await (await fetch(`${await server.readyUrl()}/healthz`)).json()) as {
         documents: number;
         message: string;
       };
@@ -317,6 +354,7 @@ describe('reloading the corpus in process', () => {
       loadConfig({ DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: '0' }),
       logger,
     );
+    await running.served;
     const first = await documents();
     expect(first.body.skipped.map((s) => s.file)).toEqual(['broken-a.txt']);
 
@@ -353,6 +391,7 @@ describe('reloading the corpus in process', () => {
       loadConfig({ DATA_DIR: target, HOST: '127.0.0.1', PORT: '0' }),
       logger,
     );
+    await running.served;
     const missing = await documents();
     expect(missing.body.message).toMatch(/does not exist/);
     await writeFile(target, 'a file, not a folder');

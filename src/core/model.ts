@@ -1,17 +1,29 @@
 import type { DocumentInfo, SkippedFile } from '../../schemas/document.js';
 import {
+  type ClassifiedLine,
+  classifyEach,
   type ClassifyFileHook,
+  type DistinctLines,
   type FileLinesHook,
-  classifyLines,
   type LineTable,
+  type Repetition,
 } from './classify/index.js';
-import { documentInfos, wholeCopies } from './document-info.js';
-import { compareIds, corpusFingerprint, type SourceFile, sourceFromText } from './corpus/index.js';
+import { type LineColumns, LineColumnsBuilder } from './classify/line-columns.js';
+import { compareIds, type SourceFile, sourceFromText } from './corpus/index.js';
+import { fileColumns } from './corpus/file-columns.js';
 import { type HrefFor, linesHref } from './hrefs.js';
 import { buildTermIndex, type TermIndex } from './index/index.js';
-import { lazyParsedFiles, type ParsedFiles } from './parse/index.js';
+import { ColumnReader, type ModelColumns, withMessage } from './model-columns.js';
+import { lazyParsedFiles } from './parse/index.js';
 import { LruMap } from './shared/lru.js';
-import { segmentCorpus, type Sentence } from './segment/index.js';
+import {
+  renumbered,
+  type Sentence,
+  type SentenceColumns,
+  SentenceColumnsBuilder,
+  type SentenceSource,
+  segmentFileSafely,
+} from './segment/index.js';
 import { type ConceptWeights, conceptWeights } from './summarize/index.js';
 import {
   discoverStories,
@@ -19,6 +31,9 @@ import {
   type TopicNode,
   withCopyFiles,
 } from './topics/index.js';
+import { storyColumns } from './topics/story-columns.js';
+
+export { type ModelColumns, viewFromColumns } from './model-columns.js';
 
 /** Everything the service knows about one corpus, computed once and then only read. */
 export interface CorpusModel {
@@ -28,7 +43,9 @@ export interface CorpusModel {
   /** Set when the corpus is empty or the folder is missing. */
   readonly message?: string;
   readonly lines: LineTable;
+  /** Every sentence, in corpus order (views of the columns, made on first use). */
   readonly sentences: readonly Sentence[];
+  /** The corpus's term index (derived from the token columns on first use). */
   readonly index: TermIndex;
   /** The stories, largest first, each with its facets. */
   readonly stories: readonly StoryCluster[];
@@ -44,6 +61,10 @@ export interface CorpusModel {
   readonly corpusWeights: () => ConceptWeights;
   /** A story's own sentences and term index, built on first use (recently used ones kept). */
   readonly storyContext: (storyId: string) => StoryContext | undefined;
+  /** The columns the model reads (what a snapshot stores and threads share). */
+  readonly columns: ModelColumns;
+  /** What the sentence views read: the columns, the files' ids and texts, the dictionaries. */
+  readonly sentenceSource: SentenceSource;
 }
 
 /**
@@ -95,6 +116,13 @@ export interface CorpusInput {
   readonly message?: string;
 }
 
+/** Rows of earlier sentence columns that are a file's sentences. */
+export interface SentenceRows {
+  readonly columns: SentenceColumns;
+  readonly first: number;
+  readonly last: number;
+}
+
 /**
  * Optional replacements of the pipeline's stages, so a caller can reuse what an earlier build
  * computed (src/store: incremental reloads). Every hook must return exactly what the stage it
@@ -105,27 +133,28 @@ export interface StageHooks {
   readonly classifyFile?: ClassifyFileHook;
   /** Wraps how each file's lines are read for the rules (see {@link FileLinesHook}). */
   readonly fileLines?: FileLinesHook;
-  /** Cuts the files into sentences instead of `segmentCorpus`. */
-  readonly segment?: (
-    files: readonly SourceFile[],
-    lines: LineTable,
-    parsed: ParsedFiles,
-  ) => Sentence[];
-  /** Finds the stories instead of `discoverStories`. */
-  readonly stories?: (sentences: readonly Sentence[], index: TermIndex) => StoryCluster[];
-}
-
-/**
- * A built model as plain data: what the stages computed, without the maps, closures and
- * per-file facts {@link modelFromParts} derives from it (a persisted index stores this).
- */
-export interface ModelParts extends CorpusInput {
-  readonly lines: LineTable;
-  readonly sentences: readonly Sentence[];
-  readonly index: TermIndex;
-  readonly stories: readonly StoryCluster[];
-  /** The document infos when already known (a stored model); otherwise counted from the lines. */
-  readonly documents?: readonly DocumentInfo[];
+  /** A file's distinct lines as an earlier build read them (its lines then read only if needed). */
+  readonly distinctLines?: (file: SourceFile) => DistinctLines | undefined;
+  /** True when the caller keeps a file's earlier lines and rows (see `ClassifyHooks.keep`). */
+  readonly keep?: (file: SourceFile, repetition: Repetition) => boolean;
+  /** Earlier rows holding exactly the sentences a file with these lines has (not segmented again). */
+  readonly sentenceRows?: (
+    file: SourceFile,
+    lines: readonly ClassifiedLine[],
+    row: number,
+  ) => SentenceRows | undefined;
+  /**
+   * The earlier rows of a file whose lines the classifier kept (see `ClassifyHooks.keep`): its
+   * line rows and its sentence rows, copied as they are.
+   */
+  readonly keptRows?: (
+    file: SourceFile,
+    row: number,
+  ) => { readonly lines: { readonly columns: LineColumns; readonly file: number } } & SentenceRows;
+  /** Dictionaries the sentence columns continue (ids of an earlier build kept). */
+  readonly dictionaries?: ConstructorParameters<typeof SentenceColumnsBuilder>[0];
+  /** Finds the stories instead of `discoverStories` (the model's index is built only if read). */
+  readonly stories?: (model: CorpusModel) => StoryCluster[];
 }
 
 /**
@@ -137,92 +166,149 @@ export function buildModel(
   corpus: CorpusInput,
   options: ModelOptions & { hooks?: StageHooks } = {},
 ): CorpusModel {
-  return modelFromParts(computeParts(corpus, options), options);
+  return modelFromColumns(computeColumns(corpus, options), { ...options, files: corpus.files });
 }
 
-/** The stages of {@link buildModel}, without assembling the model. */
-export function computeParts(
+/**
+ * The stages of {@link buildModel}, into columns: each file is parsed, classified (with the
+ * repetition counts of the whole corpus), cut into sentences whose rows are appended to the
+ * columns, and its intermediate objects dropped; then the stories are found over the columns.
+ */
+export function computeColumns(
   corpus: CorpusInput,
   options: ModelOptions & { hooks?: StageHooks } = {},
-): ModelParts {
+): ModelColumns {
   const files = corpus.files;
   const hooks = options.hooks ?? {};
   // Parsed Markdown and HTML are read by the two stages that follow and then dropped: the model
   // keeps the line verdicts and the sentences, not the blocks and their offset maps. A file is
   // parsed when a stage first asks for it, so hooks that reuse a file's earlier results skip it.
   const parsed = lazyParsedFiles(files);
-  const lines = classifyLines(files, parsed, hooks);
-  const sentences = (hooks.segment ?? segmentCorpus)(files, lines, parsed);
-  const index = buildTermIndex(sentences);
-  const stories =
-    options.topics === false
-      ? []
-      : storiesWithCopies(
-          (hooks.stories ?? discoverStories)(sentences, index),
-          files,
-          lines,
-          sentences,
-        );
-  return { ...corpus, lines, sentences, index, stories };
+  const lines = new LineColumnsBuilder();
+  const sentences = new SentenceColumnsBuilder(hooks.dictionaries);
+  // Each file's lines become rows as soon as they are classified, and its sentences right after:
+  // no stage holds every file's line or sentence objects at once.
+  let fileIndex = 0;
+  classifyEach(files, parsed, hooks, (file, fileLines) => {
+    if (!fileLines) {
+      const kept = hooks.keptRows!(file, sentences.length);
+      lines.copy(kept.lines.columns, kept.lines.file);
+      sentences.copy(kept.columns, kept.first, kept.last, fileIndex);
+      fileIndex++;
+      return;
+    }
+    lines.add(fileLines);
+    const rows = hooks.sentenceRows?.(file, fileLines, sentences.length);
+    if (rows) sentences.copy(rows.columns, rows.first, rows.last, fileIndex);
+    else for (const s of segmentFileSafely(file, fileLines, parsed)) sentences.add(fileIndex, s);
+    parsed.release?.(file.id);
+    fileIndex++;
+  });
+  const base = {
+    files: fileColumns(files),
+    lines: lines.finish(),
+    sentences: sentences.finish(),
+    stories: storyColumns([]),
+    skipped: corpus.skipped ?? [],
+    ...(corpus.message !== undefined ? { message: corpus.message } : {}),
+  };
+  if (options.topics === false) return base;
+  const model = modelFromColumns(base, { files });
+  const stories = hooks.stories
+    ? hooks.stories(model)
+    : discoverStories(model.sentences, model.index);
+  return { ...base, stories: storyColumns(storiesWithCopies(stories, model)) };
 }
 
 /**
  * The stories as the stages found them, with each file that wholly copies a story's document
  * listed in that story (`withCopyFiles`). Every builder of stories applies it (an incremental
- * build's settling too).
+ * build's provisional stories and its settling too).
  */
 export function storiesWithCopies(
   stories: readonly StoryCluster[],
-  files: readonly SourceFile[],
-  lines: LineTable,
-  sentences: readonly Sentence[],
+  model: Pick<CorpusModel, 'documents' | 'sentences'>,
 ): StoryCluster[] {
-  const order = new Map(files.map((f, i) => [f.id, i]));
-  return withCopyFiles(stories, sentences, wholeCopies(files, lines), order);
+  const copies = new Map<string, string>();
+  const order = new Map<string, number>();
+  model.documents.forEach((d, i) => {
+    order.set(d.file, i);
+    if (d.copyOf !== undefined) copies.set(d.file, d.copyOf);
+  });
+  return withCopyFiles(stories, model.sentences, copies, order);
 }
 
 /**
- * A model from what the stages computed: the per-file facts, the lookup maps and the lazily
- * computed corpus weights and story contexts (what does not persist).
+ * A model read from its columns: file views, lines, sentence views, the term index, the document
+ * infos and the stories, each derived on first use; the corpus weights and story contexts
+ * computed when a summary first needs them. `files`: the files when this thread holds them
+ * already (a build), so their texts are not decoded again.
  */
-export function modelFromParts(parts: ModelParts, options: ModelOptions = {}): CorpusModel {
-  const { files, lines, sentences, index, stories } = parts;
-  const documents = parts.documents ?? documentInfos(files, lines, sentences);
-  const topicsById = new Map<string, TopicNode>();
-  for (const s of stories) {
-    topicsById.set(s.topic.id, s);
-    for (const f of s.facets) topicsById.set(f.topic.id, f);
-  }
+export function modelFromColumns(
+  cols: ModelColumns,
+  options: ModelOptions & { files?: readonly SourceFile[] } = {},
+): CorpusModel {
+  const reader = new ColumnReader(cols, options.files);
+  const source = reader.source;
+  let sentences: Sentence[] | undefined;
+  let index: TermIndex | undefined;
   let weights: ConceptWeights | undefined;
+  const all = (): Sentence[] => {
+    if (sentences) return sentences;
+    const n = source.length;
+    sentences = new Array<Sentence>(n);
+    for (let i = 0; i < n; i++) sentences[i] = source.sentence(i);
+    return sentences;
+  };
   const contexts = new LruMap<string, StoryContext>(STORY_CONTEXTS);
   const storyContext = (storyId: string): StoryContext | undefined => {
     let ctx = contexts.get(storyId);
     if (ctx) return ctx;
-    const story = topicsById.get(storyId);
+    const story = reader.topicsById.get(storyId);
     if (!story) return undefined;
     const local = new Map(story.sentenceIds.map((id, k) => [id, k]));
-    const own = story.sentenceIds.map((id, k) => ({ ...sentences[id]!, id: k }));
+    const own = story.sentenceIds.map((id, k) => renumbered(source.sentence(id), k));
     ctx = { sentences: own, index: buildTermIndex(own), local };
     contexts.set(storyId, ctx);
     return ctx;
   };
   const model: CorpusModel = {
-    files,
-    byId: new Map(files.map((f) => [f.id, f])),
-    skipped: parts.skipped ?? [],
-    lines,
-    sentences,
-    index,
-    stories,
-    topicsById,
-    fingerprint: corpusFingerprint(files),
-    documents,
-    documentsById: new Map(documents.map((d) => [d.file, d])),
+    get files() {
+      return reader.files.files();
+    },
+    get byId() {
+      return reader.byId;
+    },
+    skipped: cols.skipped,
+    lines: reader.lines,
+    get sentences() {
+      return all();
+    },
+    get index() {
+      return (index ??= buildTermIndex(all()));
+    },
+    get stories() {
+      return reader.stories;
+    },
+    get topicsById() {
+      return reader.topicsById;
+    },
+    get fingerprint() {
+      return reader.fingerprint;
+    },
+    get documents() {
+      return reader.documents;
+    },
+    get documentsById() {
+      return reader.documentsById;
+    },
     hrefFor: options.hrefFor ?? linesHref,
-    corpusWeights: () => (weights ??= conceptWeights(sentences, index)),
+    corpusWeights: () => (weights ??= conceptWeights(all(), model.index)),
     storyContext,
+    columns: cols,
+    sentenceSource: source,
   };
-  return parts.message ? { ...model, message: parts.message } : model;
+  return withMessage(model, cols.message);
 }
 
 /** A model over texts a caller sent (nothing touches the disk); sha256 is of each text's UTF-8 bytes. */

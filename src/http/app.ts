@@ -2,18 +2,24 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_DOCUMENTS } from '../core/index.js';
+import { Metrics } from '../metrics.js';
 import { registerApiDocs } from './api-docs.js';
+import { ApiKeyCheck, declareApiKey, requireApiKey } from './auth.js';
 import { BodyCache } from './body-cache.js';
-import { inProcessCompute, ServiceBusyError } from './compute.js';
+import { inProcessCompute, measuredCompute, ServiceBusyError } from './compute.js';
 import type { AppEnv, AppOptions, AppState, RouteDeps } from './context.js';
 import { registerFastPath } from './fast-path.js';
 import { baseHeaders } from './middleware.js';
 import { openApiConfig } from './openapi-config.js';
 import { registerPage } from './page/register-page.js';
+import { registerSignIn, signInPage } from './page/sign-in.js';
 import { PROBLEM_TITLES, type ProblemStatus, problem, validationDetail } from './problem.js';
+import { CorpusNotServedError, Readiness } from './readiness.js';
+import { requestMetrics } from './request-metrics.js';
 import { registerCitationRoutes } from './routes/citations.js';
 import { registerDocumentRoutes } from './routes/documents.js';
 import { registerHealthRoutes } from './routes/health.js';
+import { registerMetricsRoutes } from './routes/metrics.js';
 import { registerSummarizeRoutes } from './routes/summarize.js';
 import { registerSummaryRoutes } from './routes/summary.js';
 import { registerTopicRoutes } from './routes/topics.js';
@@ -37,10 +43,13 @@ function httpExceptionDetail(err: HTTPException, method: string): string {
  * const res = await app.request('/v1/topics')
  */
 export function createApp(state: AppState, options: AppOptions = {}): OpenAPIHono<AppEnv> {
-  const compute = options.compute ?? inProcessCompute;
+  const metrics = options.metrics ?? new Metrics();
+  const readiness = options.readiness ?? new Readiness('ready');
+  const compute = measuredCompute(options.compute ?? inProcessCompute, metrics);
   const deps: RouteDeps = {
     state,
     compute,
+    readiness,
     bodies: new BodyCache(compute),
     options: {
       corsOrigin: options.corsOrigin ?? '*',
@@ -57,7 +66,13 @@ export function createApp(state: AppState, options: AppOptions = {}): OpenAPIHon
     },
   });
 
+  app.use(requestMetrics(metrics));
   app.use(baseHeaders({ corsOrigin: deps.options.corsOrigin, ...(log ? { log } : {}) }));
+  if (options.apiKey) {
+    const check = new ApiKeyCheck(options.apiKey);
+    app.use(requireApiKey(check, { signInPage: (c, next) => signInPage(c, next) }));
+    registerSignIn(app, check);
+  }
   // Only the POST routes read a body; GET bodies are never read.
   app.on(
     'POST',
@@ -72,12 +87,15 @@ export function createApp(state: AppState, options: AppOptions = {}): OpenAPIHon
   // Before the routes: answers a GET target already answered without validating it again.
   registerFastPath(app, deps);
   registerHealthRoutes(app, deps);
+  registerMetricsRoutes(app, metrics);
   registerDocumentRoutes(app, deps);
   registerTopicRoutes(app, deps);
   registerSummaryRoutes(app, deps);
   registerSummarizeRoutes(app, deps);
   registerCitationRoutes(app, deps);
   registerPage(app, deps);
+  // Every operation but the probes: the bearer scheme, 401, and 503 (not ready yet).
+  declareApiKey(app);
 
   let openApiJson: string | undefined;
   app.get('/openapi.json', (c) => {
@@ -95,6 +113,10 @@ export function createApp(state: AppState, options: AppOptions = {}): OpenAPIHon
   );
 
   app.onError((err, c) => {
+    if (err instanceof CorpusNotServedError)
+      return problem(c, 503, `no corpus is served yet: ${readiness.reason()}; retry after 1 s`, {
+        'Retry-After': '1',
+      });
     if (err instanceof ServiceBusyError)
       return problem(c, 503, `${err.message}; retry after ${err.retryAfter} s`, {
         'Retry-After': String(err.retryAfter),

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { Socket } from 'node:net';
-import { HEADERS_TIMEOUT_MS, MAX_HEADER_BYTES, REQUEST_TIMEOUT_MS } from '../core/index.js';
+import { HEADERS_TIMEOUT_MS, MAX_HEADER_BYTES, REQUEST_TIMEOUT_MS } from '../core/limits.js';
 import type { Logger } from '../log.js';
 import { EXPOSED_HEADERS, SECURITY_HEADERS } from './middleware.js';
 import {
@@ -58,6 +58,8 @@ export interface ClientErrorOptions {
   readonly log?: Logger;
   /** The app's CORS setting: with `*`, browsers may read these answers too. */
   readonly corsOrigin?: '*' | readonly string[];
+  /** Called with the status of each refused request (the metrics count them). */
+  readonly onRefused?: (status: number) => void;
 }
 
 /**
@@ -89,6 +91,7 @@ export function answerClientErrors(server: Server, options: ClientErrorOptions =
       problemObject(status, title, detailOf(status, err.code), { requestId }),
     );
     log?.warn({ requestId, status, code: err.code, bytesParsed: err.bytesParsed }, 'client error');
+    options.onRefused?.(status);
     socket.end(
       `HTTP/1.1 ${status} ${title}\r\n` +
         `Content-Type: ${PROBLEM_MEDIA_TYPE}\r\n` +

@@ -5,7 +5,9 @@ import {
   solverReady,
   type SummaryRequest,
 } from '../core/index.js';
+import type { Metrics } from '../metrics.js';
 import { postedSummary, summaryJson, topicJson } from '../workers/tasks.js';
+import { ServiceBusyError } from './service-busy.js';
 
 /**
  * Where the app's costly answers are computed: summaries and topic details of the served corpus
@@ -21,7 +23,7 @@ export interface Compute {
   posted(body: SummarizeRequest, markdown: boolean): Promise<string>;
 }
 
-export { ServiceBusyError } from './service-busy.js';
+export { ServiceBusyError };
 
 function fullModel(view: CorpusView): CorpusModel {
   if (!('storyContext' in view))
@@ -44,3 +46,27 @@ export const inProcessCompute: Compute = {
     return postedSummary(body, markdown);
   },
 };
+
+/**
+ * `compute` with each task's time and outcome recorded in `metrics`: answered, refused because
+ * the queue was full ({@link ServiceBusyError}), or failed.
+ */
+export function measuredCompute(compute: Compute, metrics: Metrics): Compute {
+  const measure = async <T>(kind: 'summary' | 'topic' | 'posted', run: () => Promise<T>) => {
+    const started = performance.now();
+    try {
+      const value = await run();
+      metrics.computeTask(kind, 'ok', (performance.now() - started) / 1000);
+      return value;
+    } catch (err) {
+      const outcome = err instanceof ServiceBusyError ? 'rejected' : 'error';
+      metrics.computeTask(kind, outcome, (performance.now() - started) / 1000);
+      throw err;
+    }
+  };
+  return {
+    summary: (model, request) => measure('summary', () => compute.summary(model, request)),
+    topic: (model, topicId) => measure('topic', () => compute.topic(model, topicId)),
+    posted: (body, markdown) => measure('posted', () => compute.posted(body, markdown)),
+  };
+}

@@ -1,9 +1,12 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { RequestIdVariables } from 'hono/request-id';
+import type { Secret } from '../config.js';
 import type { CorpusView } from '../core/index.js';
 import type { Logger } from '../log.js';
+import type { Metrics } from '../metrics.js';
 import type { BodyCache } from './body-cache.js';
 import type { Compute } from './compute.js';
+import type { Readiness } from './readiness.js';
 
 /**
  * What the app serves: the current corpus model. The server swaps `model` (and `loadedAt`)
@@ -34,10 +37,22 @@ export interface AppOptions {
    * for a 5xx) go; absent = silent (tests).
    */
   log?: Logger;
+  /**
+   * The API key: when set, every route but `/healthz` and `/readyz` wants
+   * `Authorization: Bearer <key>` (or the session cookie of the sign-in form). Absent: open.
+   */
+  apiKey?: Secret;
+  /** Where requests and compute tasks are counted, exposed at `/metrics` (default: a fresh set). */
+  metrics?: Metrics;
+  /** The service's readiness for `/readyz` (default: ready, the state holds its model). */
+  readiness?: Readiness;
 }
 
-/** Hono environment of the app: the request id set by the request-id middleware. */
-export type AppEnv = { Variables: RequestIdVariables };
+/**
+ * Hono environment of the app: the request id set by the request-id middleware, and whether the
+ * request carried the API key (always true when the service runs without one).
+ */
+export type AppEnv = { Variables: RequestIdVariables & { authenticated?: boolean } };
 
 /** The app type every route module registers on. */
 export type ApiApp = OpenAPIHono<AppEnv>;
@@ -47,6 +62,9 @@ export interface RouteDeps {
   readonly state: AppState;
   /** Per-model serialized bodies (topic list, summaries) shared by the API routes and the page. */
   readonly bodies: BodyCache;
-  readonly options: Required<Omit<AppOptions, 'log' | 'compute'>>;
+  readonly options: Required<
+    Omit<AppOptions, 'log' | 'compute' | 'apiKey' | 'metrics' | 'readiness'>
+  >;
   readonly compute: Compute;
+  readonly readiness: Readiness;
 }

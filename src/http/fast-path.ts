@@ -4,13 +4,7 @@ import type { CorpusView } from '../core/index.js';
 import { renderSummaryMarkdown } from '../render/markdown.js';
 import { type CachedBody, etagOf, LruMap, ModelCache } from './cache.js';
 import type { AppEnv, ApiApp, RouteDeps } from './context.js';
-import {
-  CORPUS_HEADER,
-  MARKDOWN_MEDIA_TYPE,
-  sendCached,
-  sendText,
-  wantsMarkdown,
-} from './respond.js';
+import { CORPUS_HEADER, MARKDOWN_MEDIA_TYPE, sendCached, sendText } from './respond.js';
 
 /**
  * Cached answers by request target. A GET of the topic list, a topic or a summary that was
@@ -20,10 +14,13 @@ import {
  * re-normalizing parameters whose answer was already known.
  */
 
-/** A remembered answer: the body, and whether it is a summary (Markdown variant, `Vary: Accept`). */
+/** How a summary body is sent: as JSON, or rendered as Markdown (the `….md` operations). */
+export type SummaryVariant = 'json' | 'markdown';
+
+/** A remembered answer: the body, and for a summary, which of its two forms the target sends. */
 interface Known {
   readonly body: CachedBody<unknown>;
-  readonly summary: boolean;
+  readonly summary?: SummaryVariant;
 }
 
 /** Targets remembered per model. */
@@ -46,15 +43,19 @@ function markdownOf(body: CachedBody<Summary>): { text: string; etag: string } {
   return body.markdown;
 }
 
-/** Serves a summary body as JSON or (on `Accept: text/markdown`) Markdown, varying on Accept. */
-export function serveSummary(c: Context, model: CorpusView, body: CachedBody<Summary>) {
-  // Joined to the base headers' Vary: Origin (CORS origin lists) by answer().
-  const headers = { [CORPUS_HEADER]: model.fingerprint, Vary: 'Accept' };
-  if (wantsMarkdown(c)) {
+/** Serves a summary body as JSON or as Markdown (each with its own ETag). */
+export function serveSummary(
+  c: Context,
+  model: CorpusView,
+  body: CachedBody<Summary>,
+  variant: SummaryVariant,
+): Response {
+  const headers = { [CORPUS_HEADER]: model.fingerprint };
+  if (variant === 'markdown') {
     const md = markdownOf(body);
     return sendText(c, md.text, md.etag, MARKDOWN_MEDIA_TYPE, headers);
   }
-  return sendCached(c, body, headers);
+  return sendCached(c, body, headers) as unknown as Response;
 }
 
 /** Remembers the body a GET target was answered 200 with (routes call it). */
@@ -62,9 +63,9 @@ export function rememberTarget(
   c: Context,
   model: CorpusView,
   body: CachedBody<unknown>,
-  summary = false,
+  summary?: SummaryVariant,
 ): void {
-  known.for(model).set(target(c), { body, summary });
+  known.for(model).set(target(c), summary ? { body, summary } : { body });
 }
 
 /** Answers remembered targets of the topic and summary routes before they validate anything. */
@@ -75,11 +76,12 @@ export function registerFastPath(app: ApiApp, { state }: RouteDeps): void {
     const hit = known.for(model).get(target(c));
     if (!hit) return next();
     const res = hit.summary
-      ? serveSummary(c, model, hit.body as CachedBody<Summary>)
-      : sendCached(c, hit.body, { [CORPUS_HEADER]: model.fingerprint });
-    return Promise.resolve(res as unknown as Response);
+      ? serveSummary(c, model, hit.body as CachedBody<Summary>, hit.summary)
+      : (sendCached(c, hit.body, { [CORPUS_HEADER]: model.fingerprint }) as unknown as Response);
+    return Promise.resolve(res);
   };
   app.use('/v1/topics', fast);
   app.use('/v1/topics/*', fast);
   app.use('/v1/summary', fast);
+  app.use('/v1/summary.md', fast);
 }

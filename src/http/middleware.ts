@@ -16,10 +16,17 @@ export const SECURITY_HEADERS: readonly (readonly [string, string])[] = [
   ['X-Permitted-Cross-Domain-Policies', 'none'],
 ];
 
+/**
+ * The probes: `/healthz` (liveness) and `/readyz` (readiness). Open without the API key, and
+ * logged at `info` whatever they answer (a 503 of `/readyz` while the service starts is expected).
+ */
+export const PROBE_PATHS: ReadonlySet<string> = new Set(['/healthz', '/readyz']);
+
 /** Headers a browser app may read from answers (CORS). */
-export const EXPOSED_HEADERS = 'ETag,X-Request-Id,X-Corpus-Fingerprint';
+export const EXPOSED_HEADERS =
+  'ETag,X-Request-Id,X-Corpus-Fingerprint,WWW-Authenticate,Retry-After';
 const ALLOWED_METHODS = 'GET,POST,OPTIONS';
-const ALLOWED_HEADERS = 'Content-Type,If-None-Match,Accept,X-Request-Id';
+const ALLOWED_HEADERS = 'Authorization,Content-Type,If-None-Match,Accept,X-Request-Id';
 
 const SAFE_REQUEST_ID = /^[\w\-=]{1,255}$/;
 
@@ -127,8 +134,10 @@ export function baseHeaders({ corsOrigin, log }: BaseHeadersOptions): Middleware
         status,
         ms: Math.round((performance.now() - started) * 100) / 100,
       };
-      if (status >= 500) logRequests.error(fields, 'request');
-      else logRequests.info(fields, 'request');
+      // A 503 is an answer by design (not ready yet, queue full), not a failure.
+      if (status < 500 || PROBE_PATHS.has(fields.path)) logRequests.info(fields, 'request');
+      else if (status === 503) logRequests.warn(fields, 'request');
+      else logRequests.error(fields, 'request');
     }
   };
 }

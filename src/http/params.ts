@@ -11,6 +11,12 @@ import {
   type Range,
   TOPICS_PAGE,
 } from '../core/index.js';
+import {
+  EXAMPLE_FILE,
+  EXAMPLE_QUERY,
+  EXAMPLE_STORY_ID,
+  EXAMPLE_TOPICS_CURSOR,
+} from '../../schemas/examples.js';
 
 /**
  * Path and query parameter schemas of the routes. Integer query values arrive as strings and must
@@ -74,7 +80,7 @@ export const CorpusSummaryQuery = SummaryOptionsQuery.extend({
   query: z.string().max(MAX_QUERY_CHARS).optional().openapi({
     description:
       'Free text: a query-focused summary. Absent or empty: a summary of the whole corpus.',
-    example: 'user numbers of the messaging apps',
+    example: EXAMPLE_QUERY,
   }),
 });
 
@@ -87,7 +93,7 @@ export const FileParams = z.object({
     .openapi({
       param: { name: 'file', in: 'path' },
       description: 'File id, percent-encoded (a `/` in the id is sent as `%2F`).',
-      example: '003_2772de2c2eaa7074.txt',
+      example: EXAMPLE_FILE,
     }),
 });
 
@@ -100,7 +106,7 @@ export const TopicParams = z.object({
     .openapi({
       param: { name: 'topicId', in: 'path' },
       description: 'Story or facet id from `GET /v1/topics`.',
-      example: 's-3f9a1c2e7b',
+      example: EXAMPLE_STORY_ID,
     }),
 });
 
@@ -133,7 +139,7 @@ export const TopicsQuery = z.object({
     }),
   cursor: z.string().min(1).max(200).optional().openapi({
     description:
-      'Where the page starts: the `nextCursor` of the previous page (absent: the first).',
-    example: 'NTA6OGE5ZjJjMWUwZDdhNmI1Yw',
+      'Where the page starts: the `nextCursor` of the previous page (absent: the first). A cursor belongs to one state of the corpus (the example is the seed corpus’s, from its second story on).',
+    example: EXAMPLE_TOPICS_CURSOR,
   }),
 });

@@ -10,6 +10,7 @@ export const PROBLEM_MEDIA_TYPE = 'application/problem+json';
 /** Error statuses the API can answer, with their RFC 9110 reason phrases (used as `title`). */
 export const PROBLEM_TITLES = {
   400: 'Bad Request',
+  401: 'Unauthorized',
   404: 'Not Found',
   413: 'Content Too Large',
   415: 'Unsupported Media Type',

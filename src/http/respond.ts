@@ -1,6 +1,5 @@
 import { z } from '@hono/zod-openapi';
 import type { Context, TypedResponse } from 'hono';
-import { accepts } from 'hono/accepts';
 import type { StatusCode } from 'hono/utils/http-status';
 import type { JSONParsed } from 'hono/utils/types';
 import { ProblemSchema } from '../../schemas/problem.js';
@@ -8,8 +7,12 @@ import { type CachedBody, ifNoneMatchHits } from './cache.js';
 import { answer } from './middleware.js';
 import { PROBLEM_MEDIA_TYPE, PROBLEM_TITLES, type ProblemStatus } from './problem.js';
 
-/** Media type of the Markdown variant of summaries. */
+/** Media type of the Markdown summaries (the `….md` operations). */
 export const MARKDOWN_MEDIA_TYPE = 'text/markdown; charset=utf-8';
+
+/** What a Markdown summary looks like, for the OpenAPI descriptions of the `….md` operations. */
+export const MARKDOWN_SHAPE =
+  'a heading, one paragraph per sentence followed by one footnote marker per citation, and one footnote per distinct citation (`file:lines, offsets start–end: “quote”`).';
 
 /** Header that carries the corpus fingerprint on every answer computed from the corpus. */
 export const CORPUS_HEADER = 'X-Corpus-Fingerprint';
@@ -62,31 +65,20 @@ export function sendText(
   return answer(c, text, 200, { 'Content-Type': mediaType, ETag: etag, ...headers });
 }
 
-/** True when the client prefers `text/markdown` over JSON (`Accept` negotiation). */
-export function wantsMarkdown(c: Context): boolean {
-  const accept = c.req.header('accept');
-  if (!accept || !accept.includes('markdown')) return false;
-  return (
-    accepts(c, {
-      header: 'Accept',
-      supports: ['application/json', 'text/markdown'],
-      default: 'application/json',
-    }) === 'text/markdown'
-  );
-}
-
 const PROBLEM_DESCRIPTIONS: Record<ProblemStatus, string> = {
   400: 'Invalid input: `detail` names the parameter and what was wrong.',
+  401: 'The service runs with an API key (`API_KEY`) and the request did not send it as `Authorization: Bearer <key>`, or sent another.',
   404: 'No such resource.',
   413: 'The request body or the number of documents is over the limit.',
   415: 'The body is not `application/json`.',
   500: 'Unexpected failure; `detail` carries no internals. Quote `requestId` when reporting it.',
-  503: 'Too much work is queued (`MAX_QUEUE`): nothing was computed; retry after the `Retry-After` seconds.',
+  503: 'Not ready (starting, the corpus still loading, or shutting down) or too much work queued (`MAX_QUEUE`): nothing was computed; `detail` says which; retry after the `Retry-After` seconds.',
 };
 
 type ProblemResponse = {
   description: string;
-  headers?: z.ZodObject<{ 'Retry-After': z.ZodString }>;
+  headers?:
+    z.ZodObject<{ 'Retry-After': z.ZodString }> | z.ZodObject<{ 'WWW-Authenticate': z.ZodString }>;
   content: { 'application/problem+json': { schema: typeof ProblemSchema } };
 };
 
@@ -95,6 +87,15 @@ const retryAfterHeader = z.object({
   'Retry-After': z.string().openapi({
     description: 'Seconds after which the request is likely to be accepted (the queue drains).',
     example: '2',
+  }),
+});
+
+/** The `WWW-Authenticate` header of 401 answers (RFC 6750). */
+const wwwAuthenticateHeader = z.object({
+  'WWW-Authenticate': z.string().openapi({
+    description:
+      'The scheme to use (`Bearer`), with `error="invalid_token"` when the key sent is not the service\'s.',
+    example: 'Bearer realm="citesum", error="invalid_token"',
   }),
 });
 
@@ -114,6 +115,7 @@ export function problemResponses<S extends ProblemStatus>(
     out[status] = {
       description: `${PROBLEM_TITLES[status]}. ${descriptions[status] ?? PROBLEM_DESCRIPTIONS[status]}`,
       ...(status === 503 ? { headers: retryAfterHeader } : {}),
+      ...(status === 401 ? { headers: wwwAuthenticateHeader } : {}),
       content: { [PROBLEM_MEDIA_TYPE]: { schema: ProblemSchema } } as ProblemResponse['content'],
     };
   }

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { SkippedFile } from '../../schemas/document.js';
 import { corpusFingerprint, loadCorpus, type LoadedCorpus } from '../core/corpus/index.js';
-import { modelFromParts } from '../core/model.js';
+import type { ModelColumns } from '../core/model.js';
 import { type BuildReport, type BuildState, buildIncrementally, settle } from './incremental.js';
 import {
   corpusKey,
@@ -11,12 +11,19 @@ import {
   snapshotName,
 } from './index-dir.js';
 import { StampedFiles } from './known-files.js';
-import { filesFromSections, snapshotSections, stateFromSections } from './model-snapshot.js';
+import {
+  columnsFromSections,
+  filesOfColumns,
+  readsFromSection,
+  snapshotSections,
+  stampsFromSection,
+} from './model-snapshot.js';
 import { pipelineVersion, SNAPSHOT_FORMAT } from './pipeline-version.js';
 import {
-  openSnapshot,
+  readSnapshotShared,
   type SnapshotExpectation,
   SnapshotError,
+  type SnapshotHeader,
   writeSnapshot,
 } from './snapshot-file.js';
 
@@ -27,9 +34,12 @@ export interface IndexLocation {
   readonly maxFileBytes?: number;
 }
 
-/** A snapshot ready to be served, and how it came to be. */
+/** A model ready to be served, and how it came to be. */
 export interface Published {
+  /** The snapshot file it is persisted in. */
   readonly file: string;
+  /** The model's columns, in shared memory: what the threads read (handed over, never copied). */
+  readonly columns: ModelColumns;
   readonly fingerprint: string;
   readonly pipeline: string;
   /** False while the stories are provisional (a reload before re-clustering). */
@@ -49,22 +59,34 @@ export interface Published {
   readonly ms: { readonly load: number; readonly build: number; readonly write: number };
 }
 
-/** The build the next reload starts from (its state decoded from `file` when first needed). */
+/** A snapshot read into shared memory: its header and sections (views into one buffer). */
+interface ReadSnapshot {
+  readonly file: string;
+  readonly header: SnapshotHeader;
+  readonly sections: Record<string, Uint8Array>;
+}
+
+/** The build the next reload starts from (its bookkeeping decoded when first needed). */
 interface Current {
   readonly key: string;
   readonly file: string;
   readonly exact: boolean;
+  readonly columns: ModelColumns;
   state?: BuildState;
+  /** The snapshot's `reads` section, decoded by {@link IndexBuilder.warm}. */
+  readsBytes?: Uint8Array;
 }
 
 const now = () => performance.now();
+
 const round = (x: number) => Math.round(x);
 
 /**
  * Builds, persists and incrementally updates the model of one data folder. Starts from the index
  * when it holds this corpus state, builds incrementally from the newest usable snapshot
- * otherwise, and keeps the last build in memory for the next reload. Runs in the builder worker
- * (the server) or in-process (`npm run index`).
+ * otherwise, and keeps the last build for the next reload. Runs in the builder worker (the
+ * server) or in-process (`npm run index`). Every model it hands out is its columns in shared
+ * memory, never written again: the next build writes new buffers.
  */
 export class IndexBuilder {
   readonly #location: IndexLocation;
@@ -72,20 +94,29 @@ export class IndexBuilder {
   #dir: { dir: string; persisted: boolean; reason?: string } | undefined;
   #current: Current | undefined;
   #previousFile: string | undefined;
+  #lastWritten: string | undefined;
   /** Files of the last load, reused by the next while their stamps are unchanged. */
   readonly #known: StampedFiles;
+  readonly #deferWrites: boolean;
+  /** The snapshot write under way (after its model was handed out); the next task waits for it. */
+  #writing: Promise<void> = Promise.resolve();
+  #writeError: unknown;
 
   /**
    * `expected`: the header a snapshot must carry (default: this code's format and pipeline);
-   * `racyMs`: how recently modified a file may be to be remembered by its stamp (default 2 s).
+   * `racyMs`: how recently modified a file may be to be remembered by its stamp (default 2 s);
+   * `deferWrites`: hand a built model out first and write its snapshot right after (the server's
+   * builder thread: the workers read the model from shared memory, not from the file), instead
+   * of writing it before returning (`npm run index`, tests that read the file).
    */
   constructor(
     location: IndexLocation,
     expected?: SnapshotExpectation,
-    options: { racyMs?: number } = {},
+    options: { racyMs?: number; deferWrites?: boolean } = {},
   ) {
     this.#location = location;
     this.#known = new StampedFiles(options);
+    this.#deferWrites = options.deferWrites ?? false;
     this.#expected = expected ?? { format: SNAPSHOT_FORMAT, pipeline: pipelineVersion() };
   }
 
@@ -104,46 +135,70 @@ export class IndexBuilder {
     return this.#dir;
   }
 
-  /** The build state of a snapshot file (checked and decoded), or why it cannot be used. */
-  #readState(file: string): BuildState | string {
+  /** A snapshot read whole into shared memory and checked, or why it cannot be used. */
+  #read(file: string): ReadSnapshot | string {
     try {
-      const reader = openSnapshot(file, this.#expected);
-      try {
-        const view = reader.section('view');
-        const model = reader.section('model');
-        const reads = reader.header.sections.reads ? reader.section('reads') : new Map();
-        return stateFromSections(view, model, reads, reader.header.exact);
-      } finally {
-        reader.close();
-      }
+      return { file, ...readSnapshotShared(file, this.#expected) };
     } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return 'no such file';
       return err instanceof SnapshotError ? err.message : String(err);
     }
   }
 
+  /** The build state of a snapshot read whole. */
+  #stateOf(read: ReadSnapshot): BuildState {
+    return {
+      columns: columnsFromSections(read.sections),
+      reads: readsFromSection(read.sections.reads),
+      exact: read.header.exact,
+    };
+  }
+
   async #publish(
     built: { key: string; state: BuildState; report?: BuildReport },
-    base: Omit<Published, 'file' | 'pipeline' | 'exact' | 'ms' | 'files' | 'reusedFiles'> & {
+    base: Omit<
+      Published,
+      'file' | 'columns' | 'pipeline' | 'exact' | 'ms' | 'files' | 'reusedFiles'
+    > & {
       reusedFiles?: number;
       ms: { load: number; build: number };
     },
   ): Promise<Published> {
     const t = now();
     const { dir, persisted, reason } = this.#indexDir();
-    const model = modelFromParts(built.state.parts);
-    const file = path.join(dir, snapshotName(built.key, built.state.exact));
-    writeSnapshot(
-      file,
-      { ...this.#expected, fingerprint: model.fingerprint, exact: built.state.exact },
-      snapshotSections(built.state, model.documents, this.#known.stamps()),
-    );
-    this.#remember({ key: built.key, file, exact: built.state.exact, state: built.state });
+    const { columns, exact } = built.state;
+    const file = path.join(dir, snapshotName(built.key, exact));
+    const stamps = this.#known.stamps();
+    const write = () => {
+      writeSnapshot(
+        file,
+        { ...this.#expected, fingerprint: base.fingerprint, exact },
+        snapshotSections(columns, { stamps, ...(exact ? { reads: built.state.reads } : {}) }),
+      );
+      this.#wrote(file);
+    };
+    this.#current = { key: built.key, file, exact, columns, state: built.state };
+    if (this.#deferWrites) {
+      this.#writing = new Promise((resolve) =>
+        setImmediate(() => {
+          try {
+            write();
+          } catch (err) {
+            // Served already; the next start rebuilds what is missing. Reported by flush().
+            this.#writeError = err;
+          } finally {
+            resolve();
+          }
+        }),
+      );
+    } else write();
     return {
       ...base,
       file,
+      columns,
       pipeline: this.#expected.pipeline,
-      exact: built.state.exact,
-      files: built.state.parts.files.length,
+      exact,
+      files: columns.files.bytes.length,
       reusedFiles: base.reusedFiles ?? this.#known.reused,
       ...(built.report ? { report: built.report } : {}),
       ...(persisted ? {} : { fallback: { dir, reason: reason ?? 'not writable' } }),
@@ -151,46 +206,86 @@ export class IndexBuilder {
     };
   }
 
-  #remember(current: Current): void {
-    if (this.#current && this.#current.file !== current.file)
-      this.#previousFile = this.#current.file;
-    this.#current = current;
-    const keep = [current.file, ...(this.#previousFile ? [this.#previousFile] : [])];
-    pruneSnapshots(path.dirname(current.file), keep);
+  /** A snapshot is on disk: it and the one written before it are kept, older ones removed. */
+  #wrote(file: string): void {
+    if (this.#lastWritten && this.#lastWritten !== file) this.#previousFile = this.#lastWritten;
+    this.#lastWritten = file;
+    const keep = [file, ...(this.#previousFile ? [this.#previousFile] : [])];
+    pruneSnapshots(path.dirname(file), keep);
   }
 
   /**
-   * Takes the files and stamps of the newest snapshot that checks out (header and sections), so
-   * the load that follows reads only files whose stamps changed since that snapshot was written.
+   * The newest snapshot that checks out (header and sections), read into shared memory; its files
+   * and stamps seed the load that follows, which then reads only files whose stamps changed.
    */
-  #seed(): void {
+  #newest(): ReadSnapshot | undefined {
     for (const file of listSnapshots(this.#indexDir().dir)) {
-      try {
-        const reader = openSnapshot(file, this.#expected);
-        try {
-          if (!reader.header.sections.stamps) continue;
-          const { files, stamps } = filesFromSections(
-            reader.section('view'),
-            reader.section('stamps'),
-          );
-          this.#known.seed(files, stamps);
-          return;
-        } finally {
-          reader.close();
-        }
-      } catch {
-        // Not usable: the next one, or no seed (every file is read).
-      }
+      const read = this.#read(file);
+      if (typeof read === 'string') continue;
+      const columns = columnsFromSections(read.sections);
+      this.#known.seed(filesOfColumns(columns), stampsFromSection(read.sections.stamps));
+      return read;
     }
+    return undefined;
+  }
+
+  /**
+   * The model of the folder when the index holds its state (read into shared memory, checked, not
+   * decoded), or undefined: nothing is built. The server's main thread calls this at a start, so
+   * a restart on an unchanged folder serves without waiting for the builder thread; the builder
+   * then {@link adopt}s the same buffers.
+   */
+  async openFromIndex(): Promise<
+    { published: Published; sections: Record<string, Uint8Array> } | undefined
+  > {
+    const t0 = now();
+    const newest = this.#newest();
+    if (!newest?.header.exact) return undefined;
+    const { corpus, key, fingerprint } = await this.#load();
+    const file = path.join(this.#indexDir().dir, snapshotName(key, true));
+    if (newest.file !== file || newest.header.fingerprint !== fingerprint) return undefined;
+    const columns = columnsFromSections(newest.sections);
+    this.#current = { key, file, exact: true, columns, readsBytes: newest.sections.reads };
+    return {
+      sections: newest.sections,
+      published: {
+        fingerprint,
+        skipped: corpus.skipped,
+        ...(corpus.message !== undefined ? { message: corpus.message } : {}),
+        file,
+        columns,
+        pipeline: this.#expected.pipeline,
+        exact: true,
+        source: 'index',
+        files: corpus.files.length,
+        reusedFiles: this.#known.reused,
+        ms: { load: round(now() - t0), build: 0, write: 0 },
+      },
+    };
+  }
+
+  /**
+   * Takes over a snapshot another thread opened ({@link openFromIndex}): its sections (the same
+   * shared buffers, not a copy) become the build the next reload starts from, and its files and
+   * stamps seed the next load.
+   */
+  adopt(file: string, sections: Record<string, Uint8Array>): void {
+    const key = path.basename(file, '.snap');
+    const columns = columnsFromSections(sections);
+    this.#known.seed(filesOfColumns(columns), stampsFromSection(sections.stamps));
+    this.#current = { key, file, exact: true, columns, readsBytes: sections.reads };
+    this.#wrote(file);
   }
 
   /**
    * The model of the folder as it is now: the index's snapshot when it holds this corpus state
-   * (checked, not decoded), else a build (incremental from the newest usable snapshot), persisted.
+   * (read into shared memory and checked, not decoded), else a build (incremental from the newest
+   * usable snapshot), persisted.
    */
   async open(): Promise<Published> {
+    await this.#writing;
     const t0 = now();
-    this.#seed();
+    const newest = this.#newest();
     const { corpus, key, fingerprint } = await this.#load();
     const load = round(now() - t0);
     const common = {
@@ -201,39 +296,28 @@ export class IndexBuilder {
     const { dir } = this.#indexDir();
     const file = path.join(dir, snapshotName(key, true));
     let refused: string | undefined;
-    try {
-      const reader = openSnapshot(file, this.#expected);
-      try {
-        if (reader.header.fingerprint !== fingerprint || !reader.header.exact)
-          throw new SnapshotError('built from other files');
-        reader.verify();
-      } finally {
-        reader.close();
+    const found = newest?.file === file ? newest : this.#read(file);
+    if (typeof found !== 'string') {
+      if (found.header.fingerprint === fingerprint && found.header.exact) {
+        const columns = columnsFromSections(found.sections);
+        this.#current = { key, file, exact: true, columns, readsBytes: found.sections.reads };
+        this.#wrote(file);
+        return {
+          ...common,
+          file,
+          columns,
+          pipeline: this.#expected.pipeline,
+          exact: true,
+          source: 'index',
+          files: corpus.files.length,
+          reusedFiles: this.#known.reused,
+          ms: { load, build: 0, write: 0 },
+        };
       }
-      this.#remember({ key, file, exact: true });
-      return {
-        ...common,
-        file,
-        pipeline: this.#expected.pipeline,
-        exact: true,
-        source: 'index',
-        files: corpus.files.length,
-        reusedFiles: this.#known.reused,
-        ms: { load, build: 0, write: 0 },
-      };
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT')
-        refused = err instanceof SnapshotError ? err.message : String(err);
-    }
+      refused = 'built from other files';
+    } else if (found !== 'no such file') refused = found;
     const t1 = now();
-    let previous: BuildState | undefined;
-    for (const candidate of listSnapshots(dir)) {
-      const state = this.#readState(candidate);
-      if (typeof state !== 'string') {
-        previous = state;
-        break;
-      }
-    }
+    const previous = newest ? this.#stateOf(newest) : undefined;
     const { state, report } = buildIncrementally(corpus, previous);
     return this.#publish(
       { key, state, report },
@@ -247,14 +331,28 @@ export class IndexBuilder {
   }
 
   /**
-   * Decodes the last snapshot into the state the next reload starts from, if not done yet (call
-   * when idle: after a start from the index, the first reload then need not decode).
+   * Resolves once the snapshot of the last model handed out is on disk; rejects with the error of
+   * a deferred write that failed (the model was served all the same).
+   */
+  async flush(): Promise<void> {
+    await this.#writing;
+    const err = this.#writeError;
+    this.#writeError = undefined;
+    if (err !== undefined) throw err;
+  }
+
+  /**
+   * Decodes the served snapshot's bookkeeping into the state the next reload starts from, if not
+   * done yet (call when idle: after a start from the index, the first reload then need not).
    */
   warm(): void {
     const current = this.#current;
     if (!current || current.state) return;
-    const state = this.#readState(current.file);
-    if (typeof state !== 'string') current.state = state;
+    current.state = {
+      columns: current.columns,
+      reads: readsFromSection(current.readsBytes),
+      exact: current.exact,
+    };
   }
 
   /**
@@ -262,6 +360,7 @@ export class IndexBuilder {
    * provisional stories (call {@link settle} next). `undefined` when nothing changed.
    */
   async reload(): Promise<Published | undefined> {
+    await this.#writing;
     if (!this.#current) return this.open();
     const t0 = now();
     const { corpus, key, fingerprint } = await this.#load();
@@ -283,21 +382,23 @@ export class IndexBuilder {
     );
   }
 
-  /** Clusters the stories of a provisional build (same parts as a full build); `undefined` when already exact. */
+  /** Clusters the stories of a provisional build (same columns as a full build); `undefined` when already exact. */
   async settle(): Promise<Published | undefined> {
+    await this.#writing;
     const current = this.#current;
     if (!current || current.exact || !current.state) return undefined;
     const t = now();
     const state = settle(current.state);
-    const { parts } = state;
+    const { columns } = state;
+    const files = filesOfColumns(columns);
     return this.#publish(
       { key: current.key, state },
       {
-        fingerprint: corpusFingerprint(parts.files),
-        skipped: parts.skipped ?? [],
-        ...(parts.message !== undefined ? { message: parts.message } : {}),
+        fingerprint: corpusFingerprint(files),
+        skipped: columns.skipped,
+        ...(columns.message !== undefined ? { message: columns.message } : {}),
         source: 'incremental',
-        reusedFiles: parts.files.length,
+        reusedFiles: files.length,
         ms: { load: 0, build: round(now() - t) },
       },
     );

@@ -1,13 +1,14 @@
-import { type CorpusModel, modelFromParts } from '../core/model.js';
-import { partsFromSections } from './model-snapshot.js';
+import { type CorpusModel, modelFromColumns } from '../core/model.js';
+import { columnsFromSections } from './model-snapshot.js';
 import { SNAPSHOT_FORMAT } from './pipeline-version.js';
-import { readSnapshot } from './snapshot-file.js';
+import { readSnapshotShared } from './snapshot-file.js';
 
 /**
- * The whole model of a published snapshot (a worker's copy), after checking the header (format,
- * pipeline digest, Node and V8) and the checksums of the `view` and `model` sections.
+ * The whole model of a snapshot file, after checking the header (format, pipeline digest, Node
+ * and V8) and every section's checksum: the file read once into shared memory, its columns read
+ * in place (no per-record decoding).
  */
 export function readModel(file: string, pipeline: string): CorpusModel {
-  const { sections } = readSnapshot(file, { format: SNAPSHOT_FORMAT, pipeline }, ['view', 'model']);
-  return modelFromParts(partsFromSections(sections.view, sections.model));
+  const { sections } = readSnapshotShared(file, { format: SNAPSHOT_FORMAT, pipeline });
+  return modelFromColumns(columnsFromSections(sections));
 }

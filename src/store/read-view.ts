@@ -1,14 +1,13 @@
-import type { CorpusView } from '../core/model.js';
-import { viewFromSection } from './model-snapshot.js';
+import { type CorpusView, viewFromColumns } from '../core/model.js';
+import { columnsFromSections } from './model-snapshot.js';
 import { SNAPSHOT_FORMAT } from './pipeline-version.js';
-import { readSnapshot } from './snapshot-file.js';
+import { readSnapshotShared } from './snapshot-file.js';
 
 /**
- * The cheap-read view of a published snapshot (the main thread's copy), after checking the
- * header (format, pipeline digest, Node and V8) and the `view` section's checksum. Imports
- * nothing of the pipeline's stages, so the main thread starts without loading them.
+ * The cheap-read view of a snapshot file (files, lines, document infos, stories), after checking
+ * the header and every section's checksum: the columns read in place, nothing decoded up front.
  */
 export function readView(file: string, pipeline: string): CorpusView {
-  const { sections } = readSnapshot(file, { format: SNAPSHOT_FORMAT, pipeline }, ['view']);
-  return viewFromSection(sections.view);
+  const { sections } = readSnapshotShared(file, { format: SNAPSHOT_FORMAT, pipeline });
+  return viewFromColumns(columnsFromSections(sections));
 }

@@ -1,16 +1,16 @@
 import { createHash } from 'node:crypto';
-import { closeSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
-import v8 from 'node:v8';
-import { type Packed, pack, unpack } from './columns.js';
+import { closeSync, fstatSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 
 /**
  * The snapshot file: a small JSON header that says what wrote it and where each section lies,
- * then the sections, each `v8.serialize` of {@link pack}ed plain data with its own SHA-256. A
- * reader checks the header before trusting anything and a section's checksum before decoding it,
- * so a truncated, corrupt or foreign file is refused, never half read.
+ * then the sections, each a run of bytes (the model's tables as Arrow IPC files, the builder's
+ * bookkeeping) with its own SHA-256. A reader checks the header before trusting anything and a
+ * section's checksum before handing it out, so a truncated, corrupt or foreign file is refused,
+ * never half read.
  *
- * Layout: 8 bytes magic `CITESUM\0`, uint32 LE header length, the header (UTF-8 JSON), the
- * sections back to back.
+ * Layout: 8 bytes magic `CITESUM\0`, uint32 LE header length, the header (UTF-8 JSON) padded
+ * with spaces to 16 KiB, then the sections back to back, each padded to 8 bytes (so an Arrow
+ * buffer read in place is aligned as Arrow requires).
  */
 
 const MAGIC = Buffer.from('CITESUM\0', 'latin1');
@@ -28,7 +28,7 @@ export interface SnapshotHeader {
   readonly format: number;
   /** Digest of the pipeline's code: a snapshot from other code is rebuilt. */
   readonly pipeline: string;
-  /** Node's module ABI and V8 version: `v8.serialize` bytes are read back by the same V8 only. */
+  /** Node's module ABI and V8 version: the builder's `v8.serialize` sections are read back by the same V8 only. */
   readonly node: string;
   readonly v8: string;
   /** Fingerprint of the corpus (files and their SHA-256) the snapshot was built from. */
@@ -55,44 +55,56 @@ export function runtimeVersions(): { node: string; v8: string } {
   return { node: process.versions.modules, v8: process.versions.v8 };
 }
 
+/** Bytes of padding after `n` bytes to reach a multiple of 8. */
+const pad8 = (n: number) => (8 - (n % 8)) % 8;
+
+/** Room kept for the header before the sections (it is padded with spaces to fill it). */
+const HEADER_ROOM = 16 * 1024;
+
 /**
  * Writes a snapshot atomically: to a temporary file beside `file`, then renamed over it, so a
- * reader sees the old file or the new one, never a partial one.
+ * reader sees the old file or the new one, never a partial one. A section may be given as a
+ * function that makes its bytes: each is made, hashed and written in turn, so a writer never
+ * holds every section's bytes at once.
  */
 export function writeSnapshot(
   file: string,
   meta: Omit<SnapshotHeader, 'sections' | 'node' | 'v8' | 'createdAt'>,
-  sections: Readonly<Record<string, unknown>>,
+  sections: Readonly<Record<string, Uint8Array | (() => Uint8Array)>>,
 ): { bytes: number } {
-  const bodies: Buffer[] = [];
   const infos: Record<string, SectionInfo> = {};
-  let offset = 0;
-  for (const [name, value] of Object.entries(sections)) {
-    const body = v8.serialize(pack(value, name));
-    infos[name] = {
-      offset,
-      length: body.length,
-      sha256: createHash('sha256').update(body).digest('hex'),
-    };
-    bodies.push(body);
-    offset += body.length;
-  }
-  const header: SnapshotHeader = {
-    ...meta,
-    ...runtimeVersions(),
-    createdAt: new Date().toISOString(),
-    sections: infos,
-  };
-  const json = Buffer.from(JSON.stringify(header), 'utf8');
-  const length = Buffer.alloc(4);
-  length.writeUInt32LE(json.length);
   const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   const fd = openSync(tmp, 'w');
+  const writeAt = (chunk: Uint8Array, position: number) => {
+    for (let done = 0; done < chunk.length;)
+      done += writeSync(fd, chunk, done, chunk.length - done, position + done);
+  };
+  let offset = 0;
   try {
-    for (const chunk of [MAGIC, length, json, ...bodies]) {
-      for (let done = 0; done < chunk.length;)
-        done += writeSync(fd, chunk, done, chunk.length - done);
+    for (const [name, section] of Object.entries(sections)) {
+      const body = typeof section === 'function' ? section() : section;
+      infos[name] = {
+        offset,
+        length: body.length,
+        sha256: createHash('sha256').update(body).digest('hex'),
+      };
+      writeAt(body, HEADER_ROOM + offset);
+      writeAt(new Uint8Array(pad8(body.length)), HEADER_ROOM + offset + body.length);
+      offset += body.length + pad8(body.length);
     }
+    const header: SnapshotHeader = {
+      ...meta,
+      ...runtimeVersions(),
+      createdAt: new Date().toISOString(),
+      sections: infos,
+    };
+    const raw = Buffer.from(JSON.stringify(header), 'utf8');
+    const room = HEADER_ROOM - MAGIC.length - 4;
+    if (raw.length > room) throw new Error(`snapshot header of ${raw.length} bytes is too long`);
+    const json = Buffer.concat([raw, Buffer.alloc(room - raw.length, ' ')]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32LE(json.length);
+    writeAt(Buffer.concat([MAGIC, length, json]), 0);
   } catch (err) {
     closeSync(fd);
     rmSync(tmp, { force: true });
@@ -100,12 +112,16 @@ export function writeSnapshot(
   }
   closeSync(fd);
   renameSync(tmp, file);
-  return { bytes: MAGIC.length + 4 + json.length + offset };
+  return { bytes: HEADER_ROOM + offset };
 }
 
 /** Reads `length` bytes at `position`, failing on a short read (a truncated file). */
-function readExactly(fd: number, length: number, position: number): Buffer {
-  const buf = Buffer.allocUnsafe(length);
+function readExactly(
+  fd: number,
+  length: number,
+  position: number,
+  buf: Buffer = Buffer.allocUnsafe(length),
+): Buffer {
   let done = 0;
   while (done < length) {
     const n = readSync(fd, buf, done, length - done, position + done);
@@ -118,11 +134,13 @@ function readExactly(fd: number, length: number, position: number): Buffer {
 /** An open snapshot: its header, checked, and its sections, each read and checked on demand. */
 export interface SnapshotReader {
   readonly header: SnapshotHeader;
-  /** Reads, checks and decodes one section. */
-  section(name: string): unknown;
+  /** Reads and checks one section's bytes. */
+  section(name: string): Uint8Array;
   /** Checks every section's checksum without decoding (throws {@link SnapshotError}). */
   verify(): void;
   close(): void;
+  /** The open file. */
+  readonly fd: number;
 }
 
 /**
@@ -165,11 +183,12 @@ export function openSnapshot(file: string, expected: SnapshotExpectation): Snaps
     };
     return {
       header,
-      section: (name) => unpack(v8.deserialize(checked(name)) as Packed),
+      section: (name) => checked(name),
       verify: () => {
         for (const name of Object.keys(header.sections)) checked(name);
       },
       close: () => closeSync(fd),
+      fd,
     };
   } catch (err) {
     closeSync(fd);
@@ -182,13 +201,45 @@ export function readSnapshot(
   file: string,
   expected: SnapshotExpectation,
   names: readonly string[],
-): { header: SnapshotHeader; sections: Record<string, unknown> } {
+): { header: SnapshotHeader; sections: Record<string, Uint8Array> } {
   const reader = openSnapshot(file, expected);
   try {
-    const sections: Record<string, unknown> = {};
+    const sections: Record<string, Uint8Array> = {};
     for (const name of names) sections[name] = reader.section(name);
     return { header: reader.header, sections };
   } finally {
     reader.close();
   }
+}
+
+/**
+ * Reads a whole snapshot into one `SharedArrayBuffer` (one read, no decoding), checks its header
+ * and every section's checksum, and returns the sections as views into that buffer: the bytes
+ * every thread then reads in place.
+ */
+export function readSnapshotShared(
+  file: string,
+  expected: SnapshotExpectation,
+): { header: SnapshotHeader; sections: Record<string, Uint8Array> } {
+  const reader = openSnapshot(file, expected);
+  let bytes: Buffer;
+  try {
+    const size = fstatSync(reader.fd).size;
+    bytes = readExactly(reader.fd, size, 0, Buffer.from(new SharedArrayBuffer(size)));
+  } finally {
+    reader.close();
+  }
+  const { header } = reader;
+  const head = MAGIC.length + 4;
+  const base = head + bytes.readUInt32LE(MAGIC.length);
+  const sections: Record<string, Uint8Array> = {};
+  for (const [name, info] of Object.entries(header.sections)) {
+    if (base + info.offset + info.length > bytes.length)
+      throw new SnapshotError('the file is truncated');
+    const body = bytes.subarray(base + info.offset, base + info.offset + info.length);
+    if (createHash('sha256').update(body).digest('hex') !== info.sha256)
+      throw new SnapshotError(`section "${name}" fails its checksum`);
+    sections[name] = new Uint8Array(body.buffer, body.byteOffset, body.length);
+  }
+  return { header, sections };
 }

@@ -13,7 +13,7 @@ let location = '';
 function builderFor(task: BuilderTask): IndexBuilder {
   const key = JSON.stringify([task.dataDir, task.indexDir, task.maxFileBytes]);
   if (!builder || key !== location) {
-    builder = new IndexBuilder(task);
+    builder = new IndexBuilder(task, undefined, { deferWrites: true });
     location = key;
   }
   return builder;
@@ -31,6 +31,12 @@ export default async function run(task: BuilderTask): Promise<Published | null> 
       return (await b.settle()) ?? null;
     case 'warm':
       b.warm();
+      return null;
+    case 'flush':
+      await b.flush();
+      return null;
+    case 'adopt':
+      b.adopt(task.adopt!.file, task.adopt!.sections);
       return null;
   }
 }

@@ -1,14 +1,15 @@
 import { BroadcastChannel, threadId, workerData } from 'node:worker_threads';
 import { type CorpusModel, solverReady, warmUpSolver } from '../core/index.js';
-import { readModel } from '../store/read-model.js';
+import { modelFromColumns } from '../core/model.js';
 import type { ComputeTask, ComputeWorkerData, ModelMessage, ModelRef } from './messages.js';
 import { postedSummary, summaryJson, topicJson } from './tasks.js';
 
 /**
  * A compute worker: summaries and topic details of the served corpus, and `POST /v1/summarize`.
- * Holds the model of the current generation, read from its snapshot: loaded ahead of a swap when
- * the main thread broadcasts `load`, or on demand by the first task that names it. Keeps at most
- * two (the served one and the next while a swap is prepared); `commit` drops the older.
+ * Holds the model of the current generation: a reader over its columns in shared memory (the
+ * buffers the builder wrote, not a copy), made when the main thread broadcasts `load` or by the
+ * first task that names it. Keeps at most two (the served one and the next while a swap is
+ * prepared); `commit` drops the older, and with it this thread's hold on its buffers.
  *
  * Workers are loaded through `require` (tsx compiles them to CommonJS inside worker threads, where
  * its ESM hooks do not apply): a default export and no top-level await.
@@ -16,14 +17,20 @@ import { postedSummary, summaryJson, topicJson } from './tasks.js';
 
 const slots = new Map<number, CorpusModel>();
 
-// V8 optimises the solver's WebAssembly only once it runs hot: one synthetic solve (~0.3 s) at
-// the worker's start spares the first requests it serves (3–5× slower otherwise).
-const ready = solverReady.then(warmUpSolver);
+// V8 optimises the solver's WebAssembly only once it runs hot: one synthetic solve (~0.3 s) spares
+// the first requests a worker serves (3–5× slower otherwise). It runs right after the worker's
+// first model is loaded, so a start's readiness (every worker holding the model) does not wait for
+// it, or, when no model comes for WARM_UP_IDLE_MS (a first build of a large folder), meanwhile.
+// A task that comes first waits for it.
+const WARM_UP_IDLE_MS = 2000;
+let warmed: Promise<void> | undefined;
+const warmUp = (): Promise<void> => (warmed ??= Promise.resolve(solverReady).then(warmUpSolver));
+setTimeout(warmUp, WARM_UP_IDLE_MS).unref();
 
 function modelOf(ref: ModelRef): CorpusModel {
   let model = slots.get(ref.generation);
   if (!model) {
-    model = readModel(ref.file, ref.pipeline);
+    model = modelFromColumns(ref.columns);
     slots.set(ref.generation, model);
     while (slots.size > 2) slots.delete(Math.min(...slots.keys()));
   }
@@ -49,6 +56,7 @@ channel.onmessage = (event) => {
         ...(error ? { error } : {}),
       };
       channel.postMessage(reply);
+      setImmediate(warmUp);
       break;
     }
     case 'commit':
@@ -70,7 +78,7 @@ channel.postMessage({ type: 'hello', threadId } satisfies ModelMessage);
  * topic), or the answer to `POST /v1/summarize` (JSON or Markdown text).
  */
 export default async function run(task: ComputeTask): Promise<string | null> {
-  await ready;
+  await warmUp();
   switch (task.kind) {
     case 'summary':
       return summaryJson(modelOf(task.model), task.request) ?? null;

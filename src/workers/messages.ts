@@ -1,17 +1,19 @@
 import type { SummarizeRequest } from '../../schemas/api.js';
 import type { SummaryRequest } from '../core/index.js';
+import type { ModelColumns } from '../core/model.js';
 
 /**
  * What the main thread and the workers say to each other: the tasks of the compute pool, the
  * broadcasts that load and drop models, and the builder's answers.
  */
 
-/** Which model a task runs on: a generation (increasing) and the snapshot it is read from. */
+/**
+ * Which model a task runs on: a generation (increasing) and its columns, in shared memory (a
+ * message shares them, it never copies them), never written again once published.
+ */
 export interface ModelRef {
   readonly generation: number;
-  readonly file: string;
-  /** The pipeline digest the snapshot must carry (the builder's). */
-  readonly pipeline: string;
+  readonly columns: ModelColumns;
 }
 
 /** A task of the compute pool. */
@@ -45,8 +47,10 @@ export interface ComputeWorkerData {
 
 /** What the builder is asked to do. */
 export interface BuilderTask {
-  readonly kind: 'open' | 'reload' | 'settle' | 'warm';
+  readonly kind: 'open' | 'reload' | 'settle' | 'warm' | 'flush' | 'adopt';
   readonly dataDir: string;
   readonly indexDir: string;
   readonly maxFileBytes: number;
+  /** `adopt`: the snapshot the main thread opened, and its sections (shared, not copied). */
+  readonly adopt?: { readonly file: string; readonly sections: Record<string, Uint8Array> };
 }

@@ -1,7 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createRequire } from 'node:module';
-import { BroadcastChannel } from 'node:worker_threads';
-import { pathToFileURL } from 'node:url';
+import { BroadcastChannel, type Worker } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import type { SummarizeRequest } from '../../schemas/api.js';
 import type { CorpusView } from '../core/model.js';
@@ -10,21 +8,12 @@ import type { Compute } from '../http/compute.js';
 import { ServiceBusyError } from '../http/service-busy.js';
 import type { Published } from '../store/index-builder.js';
 import type { BuilderTask, ComputeTask, ModelMessage, ModelRef } from './messages.js';
+import { workerEntry } from './worker-entry.js';
 
 /**
  * The worker threads, seen from the main thread: a compute pool (piscina, a fixed number of
  * threads and a bounded queue) and the builder (one thread). The main thread only routes to them.
  */
-
-/**
- * `--import tsx` for workers when this process was not started through tsx (vitest): the workers
- * run the TypeScript sources too. Started through tsx, workers inherit its loader.
- */
-function workerExecArgv(): string[] | undefined {
-  if (process.execArgv.some((a) => a.includes('tsx'))) return undefined;
-  const loader = createRequire(import.meta.url).resolve('tsx');
-  return [...process.execArgv, '--import', pathToFileURL(loader).href];
-}
 
 const QUEUE_FULL = /queue is at limit|No task queue available/i;
 
@@ -65,7 +54,7 @@ export class ComputePool implements Compute {
     };
     (this.#channel as unknown as { unref(): void }).unref();
     this.#pool = new Piscina({
-      filename: new URL('./compute-worker.ts', import.meta.url).href,
+      ...workerEntry('compute-worker'),
       minThreads: options.workers,
       maxThreads: options.workers,
       maxQueue: options.maxQueue,
@@ -73,7 +62,6 @@ export class ComputePool implements Compute {
       // Between tasks a worker's event loop runs, so it hears the model broadcasts.
       atomics: 'disabled',
       workerData: { channel },
-      ...(workerExecArgv() ? { execArgv: workerExecArgv() } : {}),
     });
   }
 
@@ -99,6 +87,11 @@ export class ComputePool implements Compute {
   /** Tasks waiting for a thread. */
   get queued(): number {
     return this.#pool.queueSize;
+  }
+
+  /** The threads (for the metrics: each one's event-loop utilisation). */
+  get workerThreads(): readonly Worker[] {
+    return this.#pool.threads;
   }
 
   /**
@@ -210,16 +203,20 @@ export class ComputePool implements Compute {
 /** The builder thread: one task at a time, its state kept between tasks. */
 export class BuilderPool {
   readonly #pool = new Piscina({
-    filename: new URL('./builder-worker.ts', import.meta.url).href,
+    ...workerEntry('builder-worker'),
     minThreads: 1,
     maxThreads: 1,
     idleTimeout: Infinity,
-    ...(workerExecArgv() ? { execArgv: workerExecArgv() } : {}),
   });
 
   /** Runs a builder task: the snapshot to publish, or `null` when there is nothing new. */
   run(task: BuilderTask): Promise<Published | null> {
     return this.#pool.run(task) as Promise<Published | null>;
+  }
+
+  /** The thread (for the metrics: its event-loop utilisation). */
+  get workerThreads(): readonly Worker[] {
+    return this.#pool.threads;
   }
 
   async close(): Promise<void> {

@@ -1,8 +1,9 @@
+import type { Worker } from 'node:worker_threads';
 import type { Config } from '../config.js';
 import type { CorpusView } from '../core/model.js';
+import { viewFromColumns } from '../core/model-columns.js';
 import type { Logger } from '../log.js';
-import type { Published } from '../store/index-builder.js';
-import { readView } from '../store/read-view.js';
+import { IndexBuilder, type Published } from '../store/index-builder.js';
 import type { BuilderTask, ModelRef } from './messages.js';
 import { BuilderPool, ComputePool } from './pools.js';
 
@@ -10,6 +11,12 @@ import { BuilderPool, ComputePool } from './pools.js';
 export interface ReadyModel {
   readonly view: CorpusView;
   readonly ref: ModelRef;
+  /**
+   * Settles once every compute worker holds the model: at once for a reload (swapped in only
+   * then), later for the first model (served while the workers read it). Rejects when a worker
+   * could not read the snapshot.
+   */
+  readonly held: Promise<void>;
   /** What the log says about it. */
   readonly facts: {
     readonly ms: number;
@@ -33,9 +40,13 @@ export interface ReadyModel {
  * swaps it in with one assignment and then calls {@link commit}.
  */
 export class ModelPublisher {
-  /** The compute pool the app sends summaries, topic details and posted summaries to. */
-  readonly compute: ComputePool;
-  readonly #builder = new BuilderPool();
+  #compute: ComputePool | undefined;
+
+  /** The builder thread, started when first needed (after a start from the index has served). */
+  get #builder(): BuilderPool {
+    return (this.#builderPool ??= new BuilderPool());
+  }
+  #builderPool: BuilderPool | undefined;
   readonly #config: Config;
   readonly #log: Logger;
   #generation = 0;
@@ -43,7 +54,19 @@ export class ModelPublisher {
   constructor(config: Config, log: Logger) {
     this.#config = config;
     this.#log = log;
-    this.compute = new ComputePool({ workers: config.workers, maxQueue: config.maxQueue });
+  }
+
+  /**
+   * The compute pool the app sends summaries, topic details and posted summaries to. Its threads
+   * start when it is first asked for (once the first model is read), so at a start they do not
+   * compete for the cores with the builder reading or building that model.
+   */
+  get compute(): ComputePool {
+    this.#compute ??= new ComputePool({
+      workers: this.#config.workers,
+      maxQueue: this.#config.maxQueue,
+    });
+    return this.#compute;
   }
 
   #task(kind: BuilderTask['kind']): BuilderTask {
@@ -72,15 +95,11 @@ export class ModelPublisher {
         'INDEX_DIR cannot be written; the index is kept in a temporary folder',
       );
     const t = performance.now();
-    const ref: ModelRef = {
-      generation: ++this.#generation,
-      file: published.file,
-      pipeline: published.pipeline,
-    };
-    // The workers decode the model while this thread decodes its view. At start nothing is served
-    // yet, so no old model answers meanwhile: the view is served as soon as it is read, and a
-    // summary asked before its worker holds the model waits while that worker reads the snapshot.
-    // Later models are swapped in only once every worker holds them.
+    const ref: ModelRef = { generation: ++this.#generation, columns: published.columns };
+    // The columns are shared, not copied: the workers and this thread read the same buffers. At
+    // start nothing is served yet, so the view is served at once and a summary asked before its
+    // worker holds the model waits for that worker. Later models are swapped in only once every
+    // worker holds them.
     const first = kind === 'open';
     let loading: Promise<void>;
     if (first) {
@@ -94,7 +113,7 @@ export class ModelPublisher {
     }
     let view: CorpusView;
     try {
-      view = readView(published.file, published.pipeline);
+      view = viewFromColumns(published.columns);
     } catch (err) {
       await loading.catch(() => undefined);
       this.compute.drop(ref.generation);
@@ -106,6 +125,7 @@ export class ModelPublisher {
     return {
       view,
       ref,
+      held: first ? loading : Promise.resolve(),
       facts: {
         ms: Math.round(performance.now() - started),
         source: published.source,
@@ -135,9 +155,36 @@ export class ModelPublisher {
     return published ? this.#ready(published, started, kind) : undefined;
   }
 
-  /** The model of the data folder at start: from the index when it holds it, else built. */
+  /**
+   * The model of the data folder at start: from the index when it holds it, else built. When the
+   * index holds the folder's state, this thread reads the snapshot itself (into shared memory, no
+   * decoding) and serves it without waiting for the builder thread to start, which then takes
+   * over the same buffers for the reloads to come.
+   */
   async open(): Promise<ReadyModel> {
-    return (await this.#run('open'))!;
+    const started = performance.now();
+    const { dataDir, indexDir, maxFileBytes } = this.#config;
+    let quick: Awaited<ReturnType<IndexBuilder['openFromIndex']>>;
+    try {
+      quick = await new IndexBuilder({ dataDir, indexDir, maxFileBytes }).openFromIndex();
+    } catch (err) {
+      this.#log.warn(
+        { error: String(err) },
+        'index not read on the main thread; the builder reads it',
+      );
+    }
+    if (!quick) {
+      // A build takes a while: the compute threads start meanwhile, ready when it is served.
+      void this.compute;
+      return (await this.#run('open'))!;
+    }
+    const adopt = { file: quick.published.file, sections: quick.sections };
+    this.#builder
+      .run({ ...this.#task('adopt'), adopt })
+      .catch((err: unknown) =>
+        this.#log.warn({ error: String(err) }, 'the builder could not take over the index'),
+      );
+    return this.#ready(quick.published, started, 'open');
   }
 
   /** The folder's new state after a change (stories provisional), or `undefined` when unchanged. */
@@ -164,8 +211,27 @@ export class ModelPublisher {
     this.compute.commit(ready.ref.generation);
   }
 
-  /** Stops every worker thread. */
+  /** Every running worker thread with its pool's name (for the metrics); pools not yet started have none. */
+  threads(): { readonly pool: 'compute' | 'builder'; readonly worker: Worker }[] {
+    return [
+      ...(this.#compute?.workerThreads ?? []).map((worker) => ({
+        pool: 'compute' as const,
+        worker,
+      })),
+      ...(this.#builderPool?.workerThreads ?? []).map((worker) => ({
+        pool: 'builder' as const,
+        worker,
+      })),
+    ];
+  }
+
+  /** Stops every worker thread, once the builder has written the last model's snapshot. */
   async close(): Promise<void> {
-    await Promise.all([this.compute.close(), this.#builder.close()]);
+    await this.#builderPool
+      ?.run(this.#task('flush'))
+      .catch((err: unknown) =>
+        this.#log.warn({ error: String(err) }, 'the last snapshot could not be written'),
+      );
+    await Promise.all([this.#compute?.close(), this.#builderPool?.close()]);
   }
 }

@@ -32,7 +32,7 @@ browserSuite(SUITE, () => {
       `/v1/topics/${encodeURIComponent(topic.id)}/summary?maxSentences=5`,
     );
     const all = summary.sentences.flatMap((s, i) =>
-      s.citations.map((c, j) => ({ c, key: `${i}.${j}` })),
+      s.citations.map((c, j) => ({ c, key: `${i + 1}.${j + 1}` })),
     );
     for (const { c, key } of [...all, all[0]!]) {
       await page.click(`a.cite[data-cite="${key}"]`);
@@ -57,7 +57,7 @@ browserSuite(SUITE, () => {
       docs.documents.filter((d) => Object.keys(d.reasons).length > 0).map((d) => d.file),
     );
     const key = summary.sentences
-      .flatMap((s, i) => s.citations.map((c, j) => ({ c, key: `${i}.${j}` })))
+      .flatMap((s, i) => s.citations.map((c, j) => ({ c, key: `${i + 1}.${j + 1}` })))
       .find((x) => withReasons.has(x.c.file));
     expect(key, 'a citation into a file with non-content lines').toBeDefined();
     await page.click(`a.cite[data-cite="${key!.key}"]`);

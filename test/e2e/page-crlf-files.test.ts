@@ -51,7 +51,7 @@ browserSuite(
         await fetch(`${server.url}/v1/summary?query=${encodeURIComponent(QUERY)}&maxSentences=5`)
       ).json()) as Summary;
       const all = summary.sentences.flatMap((s, i) =>
-        s.citations.map((c, j) => ({ c, key: `${i}.${j}` })),
+        s.citations.map((c, j) => ({ c, key: `${i + 1}.${j + 1}` })),
       );
       expect(all.some(({ c }) => c.lines.end > c.lines.start && c.quote.includes('\r\n'))).toBe(
         true,
@@ -98,7 +98,7 @@ browserSuite(
       expect(statuses).toEqual(flat.map((c) => (c.file === 'harbour.txt' ? 'stale' : 'verified')));
 
       const k = flat.findIndex((c) => c.file === 'harbour.txt');
-      const key = data.citations.flatMap((cs, i) => cs.map((_, j) => `${i}.${j}`))[k]!;
+      const key = data.citations.flatMap((cs, i) => cs.map((_, j) => `${i + 1}.${j + 1}`))[k]!;
       await page.click(`a.cite[data-cite="${key}"]`);
       await page.waitForSelector(`#source[data-open-cite="${key}"]`);
       const opened = await readOpened(page);

@@ -72,8 +72,8 @@ browserSuite('the spot-check page in headless Chromium on a file of 2,400 lines'
     });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${server.url}/?query=${encodeURIComponent(query)}&maxSentences=1&cite=0.0`);
-    await page.waitForSelector('#source[data-open-cite="0.0"]', { timeout: 15_000 });
+    await page.goto(`${server.url}/?query=${encodeURIComponent(query)}&maxSentences=1&cite=1.1`);
+    await page.waitForSelector('#source[data-open-cite="1.1"]', { timeout: 15_000 });
     const shown = await page.evaluate(() => {
       const lines = document.getElementById('source-lines')!;
       const cited = [...lines.querySelectorAll<HTMLElement>('.line.cited')];

@@ -65,8 +65,8 @@ browserSuite('the spot-check page in headless Chromium on Markdown and HTML file
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${server.url}/?query=${encodeURIComponent(query)}&maxSentences=1&cite=0.0`);
-    await page.waitForSelector('#source[data-open-cite="0.0"]', { timeout: 15_000 });
+    await page.goto(`${server.url}/?query=${encodeURIComponent(query)}&maxSentences=1&cite=1.1`);
+    await page.waitForSelector('#source[data-open-cite="1.1"]', { timeout: 15_000 });
     const rows: Row[] = await page.$$eval('#source-lines .line', (rs) =>
       rs.map((r) => ({
         n: Number((r as HTMLElement).dataset.line),

@@ -5,7 +5,7 @@ import { browserSuite } from './chromium.js';
 import { errorsOf, expectHighlighted, SUITE, useSpotCheckSession } from './page-helpers.js';
 
 /**
- * End-to-end tests of the spot-check page (issue 5): the real server (`npx tsx src/server.ts`
+ * End-to-end tests of the spot-check page (issue 5): the real server (`npx tsx src/main.ts`
  * over data/) driven in Debian's headless Chromium through playwright-core. Never downloads a
  * browser: without /usr/bin/chromium (`apt-get install -y chromium`) the suites fail when `CI`
  * is set (a skipped check in CI checks nothing) and are skipped, saying why, otherwise.
@@ -70,7 +70,7 @@ browserSuite(SUITE, () => {
 
     for (const [i, s] of summary.sentences.entries()) {
       for (const [j, c] of s.citations.entries()) {
-        const key = `${i}.${j}`;
+        const key = `${i + 1}.${j + 1}`;
         const marker = page.locator(`a.cite[data-cite="${key}"]`);
         expect(await marker.textContent()).toBe(citationLabel(c));
         await marker.click();
@@ -116,7 +116,7 @@ browserSuite(SUITE, () => {
     const si = i >= 0 ? i : 0;
     const ci = summary.sentences[si]!.citations.length - 1;
     const c = summary.sentences[si]!.citations[ci]!;
-    const key = `${si}.${ci}`;
+    const key = `${si + 1}.${ci + 1}`;
 
     // Made by clicking, then shared: the URL the page writes reopens it.
     const first = await newPage();
@@ -134,8 +134,8 @@ browserSuite(SUITE, () => {
     expect(await page.getAttribute(`a.cite[data-cite="${key}"]`, 'aria-current')).toBe('true');
 
     // Back closes the citation, forward reopens it.
-    await page.click(`a.cite[data-cite="0.0"]`);
-    await expectHighlighted(page, '0.0', summary.sentences[0]!.citations[0]!);
+    await page.click(`a.cite[data-cite="1.1"]`);
+    await expectHighlighted(page, '1.1', summary.sentences[0]!.citations[0]!);
     await page.goBack();
     await expectHighlighted(page, key, c);
     expect(errorsOf(page)).toEqual([]);
@@ -160,8 +160,8 @@ browserSuite(SUITE, () => {
     );
     expect(summary.sentences.length).toBeLessThanOrEqual(2);
     expect(summary.sentences.length).toBeGreaterThan(0);
-    await page.click('a.cite[data-cite="0.0"]');
-    await expectHighlighted(page, '0.0', summary.sentences[0]!.citations[0]!);
+    await page.click('a.cite[data-cite="1.1"]');
+    await expectHighlighted(page, '1.1', summary.sentences[0]!.citations[0]!);
     expect(new URL(page.url()).searchParams.get('query')).toBe('WhatsApp users');
     expect(errorsOf(page)).toEqual([]);
     await page.context().close();
@@ -173,20 +173,20 @@ browserSuite(SUITE, () => {
     const summary = await api<Summary>(
       `/v1/topics/${encodeURIComponent(session.topics[0]!.id)}/summary?maxSentences=5`,
     );
-    await page.focus('a.cite[data-cite="0.0"]');
+    await page.focus('a.cite[data-cite="1.1"]');
     const outline = await page.$eval(
-      'a.cite[data-cite="0.0"]',
+      'a.cite[data-cite="1.1"]',
       (el) => getComputedStyle(el).outlineStyle,
     );
     expect(outline).not.toBe('none');
     await page.keyboard.press('Enter');
-    await expectHighlighted(page, '0.0', summary.sentences[0]!.citations[0]!);
+    await expectHighlighted(page, '1.1', summary.sentences[0]!.citations[0]!);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('source-title');
     await page.keyboard.press('Escape');
     expect(await page.isHidden('#source')).toBe(true);
     expect(
       await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.cite),
-    ).toBe('0.0');
+    ).toBe('1.1');
     expect(new URL(page.url()).searchParams.has('cite')).toBe(false);
     await page.context().close();
   });
@@ -198,9 +198,9 @@ browserSuite(SUITE, () => {
       `/v1/topics/${encodeURIComponent(topic.id)}/summary?maxSentences=5`,
     );
     await page.goto(
-      `${session.server.url}/?topic=${encodeURIComponent(topic.id)}&maxSentences=5&cite=0.0`,
+      `${session.server.url}/?topic=${encodeURIComponent(topic.id)}&maxSentences=5&cite=1.1`,
     );
-    await expectHighlighted(page, '0.0', summary.sentences[0]!.citations[0]!);
+    await expectHighlighted(page, '1.1', summary.sentences[0]!.citations[0]!);
     const boxes = await page.evaluate(() => {
       const r = (id: string) => document.querySelector(id)!.getBoundingClientRect();
       return {

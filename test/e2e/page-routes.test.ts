@@ -67,6 +67,38 @@ describe('GET / (the spot-check page)', () => {
     expect(html).toContain(`>${label}</a>`);
   });
 
+  test('numbers citation deep links from 1, as the page numbers its sentences', async () => {
+    const topic = allStories(model)[0]!.id;
+    const html = await (await app.request(`/?topic=${topic}&maxSentences=2`)).text();
+    const keys = [...html.matchAll(/data-cite="([^"]+)"/g)].map((m) => m[1]);
+    const summary = summarize(model, { topicId: topic, maxSentences: 2 })!;
+    expect(keys).toEqual(
+      summary.sentences.flatMap((s, i) => s.citations.map((_, j) => `${i + 1}.${j + 1}`)),
+    );
+    expect(html).toContain(`href="/?topic=${topic}&amp;maxSentences=2&amp;cite=1.1"`);
+    expect(html).toContain('<ol class="sentences">');
+    expect(parsePageParams(new URLSearchParams('cite=1.1')).cite).toBe('1.1');
+    for (const zero of ['0.0', '0.1', '1.0'])
+      expect(parsePageParams(new URLSearchParams(`cite=${zero}`)).cite, zero).toBeUndefined();
+  });
+
+  test('suggests a query from the served corpus: its largest story’s label', async () => {
+    const seed = await (await app.request('/')).text();
+    expect(seed).toContain(`placeholder="e.g. ${allStories(model)[0]!.label}"`);
+    const other = buildModel(await loadCorpus('test/fixtures/unseen-wildfire'));
+    const html = await (
+      await createApp({ model: other, loadedAt: new Date() }).request('/')
+    ).text();
+    const label = allStories(other)[0]!.label;
+    expect(html).toContain(`placeholder="e.g. ${label}"`);
+    expect(html).not.toContain('WhatsApp');
+    const empty = buildModel({ files: [] });
+    const none = await (
+      await createApp({ model: empty, loadedAt: new Date() }).request('/')
+    ).text();
+    expect(none).not.toContain('placeholder=');
+  });
+
   test('reads maxSentences leniently: nonsense gives the default, too many gives the maximum', async () => {
     const topic = allStories(model)[0]!.id;
     const nonsense = await (await app.request(`/?topic=${topic}&maxSentences=abc`)).text();
@@ -103,8 +135,8 @@ describe('GET / (the spot-check page)', () => {
   });
 
   test('deep links keep the view: query wins over topic, maxSentences is always written', () => {
-    expect(pageHref({ topic: 't-1', maxSentences: 5, cite: '2.0' })).toBe(
-      '/?topic=t-1&maxSentences=5&cite=2.0',
+    expect(pageHref({ topic: 't-1', maxSentences: 5, cite: '2.1' })).toBe(
+      '/?topic=t-1&maxSentences=5&cite=2.1',
     );
     expect(pageHref({ topic: 't-1', query: 'a b', maxSentences: 3 })).toBe(
       '/?query=a+b&maxSentences=3',

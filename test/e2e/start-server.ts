@@ -31,14 +31,19 @@ export function freePort(): Promise<number> {
 }
 
 /**
- * Spawns `npx tsx src/server.ts` on a free port with `HOST=127.0.0.1` and the given data folder,
- * and resolves once `/healthz` answers 200. Rejects with the server's output when it exits early
+ * Spawns `npx tsx src/main.ts` (the service from its sources) on a free port with
+ * `HOST=127.0.0.1` and the given data folder, and resolves once `/readyz` answers 200 (`env` adds
+ * variables, e.g. `API_KEY`). Rejects with the server's output when it exits early
  * or is not up within `timeoutMs`.
  */
-export async function startServer(dataDir: string, timeoutMs = 60_000): Promise<SpawnedServer> {
+export async function startServer(
+  dataDir: string,
+  timeoutMs = 60_000,
+  env: Record<string, string> = {},
+): Promise<SpawnedServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn('npx', ['tsx', 'src/server.ts'], {
+  const child: ChildProcess = spawn('npx', ['tsx', 'src/main.ts'], {
     cwd: process.cwd(),
     env: {
       ...process.env,
@@ -46,6 +51,7 @@ export async function startServer(dataDir: string, timeoutMs = 60_000): Promise<
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
       NODE_ENV: 'test',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
@@ -81,9 +87,9 @@ export async function startServer(dataDir: string, timeoutMs = 60_000): Promise<
 
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (gone) throw new Error(`the server exited before answering /healthz:\n${out}`);
+    if (gone) throw new Error(`the server exited before it was ready:\n${out}`);
     try {
-      const res = await fetch(`${url}/healthz`);
+      const res = await fetch(`${url}/readyz`);
       if (res.ok) return { url, output: () => out, stop };
     } catch {
       /* not listening yet */
@@ -91,5 +97,5 @@ export async function startServer(dataDir: string, timeoutMs = 60_000): Promise<
     await new Promise((r) => setTimeout(r, 150));
   }
   await stop();
-  throw new Error(`the server did not answer /healthz within ${timeoutMs} ms:\n${out}`);
+  throw new Error(`the server was not ready (/readyz) within ${timeoutMs} ms:\n${out}`);
 }

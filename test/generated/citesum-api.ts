@@ -12,10 +12,50 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Health and the served corpus
-         * @description Answers 200 as soon as the service serves a corpus (possibly empty), with its fingerprint and counts.
+         * Liveness: the process answers
+         * @description 200 whenever the process runs and its event loop answers, from the first moments of a start to the end of a shutdown (a liveness probe: failing it means restart the process). Says where the service is (`phase`, `ready`) and, once a corpus is served, its fingerprint and counts. Open without the API key; with `API_KEY` set the corpus fields go only to a caller who sends it. For routing traffic use `GET /readyz`.
          */
         get: operations["getHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/readyz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Readiness: the service can answer every route
+         * @description A readiness probe: 200 only when a corpus is served and every compute worker holds its model; 503 before (starting, the corpus loading, the workers reading the model) and from the moment a shutdown begins (SIGTERM), with the reason in `detail`. Open without the API key.
+         */
+        get: operations["getReadiness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Prometheus metrics
+         * @description The service's metrics in the Prometheus text format (version 0.0.4), for a scraper: requests by route pattern and status with latency histograms, requests in flight, the compute queue (depth, capacity, tasks by outcome: `rejected` is a full queue), each worker thread's busy and idle time, the served model (generation, corpus size), builds and reloads (count, duration, outcome, stages), index reuse, readiness and start-up phases, and the Node.js process (CPU, memory, event-loop lag, GC). With `API_KEY` set it wants the key like every route but the probes: give Prometheus `authorization: { credentials_file: … }`.
+         */
+        get: operations["getMetrics"];
         put?: never;
         post?: never;
         delete?: never;
@@ -133,9 +173,29 @@ export interface paths {
         };
         /**
          * A topic's cited summary
-         * @description Sentences taken verbatim from the sources, each with its citations (the first is where the text was taken from) and its support (distinct files stating it). Deterministic: same corpus and options, same bytes.
+         * @description Sentences taken verbatim from the sources, each with its citations (the first is where the text was taken from) and its support (distinct files stating it). Deterministic: same corpus and options, same bytes. The same summary as Markdown: `GET /v1/topics/{topicId}/summary.md`.
          */
         get: operations["getTopicSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/topics/{topicId}/summary.md": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A topic's summary as Markdown
+         * @description `GET /v1/topics/{topicId}/summary` rendered as Markdown with footnoted citations, for reading or pasting into a document. Same parameters, same sentences, its own ETag.
+         */
+        get: operations["getTopicSummaryMarkdown"];
         put?: never;
         post?: never;
         delete?: never;
@@ -153,9 +213,29 @@ export interface paths {
         };
         /**
          * Summary of the whole corpus, or for a query
-         * @description Without `query`, a summary of the whole corpus; with it, the sentences most relevant to the query, still non-redundant and cited.
+         * @description Without `query`, a summary of the whole corpus; with it, the sentences most relevant to the query, still non-redundant and cited. The same summary as Markdown: `GET /v1/summary.md`.
          */
         get: operations["getSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/summary.md": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Summary of the corpus, or for a query, as Markdown
+         * @description `GET /v1/summary` rendered as Markdown with footnoted citations. Same parameters, same sentences, its own ETag.
+         */
+        get: operations["getSummaryMarkdown"];
         put?: never;
         post?: never;
         delete?: never;
@@ -175,9 +255,29 @@ export interface paths {
         put?: never;
         /**
          * Summarize documents you send
-         * @description The same cited summary as `GET /v1/summary`, over the documents in the body; citations refer to your `file` names and their `href` is `{file}#L{start}-L{end}`. With `topics: true`, also each story of those documents with its summary and its facets’ summaries. Nothing is stored. The body may be at most 5 MB and carry at most 1000 documents (both configurable).
+         * @description The same cited summary as `GET /v1/summary`, over the documents in the body; citations refer to your `file` names and their `href` is `{file}#L{start}-L{end}`. With `topics: true`, also each story of those documents with its summary and its facets’ summaries. Nothing is stored. The body may be at most 5 MB and carry at most 1000 documents (both configurable). The same answer as Markdown: `POST /v1/summarize.md`.
          */
         post: operations["summarizeDocuments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/summarize.md": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Summarize documents you send, as Markdown
+         * @description `POST /v1/summarize` rendered as Markdown with footnoted citations: one section per summary (with `topics: true`, one per story and facet). Same body, same limits.
+         */
+        post: operations["summarizeDocumentsMarkdown"];
         delete?: never;
         options?: never;
         head?: never;
@@ -208,61 +308,78 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** @description Answer of `GET /healthz`. */
+        /** @description Answer of `GET /healthz`. The corpus fields are present once a corpus is served (with `API_KEY` set, only to a caller who sends the key). */
         Health: {
             /**
-             * @description Always `ok` when the service answers.
+             * @description Always `ok` when the process answers.
              * @example ok
              * @enum {string}
              */
             status: "ok";
-            corpus: components["schemas"]["Fingerprint"];
+            /**
+             * @description Whether `GET /readyz` answers 200 now.
+             * @example true
+             */
+            ready: boolean;
+            phase: components["schemas"]["ReadinessPhase"];
+            /**
+             * @description Seconds since the process started.
+             * @example 42.5
+             */
+            uptime: number;
+            corpus?: components["schemas"]["Fingerprint"];
             /**
              * @description Files served.
              * @example 5
              */
-            documents: number;
+            documents?: number;
             /**
              * @description Files the loader skipped (see `GET /v1/documents`).
              * @example 0
              */
-            skipped: number;
+            skipped?: number;
             /**
              * @description Content sentences in the corpus.
              * @example 71
              */
-            sentences: number;
+            sentences?: number;
             /**
              * @description Stories discovered.
              * @example 2
              */
-            topics: number;
+            topics?: number;
             /**
              * @description Facets of all stories.
              * @example 8
              */
-            facets: number;
+            facets?: number;
             /**
              * @description Files that are wholly a copy of another file (`copyOf` in `GET /v1/documents`): cited through their original.
              * @example 0
              */
-            copies: number;
+            copies?: number;
             /**
              * @description Files whose text is mostly prose but which yield no content sentence (`noContent` in `GET /v1/documents`, with the reasons): nothing of them reaches a summary.
              * @example 0
              */
-            proseWithoutContent: number;
+            proseWithoutContent?: number;
             /**
              * @description When the served corpus was loaded (ISO 8601).
              * @example 2026-11-22T14:50:00.000Z
              */
-            loadedAt: string;
+            loadedAt?: string;
             /**
              * @description Set when the corpus is empty or the data folder is missing.
              * @example no readable .txt, .md or .html files in data
              */
             message?: string;
         };
+        /**
+         * @description `starting`: the HTTP routes are loading; `loading`: no corpus is served yet (the index is read, or built on a first start); `workers`: the corpus is served, the compute workers are still reading the model; `ready`: everything is served; `draining`: shutting down, finishing the requests in flight.
+         * @example ready
+         * @enum {string}
+         */
+        ReadinessPhase: "starting" | "loading" | "workers" | "ready" | "draining";
         /**
          * @description Corpus fingerprint: SHA-256 over the served files' ids and sha256. Changes whenever a served file changes.
          * @example 9f2c1e0d7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f3a2b1c0d
@@ -300,6 +417,61 @@ export interface components {
              * @example 3c6e0b8a-9c0b-4ef6-8d3f-1a2b3c4d5e6f
              */
             requestId?: string;
+        };
+        /** @description Answer of `GET /readyz` when ready: a corpus is served and every compute worker holds its model. The corpus fields as in `Health`. */
+        Ready: {
+            /**
+             * @description Always `ready`.
+             * @example ready
+             * @enum {string}
+             */
+            status: "ready";
+            corpus?: components["schemas"]["Fingerprint"];
+            /**
+             * @description Files served.
+             * @example 5
+             */
+            documents?: number;
+            /**
+             * @description Files the loader skipped (see `GET /v1/documents`).
+             * @example 0
+             */
+            skipped?: number;
+            /**
+             * @description Content sentences in the corpus.
+             * @example 71
+             */
+            sentences?: number;
+            /**
+             * @description Stories discovered.
+             * @example 2
+             */
+            topics?: number;
+            /**
+             * @description Facets of all stories.
+             * @example 8
+             */
+            facets?: number;
+            /**
+             * @description Files that are wholly a copy of another file (`copyOf` in `GET /v1/documents`): cited through their original.
+             * @example 0
+             */
+            copies?: number;
+            /**
+             * @description Files whose text is mostly prose but which yield no content sentence (`noContent` in `GET /v1/documents`, with the reasons): nothing of them reaches a summary.
+             * @example 0
+             */
+            proseWithoutContent?: number;
+            /**
+             * @description When the served corpus was loaded (ISO 8601).
+             * @example 2026-11-22T14:50:00.000Z
+             */
+            loadedAt?: string;
+            /**
+             * @description Set when the corpus is empty or the data folder is missing.
+             * @example no readable .txt, .md or .html files in data
+             */
+            message?: string;
         };
         /** @description Answer of `GET /v1/documents`: the served files and the skipped ones. */
         DocumentList: {
@@ -552,7 +724,7 @@ export interface components {
         Topic: {
             /**
              * @description Stable id: the same corpus gives the same ids, and adding an unrelated document leaves the ids of existing stories as they are. Stories start with `s-`, facets with `f-`.
-             * @example s-3f9a1c2e7b
+             * @example s-3c35ecc8ba
              */
             id: string;
             kind: components["schemas"]["TopicKind"];
@@ -591,7 +763,7 @@ export interface components {
             sentenceCount: number;
             /**
              * @description For a facet, the id of its story.
-             * @example s-3f9a1c2e7b
+             * @example s-3c35ecc8ba
              */
             parent?: string;
         };
@@ -621,14 +793,14 @@ export interface components {
             file: string;
             /**
              * @description SHA-256 of the file's bytes (of the text's UTF-8 bytes for posted documents).
-             * @example 5b1c0a6e2d0c5f0a7f1b8e9c3d2a4b6c8e0f1a2b3c4d5e6f708192a3b4c5d6e7
+             * @example a1e87499e650ccf8a45fbb7454a5270d8f7e1d51e3fa5bc3d249b79930977fb7
              */
             sha256: string;
             lines: components["schemas"]["LineSpan"];
             offsets: components["schemas"]["OffsetSpan"];
             /**
              * @description Exactly the file text between the offsets.
-             * @example Access to calls in foreign messengers will be restored after they start complying with Russian legislation.
+             * @example According to the regulator, these foreign messaging services must provide access to user data when requested by law enforcement.
              */
             quote: string;
             /**
@@ -641,12 +813,12 @@ export interface components {
         LineSpan: {
             /**
              * @description First line, 1-based.
-             * @example 9
+             * @example 3
              */
             start: number;
             /**
              * @description Last line, 1-based, inclusive.
-             * @example 9
+             * @example 3
              */
             end: number;
         };
@@ -654,12 +826,12 @@ export interface components {
         OffsetSpan: {
             /**
              * @description First UTF-16 code unit, 0-based.
-             * @example 512
+             * @example 606
              */
             start: number;
             /**
              * @description One past the last UTF-16 code unit (exclusive).
-             * @example 620
+             * @example 734
              */
             end: number;
         };
@@ -717,7 +889,7 @@ export interface components {
             documents: components["schemas"]["PostedDocument"][];
             /**
              * @description Optional query: a query-focused summary.
-             * @example user numbers of the messaging apps
+             * @example harbour budget
              */
             query?: string;
             /**
@@ -740,13 +912,13 @@ export interface components {
         PostedDocument: {
             /**
              * @description Your name for the document; citations refer to it.
-             * @example notes/meeting.txt
+             * @example harbour/monday.txt
              */
             file: string;
             /**
              * @description The document text. Offsets in citations count UTF-16 code units into it (a leading BOM removed).
-             * @example Russia restricted calls on WhatsApp and Telegram in August.
-             *     The watchdog cited criminal activity.
+             * @example The council approved the harbour budget on Monday.
+             *     The vote was nine to two.
              */
             text: string;
         };
@@ -776,7 +948,7 @@ export interface components {
             sha256?: string;
             /**
              * @description The text currently at the cited offsets (for `mismatch` and `stale`).
-             * @example ccess to calls in foreign messengers will be restored
+             * @example ccording to the regulator, these foreign messaging services must provide access to user data when requested by law enforcement.
              */
             actual?: string;
             /** @description The lines the cited offsets fall on now. */
@@ -804,14 +976,14 @@ export interface components {
             file: string;
             /**
              * @description SHA-256 of the file's bytes (of the text's UTF-8 bytes for posted documents).
-             * @example 5b1c0a6e2d0c5f0a7f1b8e9c3d2a4b6c8e0f1a2b3c4d5e6f708192a3b4c5d6e7
+             * @example a1e87499e650ccf8a45fbb7454a5270d8f7e1d51e3fa5bc3d249b79930977fb7
              */
             sha256?: string;
             lines?: components["schemas"]["LineSpan"];
             offsets: components["schemas"]["OffsetSpan"];
             /**
              * @description Exactly the file text between the offsets.
-             * @example Access to calls in foreign messengers will be restored after they start complying with Russian legislation.
+             * @example According to the regulator, these foreign messaging services must provide access to user data when requested by law enforcement.
              */
             quote: string;
             /**
@@ -838,7 +1010,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The service is up. */
+            /** @description The process is alive. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -850,6 +1022,97 @@ export interface operations {
             /** @description Internal Server Error. Unexpected failure; `detail` carries no internals. Quote `requestId` when reporting it. */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getReadiness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ready: send traffic. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ready"];
+                };
+            };
+            /** @description Internal Server Error. Unexpected failure; `detail` carries no internals. Quote `requestId` when reporting it. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable. Not ready: `detail` says why (starting, the corpus loading, the compute workers reading the model, or shutting down). `Retry-After` says when to ask again. */
+            503: {
+                headers: {
+                    /** @description Seconds after which the request is likely to be accepted (the queue drains). */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMetrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The metrics, one sample per line. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description Unauthorized. The service runs with an API key (`API_KEY`) and the request did not send it as `Authorization: Bearer <key>`, or sent another. */
+            401: {
+                headers: {
+                    /** @description The scheme to use (`Bearer`), with `error="invalid_token"` when the key sent is not the service's. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error. Unexpected failure; `detail` carries no internals. Quote `requestId` when reporting it. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable. Not ready (starting, the corpus still loading, or shutting down) or too much work queued (`MAX_QUEUE`): nothing was computed; `detail` says which; retry after the `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds after which the request is likely to be accepted (the queue drains). */
+                    "Retry-After": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -895,9 +1158,31 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Unauthorized. The service runs with an API key (`API_KEY`) and the request did not send it as `Authorization: Bearer <key>`, or sent another. */
+            401: {
+                headers: {
+                    /** @description The scheme to use (`Bearer`), with `error="invalid_token"` when the key sent is not the service's. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Internal Server Error. Unexpected failure; `detail` carries no internals. Quote `requestId` when reporting it. */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable. Not ready (starting, the corpus still loading, or shutting down) or too much work queued (`MAX_QUEUE`): nothing was computed; `detail` says which; retry after the `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds after which the request is likely to be accepted (the queue drains). */
+                    "Retry-After": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -955,6 +1240,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Unauthorized. The service runs with an API key (`API_KEY`) and the request did not send it as `Authorization: Bearer <key>`, or sent another. */
+            401: {
+                headers: {
+                    /** @description The scheme to use (`Bearer`), with `error="invalid_token"` when the key sent is not the service's. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not Found. No served file has this id. */
             404: {
                 headers: {
@@ -967,6 +1263,17 @@ export interface operations {
             /** @description Internal Server Error. Unexpected failure; `detail` carries no internals. Quote `requestId` when reporting it. */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable. Not ready (starting, the corpus still loading, or shutting down) or too much work queued (`MAX_QUEUE`): nothing was computed; `detail` says which; retry after the `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds after which the request is likely to be accepted (the queue drains). */
+                    "Retry-After": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1010,6 +1317,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Unauthorized. The service runs with an API key (`API_KEY`) and the request did not send it as `Authorization: Bearer <key>`, or sent another. */
+            401: {
+                headers: {
+                    /** @description The scheme to use (`Bearer`), with `error="invalid_token"` when the key sent is not the service's. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not Found. No served file has this id. */
             404: {
                 headers: {
@@ -1028,6 +1346,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Service Unavailable. Not ready (starting, the corpus still loading, or shutting down) or too much work queued (`MAX_QUEUE`): nothing was computed; `detail` says which; retry after the `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds after which the request is likely to be accepted (the queue drains). */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listTopics: {
@@ -1035,7 +1364,7 @@ export interface operations {
             query?: {
                 /** @description Stories per page (1–500, default 50). */
                 limit?: number;
-                /** @description Where the page starts: the `nextCursor` of the previous page (absent: the first). */
+                /** @description Where the page starts: the `nextCursor` of the previous page (absent: the first). A cursor belongs to one state of the corpus (the example is the seed corpus’s, from its second story on). */
                 cursor?: string;
             };
             header?: {
@@ -1081,9 +1410,31 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Unauthorized. The service runs with an API key (`API_KEY`) and the request did not send it as `Authorization: Bearer <key>`, or sent another. */
+            401: {
+                headers: {
+                    /** @description The scheme to use (`Bearer`), with `error="invalid_token"` when the key sent is not the service's. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Internal Server Error. Unexpected failure; `detail` carries no internals. Quote `requestId` when reporting it. */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable. Not ready (starting, the corpus still loading, or shutting down) or too much work queued (`MAX_QUEUE`): nothing was computed; `detail` says which; retry after the `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds after which the request is likely to be accepted (the queue drains). */
+                    "Retry-After": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1141,6 +1492,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Unauthorized. The service runs with an API key (`API_KEY`) and the request did not send it as `Authorization: Bearer <key>`, or sent another. */
+            401: {
+                headers: {
+                    /** @description The scheme to use (`Bearer`), with `error="invalid_token"` when the key sent is not the service's. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not Found. No story or facet has this id (ids change when the corpus changes). */
             404: {
                 headers: {
@@ -1159,7 +1521,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Service Unavailable. Too much work is queued (`MAX_QUEUE`): nothing was computed; retry after the `Retry-After` seconds. */
+            /** @description Service Unavailable. Not ready (starting, the corpus still loading, or shutting down) or too much work queued (`MAX_QUEUE`): nothing was computed; `detail` says which; retry after the `Retry-After` seconds. */
             503: {
                 headers: {
                     /** @description Seconds after which the request is likely to be accepted (the queue drains). */
@@ -1195,7 +1557,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The summary. With `Accept: text/markdown`, a readable Markdown summary: one paragraph per sentence, one footnote per distinct citation (`file:lines, offsets start–end: “quote”`). */
+            /** @description The summary. */
             200: {
                 headers: {
                     /** @description Strong validator of this body; send it back as `If-None-Match` to get 304. */
@@ -1206,7 +1568,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Summary"];
-                    "text/markdown": string;
                 };
             };
             /** @description Not Modified: the `If-None-Match` ETag is still current; no body. */
@@ -1221,6 +1582,17 @@ export interface operations {
             /** @description Bad Request. `maxSentences` or `maxWords` is not a whole number in range. */
             400: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized. The service runs with an API key (`API_KEY`) and the request did not send it as `Authorization: Bearer <key>`, or sent another. */
+            401: {
+                headers: {
+                    /** @description The scheme to use (`Bearer`), with `error="invalid_token"` when the key sent is not the service's. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1245,7 +1617,103 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Service Unavailable. Too much work is queued (`MAX_QUEUE`): nothing was computed; retry after the `Retry-After` seconds. */
+            /** @description Service Unavailable. Not ready (starting, the corpus still loading, or shutting down) or too much work queued (`MAX_QUEUE`): nothing was computed; `detail` says which; retry after the `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds after which the request is likely to be accepted (the queue drains). */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getTopicSummaryMarkdown: {
+        parameters: {
+            query?: {
+                /** @description At most this many sentences (1–50, default 5). */
+                maxSentences?: number;
+                /** @description Word budget of the whole summary (1–5000, default 250); never exceeded. */
+                maxWords?: number;
+            };
+            header?: {
+                /**
+                 * @description ETag(s) from an earlier answer: 304 Not Modified when still current.
+                 * @example "mJ0cWbZPjKbhaPslBZRPDVhO_Vb"
+                 */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /** @description Story or facet id from `GET /v1/topics`. */
+                topicId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The same summary as readable Markdown: a heading, one paragraph per sentence followed by one footnote marker per citation, and one footnote per distinct citation (`file:lines, offsets start–end: “quote”`). */
+            200: {
+                headers: {
+                    /** @description Strong validator of this body; send it back as `If-None-Match` to get 304. */
+                    ETag: string;
+                    /** @description Fingerprint of the corpus the answer was computed from. */
+                    "X-Corpus-Fingerprint": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/markdown; charset=utf-8": string;
+                };
+            };
+            /** @description Not Modified: the `If-None-Match` ETag is still current; no body. */
+            304: {
+                headers: {
+                    /** @description The current ETag. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request. `maxSentences` or `maxWords` is not a whole number in range. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized. The service runs with an API key (`API_KEY`) and the request did not send it as `Authorization: Bearer <key>`, or sent another. */
+            401: {
+                headers: {
+                    /** @description The scheme to use (`Bearer`), with `error="invalid_token"` when the key sent is not the service's. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found. No story or facet has this id (ids change when the corpus changes). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error. Unexpected failure; `detail` carries no internals. Quote `requestId` when reporting it. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable. Not ready (starting, the corpus still loading, or shutting down) or too much work queued (`MAX_QUEUE`): nothing was computed; `detail` says which; retry after the `Retry-After` seconds. */
             503: {
                 headers: {
                     /** @description Seconds after which the request is likely to be accepted (the queue drains). */
@@ -1280,7 +1748,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The summary. With `Accept: text/markdown`, a readable Markdown summary: one paragraph per sentence, one footnote per distinct citation (`file:lines, offsets start–end: “quote”`). */
+            /** @description The summary. */
             200: {
                 headers: {
                     /** @description Strong validator of this body; send it back as `If-None-Match` to get 304. */
@@ -1291,7 +1759,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Summary"];
-                    "text/markdown": string;
                 };
             };
             /** @description Not Modified: the `If-None-Match` ETag is still current; no body. */
@@ -1312,6 +1779,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Unauthorized. The service runs with an API key (`API_KEY`) and the request did not send it as `Authorization: Bearer <key>`, or sent another. */
+            401: {
+                headers: {
+                    /** @description The scheme to use (`Bearer`), with `error="invalid_token"` when the key sent is not the service's. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Internal Server Error. Unexpected failure; `detail` carries no internals. Quote `requestId` when reporting it. */
             500: {
                 headers: {
@@ -1321,7 +1799,93 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Service Unavailable. Too much work is queued (`MAX_QUEUE`): nothing was computed; retry after the `Retry-After` seconds. */
+            /** @description Service Unavailable. Not ready (starting, the corpus still loading, or shutting down) or too much work queued (`MAX_QUEUE`): nothing was computed; `detail` says which; retry after the `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds after which the request is likely to be accepted (the queue drains). */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSummaryMarkdown: {
+        parameters: {
+            query?: {
+                /** @description At most this many sentences (1–50, default 5). */
+                maxSentences?: number;
+                /** @description Word budget of the whole summary (1–5000, default 250); never exceeded. */
+                maxWords?: number;
+                /** @description Free text: a query-focused summary. Absent or empty: a summary of the whole corpus. */
+                query?: string;
+            };
+            header?: {
+                /**
+                 * @description ETag(s) from an earlier answer: 304 Not Modified when still current.
+                 * @example "mJ0cWbZPjKbhaPslBZRPDVhO_Vb"
+                 */
+                "If-None-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The same summary as readable Markdown: a heading, one paragraph per sentence followed by one footnote marker per citation, and one footnote per distinct citation (`file:lines, offsets start–end: “quote”`). */
+            200: {
+                headers: {
+                    /** @description Strong validator of this body; send it back as `If-None-Match` to get 304. */
+                    ETag: string;
+                    /** @description Fingerprint of the corpus the answer was computed from. */
+                    "X-Corpus-Fingerprint": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/markdown; charset=utf-8": string;
+                };
+            };
+            /** @description Not Modified: the `If-None-Match` ETag is still current; no body. */
+            304: {
+                headers: {
+                    /** @description The current ETag. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request. `maxSentences` or `maxWords` is not a whole number in range, or `query` is longer than 2000 characters. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized. The service runs with an API key (`API_KEY`) and the request did not send it as `Authorization: Bearer <key>`, or sent another. */
+            401: {
+                headers: {
+                    /** @description The scheme to use (`Bearer`), with `error="invalid_token"` when the key sent is not the service's. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error. Unexpected failure; `detail` carries no internals. Quote `requestId` when reporting it. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable. Not ready (starting, the corpus still loading, or shutting down) or too much work queued (`MAX_QUEUE`): nothing was computed; `detail` says which; retry after the `Retry-After` seconds. */
             503: {
                 headers: {
                     /** @description Seconds after which the request is likely to be accepted (the queue drains). */
@@ -1344,23 +1908,48 @@ export interface operations {
         /** @description The documents and the summary options. */
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "documents": [
+                 *         {
+                 *           "file": "harbour/monday.txt",
+                 *           "text": "The council approved the harbour budget on Monday.\nThe vote was nine to two.\n"
+                 *         },
+                 *         {
+                 *           "file": "harbour/wire.txt",
+                 *           "text": "On Monday the council approved the harbour budget after a long debate.\nDredging starts in May.\n"
+                 *         }
+                 *       ],
+                 *       "maxSentences": 2
+                 *     }
+                 */
                 "application/json": components["schemas"]["SummarizeRequest"];
             };
         };
         responses: {
-            /** @description The summary (and the topic summaries when asked). With `Accept: text/markdown`, the same as readable Markdown (one paragraph per sentence, one footnote per distinct citation: `file:lines, offsets start–end: “quote”`), one section per summary. */
+            /** @description The summary (and the topic summaries when asked). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SummarizeResponse"];
-                    "text/markdown": string;
                 };
             };
             /** @description Bad Request. Malformed JSON, a missing or empty `documents`, wrong types, duplicate file names or unknown keys. */
             400: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized. The service runs with an API key (`API_KEY`) and the request did not send it as `Authorization: Bearer <key>`, or sent another. */
+            401: {
+                headers: {
+                    /** @description The scheme to use (`Bearer`), with `error="invalid_token"` when the key sent is not the service's. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1394,7 +1983,105 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Service Unavailable. Too much work is queued (`MAX_QUEUE`): nothing was computed; retry after the `Retry-After` seconds. */
+            /** @description Service Unavailable. Not ready (starting, the corpus still loading, or shutting down) or too much work queued (`MAX_QUEUE`): nothing was computed; `detail` says which; retry after the `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds after which the request is likely to be accepted (the queue drains). */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    summarizeDocumentsMarkdown: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The documents and the summary options. */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "documents": [
+                 *         {
+                 *           "file": "harbour/monday.txt",
+                 *           "text": "The council approved the harbour budget on Monday.\nThe vote was nine to two.\n"
+                 *         },
+                 *         {
+                 *           "file": "harbour/wire.txt",
+                 *           "text": "On Monday the council approved the harbour budget after a long debate.\nDredging starts in May.\n"
+                 *         }
+                 *       ],
+                 *       "maxSentences": 2
+                 *     }
+                 */
+                "application/json": components["schemas"]["SummarizeRequest"];
+            };
+        };
+        responses: {
+            /** @description The summary as readable Markdown: a heading, one paragraph per sentence followed by one footnote marker per citation, and one footnote per distinct citation (`file:lines, offsets start–end: “quote”`). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/markdown; charset=utf-8": string;
+                };
+            };
+            /** @description Bad Request. Malformed JSON, a missing or empty `documents`, wrong types, duplicate file names or unknown keys. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized. The service runs with an API key (`API_KEY`) and the request did not send it as `Authorization: Bearer <key>`, or sent another. */
+            401: {
+                headers: {
+                    /** @description The scheme to use (`Bearer`), with `error="invalid_token"` when the key sent is not the service's. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content Too Large. The body is over the size limit (default 5 MB) or carries more documents than allowed (default 1000). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported Media Type. The body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error. Unexpected failure; `detail` carries no internals. Quote `requestId` when reporting it. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable. Not ready (starting, the corpus still loading, or shutting down) or too much work queued (`MAX_QUEUE`): nothing was computed; `detail` says which; retry after the `Retry-After` seconds. */
             503: {
                 headers: {
                     /** @description Seconds after which the request is likely to be accepted (the queue drains). */
@@ -1417,6 +2104,26 @@ export interface operations {
         /** @description The citations to check (full `Citation` objects, or at least `file`, `offsets` and `quote`). */
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "citations": [
+                 *         {
+                 *           "file": "003_2772de2c2eaa7074.txt",
+                 *           "sha256": "a1e87499e650ccf8a45fbb7454a5270d8f7e1d51e3fa5bc3d249b79930977fb7",
+                 *           "lines": {
+                 *             "start": 3,
+                 *             "end": 3
+                 *           },
+                 *           "offsets": {
+                 *             "start": 606,
+                 *             "end": 734
+                 *           },
+                 *           "quote": "According to the regulator, these foreign messaging services must provide access to user data when requested by law enforcement.",
+                 *           "href": "/v1/documents/003_2772de2c2eaa7074.txt/lines?start=3&end=3"
+                 *         }
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["VerifyRequest"];
             };
         };
@@ -1433,6 +2140,17 @@ export interface operations {
             /** @description Bad Request. Malformed JSON, a missing `citations` array, wrong types, or more than 10000 citations. */
             400: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized. The service runs with an API key (`API_KEY`) and the request did not send it as `Authorization: Bearer <key>`, or sent another. */
+            401: {
+                headers: {
+                    /** @description The scheme to use (`Bearer`), with `error="invalid_token"` when the key sent is not the service's. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1460,6 +2178,17 @@ export interface operations {
             /** @description Internal Server Error. Unexpected failure; `detail` carries no internals. Quote `requestId` when reporting it. */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable. Not ready (starting, the corpus still loading, or shutting down) or too much work queued (`MAX_QUEUE`): nothing was computed; `detail` says which; retry after the `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds after which the request is likely to be accepted (the queue drains). */
+                    "Retry-After": string;
                     [name: string]: unknown;
                 };
                 content: {

@@ -152,7 +152,7 @@ describe('middleware', () => {
     const other = await app.request('/healthz', { headers: { Origin: 'https://evil.example' } });
     expect(other.headers.get('access-control-allow-origin')).toBeNull();
     const summary = await app.request('/v1/summary', { headers: { Origin: 'https://ok.example' } });
-    expect(summary.headers.get('vary')).toBe('Origin, Accept');
+    expect(summary.headers.get('vary')).toBe('Origin');
   });
 
   it('sends no CORS headers when CORS is off', async () => {
@@ -187,15 +187,20 @@ describe('GET /openapi.json and /docs', () => {
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths).sort()).toEqual([
       '/healthz',
+      '/metrics',
+      '/readyz',
       '/v1/citations/verify',
       '/v1/documents',
       '/v1/documents/{file}',
       '/v1/documents/{file}/lines',
       '/v1/summarize',
+      '/v1/summarize.md',
       '/v1/summary',
+      '/v1/summary.md',
       '/v1/topics',
       '/v1/topics/{topicId}',
       '/v1/topics/{topicId}/summary',
+      '/v1/topics/{topicId}/summary.md',
     ]);
   });
 

@@ -99,6 +99,6 @@ describe('integer query parameters', () => {
             maximum: expect.any(Number),
           });
         }
-    expect(seen).toHaveLength(6);
+    expect(seen).toHaveLength(10);
   });
 });

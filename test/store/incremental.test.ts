@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadCorpus, type SourceFile, sourceFromText } from '../../src/core/corpus/index.js';
-import { computeParts, type ModelParts } from '../../src/core/model.js';
+import { computeColumns, type ModelColumns, modelFromColumns } from '../../src/core/model.js';
 import { buildIncrementally, settle } from '../../src/store/incremental.js';
 
 // A notice, not a statement (a plea to the reader): chrome when two files that otherwise differ share it.
@@ -14,10 +14,35 @@ function files(texts: Record<string, string>): SourceFile[] {
     .map(([id, text]) => sourceFromText(id, text));
 }
 
-/** The parts a full build gives, minus the file objects (their line index holds closures). */
-function comparable(parts: ModelParts) {
-  const { files: _files, ...rest } = parts;
-  return rest;
+/**
+ * What a build gives, as a reader sees it: the files, every line, every sentence with its tokens
+ * (as strings: ids into the dictionaries may differ, an incremental build keeps the earlier ones),
+ * and the stories.
+ */
+function comparable(cols: ModelColumns) {
+  const model = modelFromColumns(cols);
+  return {
+    files: model.files.map((f) => [f.id, f.sha256, f.text]),
+    lines: [...model.lines.entries()],
+    sentences: model.sentences.map((s) => ({
+      file: s.file,
+      fileIndex: s.fileIndex,
+      position: s.position,
+      lines: s.lines,
+      offsets: s.offsets,
+      quote: s.quote,
+      text: s.text,
+      words: s.words,
+      stems: s.stems,
+      stop: s.stop,
+      proper: s.proper,
+      hasVerb: s.hasVerb,
+      shape: s.shape,
+    })),
+    stories: JSON.stringify(
+      model.stories.map((s) => [s.story, s.sentenceIds, s.facets.map((f) => f.sentenceIds)]),
+    ),
+  };
 }
 
 describe('incremental builds', () => {
@@ -27,7 +52,7 @@ describe('incremental builds', () => {
     expect(first.report).toMatchObject({ classified: 5, segmented: 5, stories: 'clustered' });
     const again = buildIncrementally(corpus, first.state);
     expect(again.report).toMatchObject({ classified: 0, segmented: 0, stories: 'reused' });
-    expect(comparable(again.state.parts)).toEqual(comparable(computeParts(corpus)));
+    expect(comparable(again.state.columns)).toEqual(comparable(computeColumns(corpus)));
   });
 
   it('read an unchanged Markdown file without parsing it again, and equal a full build after a Markdown edit', () => {
@@ -40,8 +65,10 @@ describe('incremental builds', () => {
     });
     const first = buildIncrementally({ files: before }, undefined);
     const readingOf = (state: typeof first.state, id: string) =>
-      state.readings!.get(`${id}\u0000${state.parts.files.find((f) => f.id === id)!.sha256}`)!;
-    expect([...first.state.readings!.keys()].map((k) => k.split('\u0000')[0])).toEqual([
+      state.distinct!.get(
+        `${id}\u0000${modelFromColumns(state.columns).files.find((f) => f.id === id)!.sha256}`,
+      )!;
+    expect([...first.state.distinct!.keys()].map((k) => k.split('\u0000')[0])).toEqual([
       'a.md',
       'b.md',
       'c.txt',
@@ -53,26 +80,27 @@ describe('incremental builds', () => {
     });
     const next = buildIncrementally({ files: after }, first.state);
     // The same reading (not an equal one parsed again) for the unchanged file, a new one for the edit.
-    expect(readingOf(next.state, 'a.md').texts).toBe(readingOf(first.state, 'a.md').texts);
-    expect(readingOf(next.state, 'b.md').texts).not.toBe(readingOf(first.state, 'b.md').texts);
-    expect(next.state.parts.sentences.map((s) => s.text)).toContain(
+    expect(readingOf(next.state, 'a.md')).toBe(readingOf(first.state, 'a.md'));
+    expect(readingOf(next.state, 'b.md')).not.toBe(readingOf(first.state, 'b.md'));
+    expect(next.report).toMatchObject({ classified: 1, segmented: 1 });
+    expect(modelFromColumns(next.state.columns).sentences.map((s) => s.text)).toContain(
       'A wildfire spread on Wednesday.',
     );
-    expect(comparable(next.state.parts)).toEqual(comparable(computeParts({ files: after })));
+    expect(comparable(next.state.columns)).toEqual(comparable(computeColumns({ files: after })));
   });
 
   it('reclassify an unchanged file when a line it shares stops being shared (repetition is cross-file)', () => {
     const before = files({ 'a.txt': A, 'b.txt': B });
     const first = buildIncrementally({ files: before }, undefined);
-    expect(first.state.parts.lines.get('a.txt')![3]).toMatchObject({
+    expect(modelFromColumns(first.state.columns).lines.get('a.txt')![3]).toMatchObject({
       kind: 'boilerplate',
       reason: 'template',
     });
     const after = files({ 'a.txt': A, 'b.txt': B.replace(`${SHARED}\n`, '') });
     const next = buildIncrementally({ files: after }, first.state);
     expect(next.report.classified).toBe(2);
-    expect(next.state.parts.lines.get('a.txt')![3]!.kind).toBe('content');
-    expect(comparable(next.state.parts)).toEqual(comparable(computeParts({ files: after })));
+    expect(modelFromColumns(next.state.columns).lines.get('a.txt')![3]!.kind).toBe('content');
+    expect(comparable(next.state.columns)).toEqual(comparable(computeColumns({ files: after })));
   });
 
   it('equal a full rebuild once the provisional stories settle, after an edit, an addition and a removal', async () => {
@@ -94,14 +122,20 @@ describe('incremental builds', () => {
     // The edited file, the added one and 001: the added file holds every line of 001 and has the
     // shorter name, so it is now the original and 001's lines are its duplicates.
     expect(inc.report.segmented).toBe(3);
-    expect(inc.state.parts.lines.get(f1!.id)!.filter((l) => l.kind === 'content')).toEqual([]);
+    expect(
+      modelFromColumns(inc.state.columns)
+        .lines.get(f1!.id)!
+        .filter((l) => l.kind === 'content'),
+    ).toEqual([]);
     expect(inc.state.exact).toBe(false);
     // Provisional stories already cover every document with content, each once, and 001 (wholly
     // a copy) beside its original.
-    const covered = inc.state.parts.stories.flatMap((s) => s.files).sort();
+    const covered = modelFromColumns(inc.state.columns)
+      .stories.flatMap((s) => s.files)
+      .sort();
     expect(covered).toEqual(next.files.map((f) => f.id).sort());
     const settled = settle(inc.state);
     expect(settled.exact).toBe(true);
-    expect(comparable(settled.parts)).toEqual(comparable(computeParts(next)));
+    expect(comparable(settled.columns)).toEqual(comparable(computeColumns(next)));
   });
 });

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import {
   openSnapshot,
   readSnapshot,
+  readSnapshotShared,
   SnapshotError,
   writeSnapshot,
 } from '../../src/store/snapshot-file.js';
@@ -14,13 +15,12 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const EXPECTED = { format: 3, pipeline: 'abc' };
 const META = { ...EXPECTED, fingerprint: 'f'.repeat(64), exact: true };
+const VIEW = new TextEncoder().encode('Hello.');
+const MODEL = new Uint8Array(Int32Array.of(1, 2, 3).buffer);
 
 function written(name: string): string {
   const file = path.join(dir, name);
-  writeSnapshot(file, META, {
-    view: { files: [{ id: 'a.txt', text: 'Hello.' }] },
-    model: { numbers: Int32Array.of(1, 2, 3) },
-  });
+  writeSnapshot(file, META, { view: VIEW, model: MODEL });
   return file;
 }
 
@@ -32,19 +32,32 @@ describe('snapshot files', () => {
       node: process.versions.modules,
       v8: process.versions.v8,
     });
-    expect(sections.view).toEqual({ files: [{ id: 'a.txt', text: 'Hello.' }] });
-    expect(sections.model).toEqual({ numbers: Int32Array.of(1, 2, 3) });
+    expect(new Uint8Array(sections.view!)).toEqual(VIEW);
+    expect(new Uint8Array(sections.model!)).toEqual(MODEL);
+  });
+
+  it('read whole into shared memory, each section a view at an 8-byte boundary', () => {
+    const { sections } = readSnapshotShared(written('shared.snap'), EXPECTED);
+    for (const body of Object.values(sections)) {
+      expect(body.buffer).toBeInstanceOf(SharedArrayBuffer);
+      expect(body.byteOffset % 8).toBe(0);
+    }
+    expect(new Int32Array(sections.model!.buffer, sections.model!.byteOffset, 3)).toEqual(
+      Int32Array.of(1, 2, 3),
+    );
+    expect(new TextDecoder().decode(sections.view)).toBe('Hello.');
   });
 
   it('refuse a section whose bytes were changed (checksum)', () => {
     const file = written('corrupt.snap');
     const bytes = readFileSync(file);
-    bytes[bytes.length - 3]! ^= 0xff;
+    // The last section ends 4 bytes before the end (padding to 8).
+    bytes[bytes.length - 6]! ^= 0xff;
     writeFileSync(file, bytes);
     const reader = openSnapshot(file, EXPECTED);
     try {
       expect(() => reader.section('model')).toThrow(/section "model" fails its checksum/);
-      expect(reader.section('view')).toEqual({ files: [{ id: 'a.txt', text: 'Hello.' }] });
+      expect(new Uint8Array(reader.section('view'))).toEqual(VIEW);
     } finally {
       reader.close();
     }
@@ -60,6 +73,7 @@ describe('snapshot files', () => {
     );
     truncateSync(file, 30);
     expect(() => readSnapshot(file, EXPECTED, ['view'])).toThrow(SnapshotError);
+    expect(() => readSnapshotShared(file, EXPECTED)).toThrow(SnapshotError);
     writeFileSync(file, 'not a snapshot at all');
     expect(() => openSnapshot(file, EXPECTED)).toThrow(/not a citesum snapshot/);
   });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/http/app.js';
 import { IndexBuilder, type Published } from '../../src/store/index-builder.js';
-import { readView } from '../../src/store/read-view.js';
+import { viewFromColumns } from '../../src/core/model.js';
 import { ComputePool } from '../../src/workers/pools.js';
 import { expectProblem, postJson, seedApp } from '../http/helpers.js';
 
@@ -32,7 +32,7 @@ describe('the compute pool', () => {
 
   it('refuses work beyond its queue with a 503 problem and Retry-After, and answers the rest', async () => {
     pool = new ComputePool({ workers: 1, maxQueue: 1 });
-    const view = readView(published.file, published.pipeline);
+    const view = viewFromColumns(published.columns);
     const app = createApp({ model: view, loadedAt: new Date() }, { compute: pool });
     const answers = await Promise.all(
       Array.from({ length: 5 }, () => app.request('/v1/summarize', postJson(heavy))),
@@ -53,8 +53,8 @@ describe('the compute pool', () => {
     await pool?.close();
     pool = new ComputePool({ workers: 2, maxQueue: 100 });
     await pool.ready();
-    const view = readView(published.file, published.pipeline);
-    const ref = { generation: 1, file: published.file, pipeline: published.pipeline };
+    const view = viewFromColumns(published.columns);
+    const ref = { generation: 1, columns: published.columns };
     await pool.preload(ref);
     pool.register(view, ref);
     const inWorkers = createApp({ model: view, loadedAt: new Date() }, { compute: pool });
@@ -70,11 +70,11 @@ describe('the compute pool', () => {
       expect(await a.text(), url).toBe(await b.text());
       expect(a.headers.get('etag'), url).toBe(b.headers.get('etag'));
     }
-    for (const accept of ['application/json', 'text/markdown']) {
-      const init = postJson(heavy, { Accept: accept });
+    for (const path of ['/v1/summarize', '/v1/summarize.md']) {
+      const init = postJson(heavy);
       const [a, b] = await Promise.all([
-        inWorkers.request('/v1/summarize', init),
-        inProcess.request('/v1/summarize', init),
+        inWorkers.request(path, init),
+        inProcess.request(path, init),
       ]);
       expect(await a.text()).toBe(await b.text());
       expect(a.headers.get('content-type')).toBe(b.headers.get('content-type'));

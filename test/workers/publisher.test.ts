@@ -32,6 +32,7 @@ beforeAll(async () => {
     }),
     logger,
   );
+  await running.ready;
 }, 120_000);
 afterAll(async () => {
   await running?.close();
@@ -94,7 +95,10 @@ describe('reloads through the workers', () => {
     await new Promise((r) => setTimeout(r, 300));
     edit('002_90d0f9c44a687009.txt', 'The regulator also fined a local operator on Friday.');
     await running.reload();
-    await new Promise((r) => setTimeout(r, 300));
+    // Traffic goes on after the swap until it has answered enough requests to judge (a reload
+    // published from shared memory is quick, so a fixed pause may see only a few).
+    for (let t = 0; t < 100 && (t < 3 || traffic.seen.length <= 20); t++)
+      await new Promise((r) => setTimeout(r, 100));
     await traffic.stop();
     const now = running.state.model.fingerprint;
     expect(now).not.toBe(old);

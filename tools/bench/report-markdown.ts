@@ -98,7 +98,11 @@ export function benchMarkdown(results: BenchResults): string {
   }
   if (startup.length) {
     md.push('');
-    md.push('## Start-up (spawn `tsx src/server.ts` → first 200 from /healthz)');
+    md.push('## Start-up (spawn → first 200 from /healthz, and from /readyz)');
+    md.push('');
+    md.push(
+      'Every folder started once, untimed, to build its index: these are restarts. "healthy": the process answers (`/healthz`); "ready": the corpus served and every compute worker holding the model (`/readyz`). Phases are the service\'s own (ms from its start): the HTTP app imported, the corpus served, the workers holding it.',
+    );
     md.push('');
     md.push(startupTable(startup));
   }
@@ -107,7 +111,7 @@ export function benchMarkdown(results: BenchResults): string {
     md.push('## Service (the server process: workers, persisted index, reloads)');
     md.push('');
     md.push(
-      `Generated folders (seed ${SEED}), \`node --import tsx src/server.ts\` with default WORKERS and a fresh INDEX_DIR. First start builds the index; restart reads it. /healthz is polled back to back from the bench process on one keep-alive connection; the POST load is autocannon in its own process. "Edit → stale": a cited file gets one sentence more; time until \`POST /v1/citations/verify\` calls its old citations stale (debounce 200 ms included).`,
+      `Generated folders (seed ${SEED}), \`node dist/src/main.js\` (the compiled service \`npm start\` runs) with default WORKERS and a fresh INDEX_DIR. First start builds the index; restart reads it; both timed to ready (\`/readyz\` 200), healthy (\`/healthz\` 200) beside it. /healthz is polled back to back from the bench process on one keep-alive connection; the POST load is autocannon in its own process. "Edit → stale": a cited file gets one sentence more; time until \`POST /v1/citations/verify\` calls its old citations stale (debounce 200 ms included).`,
     );
     md.push('');
     md.push(serviceTables(service, large));

@@ -117,15 +117,25 @@ export function httpTable(runs: readonly LoadResult[]): string {
   );
 }
 
-/** The start-up table: median, the model's share, samples and the ratio to the reference. */
+/** The start-up table: healthy and ready (medians and samples), the service's phases, the reference ratio. */
 export function startupTable(startup: readonly StartupRow[]): string {
   return markdownTable(
-    ['what', 'median', 'of which model (load + build, its log)', 'samples', 'vs reference'],
+    [
+      'what',
+      'healthy (/healthz 200)',
+      'ready (/readyz 200)',
+      'service phases to ready: app / corpus / workers (its log)',
+      'samples: healthy; ready',
+      'healthy vs reference',
+    ],
     startup.map((s) => [
       s.what,
       fmtMs(s.ms),
-      s.modelMs !== undefined ? fmtMs(s.modelMs) : '',
-      s.samples.map((x) => fmtMs(x)).join(', '),
+      fmtMs(s.readyMs),
+      s.phases
+        ? `${fmtMs(s.phases.app ?? 0)} / ${fmtMs(s.phases.corpus ?? 0)} / ${fmtMs(s.phases.workers ?? 0)}`
+        : '',
+      `${s.samples.map((x) => fmtMs(x)).join(', ')}; ${s.readySamples.map((x) => fmtMs(x)).join(', ')}`,
       fmtRatio(s.ratio),
     ]),
   );

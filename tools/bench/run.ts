@@ -8,8 +8,9 @@
  *  2. HTTP: the real app on data/ (server-child.ts) under autocannon, 10 and 50 connections, on
  *     the read routes and on a trivial Hono route in the same process (the reference).
  *  3. Ad-hoc work: POST /v1/summarize with one MultiLing topic under 4 connections.
- *  4. Start-up: spawn to a healthy /healthz, on data/ and on the 1,000-article corpus, next to a
- *     minimal Hono server started the same way.
+ *  4. Start-up: spawn to a healthy /healthz and a ready /readyz, compiled (as `npm start` runs)
+ *     on a one-file folder, data/ and the 1,000-article corpus, through npm start and under tsx,
+ *     next to a minimal Hono server run by Node.
  *  5. Markdown load: two Markdown folders (package READMEs, synthetic articles) loaded and built
  *     as Markdown and as the same bytes under a .txt name (markdown-load.ts).
  *  6. Service (tools/bench/service.ts): the real server process on generated folders of 500 and
@@ -28,6 +29,7 @@
  * read from the environment in bench-config.ts, and bench.md is written by report-markdown.ts
  * from the tables of report-tables.ts and the checks of targets.ts.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -44,7 +46,7 @@ import { benchMarkdown, type GeneratedCorpus } from './report-markdown.js';
 import type { ScaleResult } from './scale-child.js';
 import { serviceTargets } from './service-report.js';
 import { benchService, type ServiceResult } from './service.js';
-import { benchStartup } from './startup.js';
+import { benchStartup, startupTargets } from './startup.js';
 import { fmtMs, fmtNum, fmtRatio, round } from './stats.js';
 import { targets } from './targets.js';
 
@@ -61,6 +63,11 @@ async function runScale(size: number, dir: string, query: string): Promise<Scale
 
 async function main(): Promise<void> {
   await solverReady;
+  // The start-up and service sections run the compiled service, as `npm start` does.
+  execFileSync(process.execPath, ['tools/build.mjs', '--if-stale'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
   const began = new Date();
   const startMachine = machine();
   log(
@@ -111,7 +118,13 @@ async function main(): Promise<void> {
           size === (QUICK ? 200 : 500)
             ? { posts: { seconds: QUICK ? 3 : 10, connections: 100 } }
             : {};
-        const r = await benchService(dir, size, posts);
+        // Successive edits at the largest size: the RSS must stay flat (no generation leaks).
+        const edits = size === (QUICK ? 1000 : 10_000) ? Number(process.env.BENCH_EDITS ?? 20) : 1;
+        const r = await benchService(dir, size, { ...posts, edits });
+        if (r.edits)
+          log(
+            `service ${fmtNum(size)}: ${r.edits.count} edits, stale ${r.edits.reflectMs.map(fmtMs).join(' ')}; settled ${r.edits.settledMs.map(fmtMs).join(' ')}; RSS after each ${r.edits.rssMb.join(' ')} MiB, peak ${fmtNum(r.edits.peakRssMb)} MiB`,
+          );
         log(
           `service ${fmtNum(size)}: first start ${fmtMs(r.first.ms)}, restart ${fmtMs(r.restart.ms)} (${fmtRatio(r.restart.ratio)}), edit → stale ${fmtMs(r.edit.reflectMs)}, settled ${fmtMs(r.edit.settledMs)}, /healthz p99 during reload ${r.edit.health.p99} ms${r.underPosts ? `, under ${r.underPosts.connections} POSTs ${r.underPosts.health.p99} ms` : ''}`,
         );
@@ -133,7 +146,11 @@ async function main(): Promise<void> {
       );
       rmSync(dir, { recursive: true, force: true });
     }
-    const checks = [...targets(scale, web), ...serviceTargets(service, large)];
+    const checks = [
+      ...targets(scale, web),
+      ...startupTargets(startup),
+      ...serviceTargets(service, large),
+    ];
     for (const r of markdownLoad)
       checks.push({
         target: `Markdown load within 2× of plain text of the same size (${r.corpus})`,

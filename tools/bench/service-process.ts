@@ -1,6 +1,6 @@
 /**
- * The service as its own process for the service benchmarks: `node --import tsx src/server.ts`
- * on a free port, its JSON log lines parsed as they come, its peak RSS read from /proc, and a
+ * The service as its own process for the service benchmarks: `node dist/src/main.js` (the
+ * compiled service `npm start` runs) on a free port, its JSON log lines parsed as they come, its peak RSS read from /proc, and a
  * small keep-alive HTTP client whose latencies are measured from this (otherwise idle) process.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -20,12 +20,16 @@ export interface ServiceProcess {
   readonly pid: number;
   /** Every log record so far, in order. */
   readonly logs: LogRecord[];
-  /** Milliseconds from spawn to the first 200 of /healthz. */
+  /** Milliseconds from spawn to the first 200 of /readyz (ready: the workers hold the model). */
   readonly startMs: number;
+  /** Milliseconds from spawn to the first 200 of /healthz (the process answers). */
+  readonly healthyMs: number;
   /** Resolves with the first record (past or future) that passes `test`. */
   waitFor(test: (r: LogRecord) => boolean, timeoutMs?: number): Promise<LogRecord>;
   /** Peak resident set size of the process so far (all its threads), MiB. */
   peakRssMb(): number;
+  /** Resident set size of the process now, MiB. */
+  rssMb(): number;
   /** SIGTERM, then waits for the exit (SIGKILL after 10 s). */
   stop(): Promise<void>;
 }
@@ -67,23 +71,27 @@ export function request(
   });
 }
 
-function vmHwmMb(pid: number): number {
+function statusMb(pid: number, field: 'VmHWM' | 'VmRSS'): number {
   try {
-    const m = /VmHWM:\s+(\d+) kB/u.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    const m = new RegExp(`${field}:\\s+(\\d+) kB`, 'u').exec(
+      readFileSync(`/proc/${pid}/status`, 'utf8'),
+    );
     return m ? Number(m[1]) / 1024 : 0;
   } catch {
     return 0;
   }
 }
 
-/** Spawns the service and resolves once /healthz answers 200 (rejects if it exits first). */
+const vmHwmMb = (pid: number) => statusMb(pid, 'VmHWM');
+
+/** Spawns the service and resolves once /readyz answers 200 (rejects if it exits first). */
 export async function startService(
   env: Record<string, string>,
   timeoutMs = 900_000,
 ): Promise<ServiceProcess> {
   const port = await freePort();
   const started = performance.now();
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+  const child: ChildProcess = spawn(process.execPath, ['dist/src/main.js'], {
     cwd: ROOT,
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -107,9 +115,11 @@ export async function startService(
     }
   });
   let exited = false;
+  let how = '';
   const exit = new Promise<void>((resolve) =>
-    child.once('exit', () => {
+    child.once('exit', (code, signal) => {
       exited = true;
+      how = signal ? `signal ${signal}` : `exit status ${code}`;
       resolve();
     }),
   );
@@ -117,22 +127,32 @@ export async function startService(
   const pid = child.pid!;
   const sampler = setInterval(() => (peak = Math.max(peak, vmHwmMb(pid))), 250);
   sampler.unref();
-  for (;;) {
-    if (exited) throw new Error('the service exited before it was healthy');
-    if (performance.now() - started > timeoutMs) throw new Error('the service never got healthy');
-    const ok = await request(port, '/healthz').then(
-      (r) => r.status === 200,
-      () => false,
-    );
-    if (ok) break;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  const startMs = performance.now() - started;
+  const until = async (urlPath: string) => {
+    for (;;) {
+      if (exited)
+        throw new Error(
+          `the service ended (${how}) before ${urlPath} answered 200; its last log lines:\n${logs
+            .slice(-5)
+            .map((r) => JSON.stringify(r).slice(0, 500))
+            .join('\n')}`,
+        );
+      if (performance.now() - started > timeoutMs) throw new Error(`${urlPath} never answered 200`);
+      const ok = await request(port, urlPath).then(
+        (r) => r.status === 200,
+        () => false,
+      );
+      if (ok) return performance.now() - started;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  };
+  const healthyMs = await until('/healthz');
+  const startMs = await until('/readyz');
   return {
     port,
     pid,
     logs,
     startMs,
+    healthyMs,
     waitFor(test, waitMs = 600_000) {
       const seen = logs.find(test);
       if (seen) return Promise.resolve(seen);
@@ -145,6 +165,7 @@ export async function startService(
       });
     },
     peakRssMb: () => (peak = Math.max(peak, vmHwmMb(pid))),
+    rssMb: () => statusMb(pid, 'VmRSS'),
     async stop() {
       peak = Math.max(peak, vmHwmMb(pid));
       clearInterval(sampler);

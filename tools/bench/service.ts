@@ -2,12 +2,13 @@
  * The service benchmarks of `npm run bench` (issue 13), on a generated folder, with the real
  * server process (workers, persisted index):
  *
- *  1. first start on a cold index: spawn → healthy, the model's share from its log, peak RSS;
+ *  1. first start on a cold index: spawn → ready (and → healthy), the model's share from its
+ *     log, peak RSS;
  *  2. (optional) `/healthz` latency while 100 connections keep `POST /v1/summarize` busy with a
  *     10-article topic each (autocannon in its own process; the poller here is otherwise idle);
  *  3. one file edited: time until its old citations verify as `stale` (the edit is reflected), and
  *     until the stories settle, with `/healthz` latency throughout the reload;
- *  4. restart on the unchanged folder: spawn → healthy from the index, against the first start.
+ *  4. restart on the unchanged folder: spawn → ready from the index, against the first start.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -46,7 +47,10 @@ function latency(xs: readonly number[]): Latency {
 
 /** A start of the service. */
 export interface StartResult {
+  /** Spawn → ready (/readyz 200: the corpus served, every compute worker holding it). */
   readonly ms: number;
+  /** Spawn → healthy (/healthz 200: the process answers). */
+  readonly healthyMs: number;
   /** The service's own `ms` of its "corpus loaded" line (builder + publish). */
   readonly modelMs: number;
   readonly source: string;
@@ -79,12 +83,24 @@ export interface ServiceResult {
     readonly reload?: LogRecord;
     readonly settle?: LogRecord;
   };
+  /**
+   * Successive one-file edits (the first is `edit`): each one's times, the RSS once its stories
+   * settled, and the peak RSS of the process through all of them (no generation may leak).
+   */
+  readonly edits?: {
+    readonly count: number;
+    readonly reflectMs: number[];
+    readonly settledMs: number[];
+    readonly rssMb: number[];
+    readonly peakRssMb: number;
+  };
 }
 
 function startOf(s: ServiceProcess): StartResult {
   const loaded = s.logs.find((r) => r.msg === 'corpus loaded');
   return {
     ms: Math.round(s.startMs),
+    healthyMs: Math.round(s.healthyMs),
     modelMs: Number(loaded?.ms ?? 0),
     source: String(loaded?.source ?? '?'),
     peakRssMb: Math.round(s.peakRssMb()),
@@ -208,7 +224,12 @@ async function editAndReflect(s: ServiceProcess, dataDir: string) {
 export async function benchService(
   dataDir: string,
   size: number,
-  options: { posts?: { seconds: number; connections: number }; workers?: number } = {},
+  options: {
+    posts?: { seconds: number; connections: number };
+    workers?: number;
+    /** One-file edits in a row (default 1). */
+    edits?: number;
+  } = {},
 ): Promise<ServiceResult> {
   const indexDir = mkdtempSync(path.join(os.tmpdir(), 'citesum-bench-index-'));
   const env: Record<string, string> = { DATA_DIR: dataDir, INDEX_DIR: indexDir };
@@ -216,14 +237,31 @@ export async function benchService(
   try {
     const s1 = await startService(env);
     const workers = Number(
-      s1.logs.find((r) => r.msg === 'loading corpus')?.workers ?? options.workers ?? 0,
+      s1.logs.find((r) => r.msg === 'listening')?.workers ?? options.workers ?? 0,
     );
     let underPosts: ServiceResult['underPosts'];
     let edit: ServiceResult['edit'];
+    let edits: ServiceResult['edits'];
     try {
       if (options.posts)
         underPosts = await postLoad(s1.port, options.posts.seconds, options.posts.connections);
       edit = await editAndReflect(s1, dataDir);
+      const count = options.edits ?? 1;
+      if (count > 1) {
+        const series = {
+          reflectMs: [edit.reflectMs],
+          settledMs: [edit.settledMs],
+          rssMb: [] as number[],
+        };
+        series.rssMb.push(Math.round(s1.rssMb()));
+        for (let k = 1; k < count; k++) {
+          const e = await editAndReflect(s1, dataDir);
+          series.reflectMs.push(e.reflectMs);
+          series.settledMs.push(e.settledMs);
+          series.rssMb.push(Math.round(s1.rssMb()));
+        }
+        edits = { count, ...series, peakRssMb: Math.round(s1.peakRssMb()) };
+      }
     } finally {
       await s1.stop();
     }
@@ -238,6 +276,7 @@ export async function benchService(
       restart: { ...again, ratio: Math.round((again.ms / first.ms) * 100) / 100 },
       ...(underPosts ? { underPosts } : {}),
       edit,
+      ...(edits ? { edits } : {}),
     };
   } finally {
     rmSync(indexDir, { recursive: true, force: true });

@@ -74,7 +74,7 @@ export function clusteringAgreement(clusters: readonly (readonly string[])[]): {
 }
 
 /** Copies the benchmark's articles into one folder under neutral names; returns name → folder. */
-function writeMixedFolder(dir: string, topics: readonly BenchTopic[]): Map<string, string> {
+export function writeMixedFolder(dir: string, topics: readonly BenchTopic[]): Map<string, string> {
   const folderOf = new Map<string, string>();
   for (const t of topics)
     for (const d of t.documents) {

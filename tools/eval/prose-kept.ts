@@ -6,9 +6,7 @@
  * the reshaped files (and their copies), the article files left with no content, and the copies
  * that name their original.
  */
-import { classifyLines, type LineTable, proseTally } from '../../src/core/classify/index.js';
-import { sourceFromText } from '../../src/core/corpus/index.js';
-import { documentInfos } from '../../src/core/document-info.js';
+import { type LineTable, proseTally } from '../../src/core/classify/index.js';
 import { modelFromTexts } from '../../src/core/index.js';
 import {
   copyName,
@@ -94,9 +92,9 @@ export function proseKeptRows(
   });
   for (const shape of shapes) {
     const folder = shapedFolder(documents, shape);
-    const files = folder.map((d) => sourceFromText(d.file, d.text));
-    const lines = classifyLines(files);
-    const infos = new Map(documentInfos(files, lines, []).map((d) => [d.file, d]));
+    const model = modelFromTexts(folder, { topics: false });
+    const lines = model.lines;
+    const infos = model.documentsById;
     const t = tally(lines);
     let kept = 0;
     let count = 0;

@@ -13,7 +13,14 @@ import type { FileState } from './file-state.js';
 import { judgeLines } from './judge-lines.js';
 import { markupLines } from './markup-lines.js';
 import { markMenuRuns, restoreListItems } from './menus.js';
-import { fileLines, type FileLines, type Repetition, repeatedLines } from './repetition.js';
+import {
+  type DistinctLines,
+  distinctLines,
+  fileLines,
+  type FileLines,
+  type Repetition,
+  repetitionOf,
+} from './repetition.js';
 import { isHardWrapped, judgeWrappedRuns, lineWidth } from './wrapped.js';
 
 /** One line of a file with its extent and what the classifier made of it. */
@@ -99,6 +106,18 @@ export type FileLinesHook = (file: SourceFile, read: () => FileLines) => FileLin
 export interface ClassifyHooks {
   readonly classifyFile?: ClassifyFileHook;
   readonly fileLines?: FileLinesHook;
+  /**
+   * A file's distinct lines as an earlier build read them (same id and SHA-256), so the
+   * repetition counts need not read the file's lines (nor parse it) again; the file is read only
+   * if it must be classified again.
+   */
+  readonly distinctLines?: (file: SourceFile) => DistinctLines | undefined;
+  /**
+   * True when the caller keeps the file's earlier lines as they are (the file and every
+   * repetition count its rules read are unchanged): the file is neither read nor classified, and
+   * `classifyEach` hands it on with no lines.
+   */
+  readonly keep?: (file: SourceFile, repetition: Repetition) => boolean;
 }
 
 /**
@@ -114,38 +133,69 @@ export function classifyLines(
   parsed?: ParsedFiles,
   hooks: ClassifyHooks = {},
 ): LineTable {
+  const out: [string, readonly ClassifiedLine[]][] = [];
+  // No file is kept here: every file's lines are returned.
+  const { keep: _keep, ...rest } = hooks;
+  classifyEach(files, parsed, rest, (file, lines) => out.push([file.id, lines!]));
+  return new Map(out.sort((a, b) => compareIds(a[0], b[0])));
+}
+
+/**
+ * {@link classifyLines}, handing each file's lines to `each` as soon as they are known (in the
+ * order the files are given), so a caller that keeps only what it needs of them (the builder's columns) never holds
+ * every file's line objects at once. A file's lines are read (for Markdown and HTML, parsed and
+ * rendered) when the repetition counts or its classification first need them.
+ */
+export function classifyEach(
+  files: readonly SourceFile[],
+  parsed: ParsedFiles | undefined,
+  hooks: ClassifyHooks,
+  each: (file: SourceFile, lines: ClassifiedLine[] | undefined) => void,
+): void {
   const read = (f: SourceFile): FileLines => {
     const doc = parsed?.get(f.id);
     return doc ? markupLines(f, doc) : fileLines(f);
   };
-  const prepared = files.map((f) =>
-    hooks.fileLines ? hooks.fileLines(f, () => read(f)) : read(f),
+  const readings = new Map<SourceFile, FileLines>();
+  const reading = (f: SourceFile): FileLines => {
+    let r = readings.get(f);
+    if (!r) {
+      r = hooks.fileLines ? hooks.fileLines(f, () => read(f)) : read(f);
+      readings.set(f, r);
+    }
+    return r;
+  };
+  const repetition = repetitionOf(
+    files.map((f) => hooks.distinctLines?.(f) ?? distinctLines(reading(f))),
+    files.map((f) => f.id),
   );
   const hook = hooks.classifyFile;
-  const repetition = repeatedLines(prepared);
-  const table = new Map<string, readonly ClassifiedLine[]>();
-  for (const f of [...prepared].sort((a, b) => compareIds(a.file.id, b.file.id))) {
+  for (const file of files) {
+    if (hooks.keep?.(file, repetition)) {
+      each(file, undefined);
+      continue;
+    }
     let lines: ClassifiedLine[];
     try {
       lines = hook
-        ? hook(f.file, repetition, (r) => classifyFile(f, r))
-        : classifyFile(f, repetition);
+        ? hook(file, repetition, (r) => classifyFile(reading(file), r))
+        : classifyFile(reading(file), repetition);
     } catch (error) {
       // One file the rules cannot handle must not take the corpus (or the service) down: it is
       // kept, with its lines unjudged and out of summaries, and the failure is reported.
       console.warn(
-        `citesum: could not classify the lines of ${f.file.id}; its lines are left out of summaries:`,
+        `citesum: could not classify the lines of ${file.id}; its lines are left out of summaries:`,
         error,
       );
-      lines = unjudgedLines(f);
+      lines = unjudgedLines(file);
     }
-    table.set(f.file.id, lines);
+    readings.delete(file);
+    each(file, lines);
   }
-  return table;
 }
 
 /** A file's lines when classification failed: blank lines blank, every other line kept out of summaries. */
-function unjudgedLines({ file }: FileLines): ClassifiedLine[] {
+function unjudgedLines(file: SourceFile): ClassifiedLine[] {
   return file.lineIndex.lines.map((e, i) => {
     const text = file.text.slice(e.start, e.end);
     const at = { number: i + 1, start: e.start, end: e.end, text };

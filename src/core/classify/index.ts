@@ -6,11 +6,17 @@ export {
   type ClassifiedLine,
   type ClassifyFileHook,
   type ClassifyHooks,
+  classifyEach,
   classifyLines,
   type FileLinesHook,
   type LineTable,
 } from './classify-lines.js';
-export type { FileLines, Repetition } from './repetition.js';
+export {
+  type DistinctLines,
+  distinctLines,
+  type FileLines,
+  type Repetition,
+} from './repetition.js';
 export {
   isProseLine,
   type ProseSpan,

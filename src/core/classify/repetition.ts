@@ -129,8 +129,12 @@ export function isTemplate(
   return groups >= repetition.templateGroups;
 }
 
-/** A file's distinct normalized lines with letters, in order, and the words of the prose ones. */
-interface DistinctLines {
+/**
+ * A file's distinct normalized lines with letters, in order, and the words of the prose ones: all
+ * the repetition stage reads of a file (a builder may keep these, not the file's lines, between
+ * builds).
+ */
+export interface DistinctLines {
   readonly norms: readonly string[];
   /** Words of each line when it is prose, else 0. */
   readonly prose: Uint32Array;
@@ -147,7 +151,8 @@ interface DistinctLines {
 /** Per `norms` array: a file read once is not scanned again while its reading is reused. */
 const distinctMemo = new WeakMap<readonly string[], DistinctLines>();
 
-function distinctLines(f: FileLines): DistinctLines {
+/** The distinct lines of a file as the repetition rule reads them (memoized per reading). */
+export function distinctLines(f: FileLines): DistinctLines {
   const memo = distinctMemo.get(f.norms);
   if (memo) return memo;
   const norms: string[] = [];
@@ -206,9 +211,16 @@ export function originalRank(
  * the files that have it, best original first.
  */
 export function repeatedLines(files: readonly FileLines[]): Repetition {
-  const read = files.map(distinctLines);
-  const order = files
-    .map((f, i) => ({ i, id: f.file.id, proseWords: read[i]!.proseWords }))
+  return repetitionOf(
+    files.map(distinctLines),
+    files.map((f) => f.file.id),
+  );
+}
+
+/** {@link repeatedLines} over the files' distinct lines and their ids, in corpus order. */
+export function repetitionOf(read: readonly DistinctLines[], ids: readonly string[]): Repetition {
+  const order = ids
+    .map((id, i) => ({ i, id, proseWords: read[i]!.proseWords }))
     .sort(originalRank)
     .map((x) => x.i);
   // Per line: its prose words and fact-likeness (read from its first file, so the same for
@@ -232,7 +244,7 @@ export function repeatedLines(files: readonly FileLines[]): Repetition {
     (partners.get(a) ?? partners.set(a, []).get(a)!).push(b);
     (partners.get(b) ?? partners.set(b, []).get(b)!).push(a);
   }
-  const isLeader = new Uint8Array(files.length);
+  const isLeader = new Uint8Array(ids.length);
   let leaders = 0;
   for (const fi of order) {
     if ((partners.get(fi) ?? []).some((p) => isLeader[p] === 1)) continue;
@@ -246,7 +258,7 @@ export function repeatedLines(files: readonly FileLines[]): Repetition {
     if (list.length < 5) continue;
     const where: string[] = [];
     for (let k = 1; k < list.length && where.length < 2 * ORIGIN_FILES; k += 2)
-      where.push(files[list[k]!]!.file.id, String(list[k + 1]!));
+      where.push(ids[list[k]!]!, String(list[k + 1]!));
     origins.set(n, where.join('\u0000'));
     const heads: number[] = [];
     for (let k = 1; k < list.length; k += 2) {

@@ -6,6 +6,8 @@ import type { ParsedDocument } from './types.js';
 /** The parsed Markdown and HTML files of a corpus, by file id (plain-text files have no entry). */
 export interface ParsedFiles {
   get(id: string): ParsedDocument | undefined;
+  /** Forgets a file's parse once no stage needs it again (a build's memory stays per file). */
+  release?(id: string): void;
 }
 
 /**
@@ -55,6 +57,9 @@ export function lazyParsedFiles(files: readonly SourceFile[]): ParsedFiles {
       const doc = file ? parseFile(file) : undefined;
       done.set(id, doc);
       return doc;
+    },
+    release(id) {
+      done.set(id, undefined);
     },
   };
 }

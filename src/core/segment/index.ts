@@ -3,4 +3,14 @@
  * back exactly from the original file text.
  */
 export { type Paragraph, paragraphsOf } from './paragraphs.js';
-export { segmentCorpus, type Sentence } from './segment.js';
+export { segmentCorpus, segmentFile, segmentFileSafely, type Sentence } from './segment.js';
+export {
+  ColumnSentence,
+  columnSentence,
+  type SentenceColumns,
+  SentenceColumnsBuilder,
+  sentenceCount,
+  SentenceSource,
+  renumbered,
+  TOKEN_FLAGS,
+} from './sentence-columns.js';

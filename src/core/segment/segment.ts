@@ -1,5 +1,5 @@
 import type { LineSpan, OffsetSpan } from '../../../schemas/span.js';
-import type { LineTable } from '../classify/index.js';
+import type { ClassifiedLine, LineTable } from '../classify/index.js';
 import { lineSpanOf, type SourceFile } from '../corpus/index.js';
 import { analyze, featuresOf, type TokenFeatures } from '../text/index.js';
 import type { ParsedFiles } from '../parse/index.js';
@@ -55,6 +55,64 @@ function sentencesOfParagraph(
 }
 
 /**
+ * The sentences of one file (ids and file index as if it were a corpus of one; the caller
+ * renumbers). Files in `parsed` (Markdown, HTML) are cut on their rendered text. Throws when the
+ * file cannot be segmented (the caller leaves it out).
+ */
+export function segmentFile(
+  file: SourceFile,
+  lines: readonly ClassifiedLine[],
+  parsed?: ParsedFiles,
+): Sentence[] {
+  const out: Sentence[] = [];
+  const push = (start: number, end: number, text: string, features: TokenFeatures): void => {
+    out.push({
+      id: out.length,
+      file: file.id,
+      fileIndex: 0,
+      position: out.length,
+      lines: lineSpanOf(file.lineIndex, start, end),
+      offsets: { start, end },
+      quote: file.text.slice(start, end),
+      text,
+      ...features,
+    });
+  };
+  const doc = parsed?.get(file.id);
+  if (doc)
+    renderedSentences(doc, lines, file.lineIndex.lines, (r) =>
+      push(r.start, r.end, r.text, r.features),
+    );
+  else
+    for (const para of paragraphsOf(file.text, lines))
+      sentencesOfParagraph(file.text, para, (start, end, features) =>
+        push(start, end, file.text.slice(start, end), features),
+      );
+  return out;
+}
+
+/**
+ * The sentences of one file, or none when it cannot be segmented: one file that cannot be
+ * segmented must not take the corpus (or the service) down; its sentences are left out, so the
+ * ids of the others stay dense, and the failure is reported.
+ */
+export function segmentFileSafely(
+  file: SourceFile,
+  lines: readonly ClassifiedLine[],
+  parsed?: ParsedFiles,
+): Sentence[] {
+  try {
+    return segmentFile(file, lines, parsed);
+  } catch (error) {
+    console.warn(
+      `citesum: could not segment ${file.id}; its sentences are left out of summaries:`,
+      error,
+    );
+    return [];
+  }
+}
+
+/**
  * Cuts the content of every file into sentences with exact spans (wink-nlp sentence
  * boundary detection over each paragraph). Sentences never include headings, boilerplate or
  * list markers; offsets are into the original decoded text, lines are 1-based inclusive.
@@ -68,42 +126,8 @@ export function segmentCorpus(
 ): Sentence[] {
   const sentences: Sentence[] = [];
   files.forEach((file, fileIndex) => {
-    const lines = table.get(file.id) ?? [];
-    const before = sentences.length;
-    let position = 0;
-    const push = (start: number, end: number, text: string, features: TokenFeatures): void => {
-      sentences.push({
-        id: sentences.length,
-        file: file.id,
-        fileIndex,
-        position: position++,
-        lines: lineSpanOf(file.lineIndex, start, end),
-        offsets: { start, end },
-        quote: file.text.slice(start, end),
-        text,
-        ...features,
-      });
-    };
-    try {
-      const doc = parsed?.get(file.id);
-      if (doc)
-        renderedSentences(doc, lines, file.lineIndex.lines, (r) =>
-          push(r.start, r.end, r.text, r.features),
-        );
-      else
-        for (const para of paragraphsOf(file.text, lines))
-          sentencesOfParagraph(file.text, para, (start, end, features) =>
-            push(start, end, file.text.slice(start, end), features),
-          );
-    } catch (error) {
-      // One file that cannot be segmented must not take the corpus (or the service) down: its
-      // sentences are left out, so the ids of the others stay dense, and the failure is reported.
-      sentences.length = before;
-      console.warn(
-        `citesum: could not segment ${file.id}; its sentences are left out of summaries:`,
-        error,
-      );
-    }
+    for (const s of segmentFileSafely(file, table.get(file.id) ?? [], parsed))
+      sentences.push({ ...s, id: sentences.length, fileIndex });
   });
   return sentences;
 }

@@ -4,7 +4,7 @@ import type { ExactLimits } from './exact.js';
  * The constants of the selection. `positionScale`, `leadBonus`, `minSupport` and `minWords` are
  * chosen by leave-one-topic-out on MultiLing 2011 from the grid `SELECTION_GRID` (`npm run eval`
  * prints the held-out score and the choice of each fold; these defaults are the choice on all
- * ten topics); the others are not tuned on the benchmark (see README, "Quality").
+ * ten topics); the others are not tuned on the benchmark (see docs/quality.md).
  */
 export interface SelectionConstants {
   /** Sentences shorter than this many words are not extracted (fragments, captions). */

@@ -21,11 +21,21 @@ const loadHighs: Loader =
 export type { Highs };
 
 let runtime: Highs | undefined;
+let loading: Promise<void> | undefined;
 
-/** Settles once the solver is loaded (one per process: each load costs ~20 MB of WebAssembly memory). */
-export const solverReady: Promise<void> = loadHighs().then((h) => {
-  runtime = h;
-});
+/**
+ * Settles once the solver is loaded (one per process: each load costs ~20 MB of WebAssembly
+ * memory). The load starts when something first awaits it, not when the core is imported: the
+ * server's main thread imports the core but never solves (its workers do), so it never loads it.
+ */
+export const solverReady: PromiseLike<void> = {
+  then(onFulfilled, onRejected) {
+    loading ??= loadHighs().then((h) => {
+      runtime = h;
+    });
+    return loading.then(onFulfilled, onRejected);
+  },
+};
 
 /** The loaded solver runtime; throws when called before {@link solverReady} settled. */
 export function highsRuntime(): Highs {

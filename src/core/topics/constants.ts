@@ -4,7 +4,7 @@
  */
 export const CUT_SIMILARITY = 0.1;
 
-/** Constants of story discovery (documents → stories), fixed for all corpora (see README, "Topics"). */
+/** Constants of story discovery (documents → stories), fixed for all corpora (see docs/pipeline.md, "Topics"). */
 export const STORIES = {
   /** Average-linkage cosine below which two groups of documents are different stories. */
   cutSimilarity: CUT_SIMILARITY,

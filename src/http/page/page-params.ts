@@ -9,13 +9,16 @@ export interface PageParams {
   readonly query?: string;
   /** Sentences asked for, clamped to 1..50. */
   readonly maxSentences: number;
-  /** Opened citation as `sentence.citation` (0-based), e.g. `2.0`; the script opens it. */
+  /**
+   * Opened citation as `sentence.citation`, both numbered from 1 as the page shows them (`2.1`:
+   * the first citation of the second sentence); the script opens it.
+   */
   readonly cite?: string;
 }
 
 /**
  * Reads the page's URL parameters: `topic`, `query`, `maxSentences` (digits, clamped, default 5)
- * and `cite` (kept only when it looks like `N.M`).
+ * and `cite` (kept only when it looks like `S.C`, both from 1).
  *
  * @example
  * parsePageParams(new URLSearchParams('topic=t-1&maxSentences=99')) // { topic: 't-1', maxSentences: 50 }
@@ -29,7 +32,7 @@ export function parsePageParams(search: URLSearchParams): PageParams {
     ? Math.min(MAX_SENTENCES.max, Math.max(MAX_SENTENCES.min, Number(raw)))
     : MAX_SENTENCES.default;
   const rawCite = search.get('cite') ?? '';
-  const cite = /^\d{1,4}\.\d{1,4}$/.test(rawCite) ? rawCite : undefined;
+  const cite = /^[1-9]\d{0,3}\.[1-9]\d{0,3}$/.test(rawCite) ? rawCite : undefined;
   return {
     ...(topic ? { topic } : {}),
     ...(query ? { query } : {}),
@@ -43,7 +46,7 @@ export function parsePageParams(search: URLSearchParams): PageParams {
  * link reopens the same summary, `cite` last.
  *
  * @example
- * pageHref({ topic: 't-1', maxSentences: 5, cite: '2.0' }) // '/?topic=t-1&maxSentences=5&cite=2.0'
+ * pageHref({ topic: 't-1', maxSentences: 5, cite: '2.1' }) // '/?topic=t-1&maxSentences=5&cite=2.1'
  */
 export function pageHref(view: {
   topic?: string;

@@ -89,6 +89,15 @@ function TopicList({ model }: { model: PageModel }) {
   );
 }
 
+/**
+ * The query field's hint, from the served corpus: the largest story's label (a phrase its
+ * documents use), so the suggestion always has an answer; none on an empty corpus.
+ */
+function queryPlaceholder(model: PageModel): string | undefined {
+  const label = model.stories[0]?.label;
+  return label ? `e.g. ${label}` : undefined;
+}
+
 function SummaryForm({ model }: { model: PageModel }) {
   const { params, topic } = model;
   return (
@@ -102,7 +111,7 @@ function SummaryForm({ model }: { model: PageModel }) {
           type="search"
           value={params.query ?? ''}
           maxlength={MAX_QUERY_CHARS}
-          placeholder="e.g. WhatsApp users"
+          placeholder={queryPlaceholder(model)}
           aria-describedby="query-hint"
         />
         <span id="query-hint" class="hint">
@@ -127,6 +136,14 @@ function SummaryForm({ model }: { model: PageModel }) {
   );
 }
 
+/**
+ * The `?cite=` key of a citation: `S.C`, sentence and citation numbered from 1 as the page shows
+ * them (the sentences are a numbered list; a sentence's citations are listed in order).
+ */
+function citeKey(sentence: number, citation: number): string {
+  return `${sentence + 1}.${citation + 1}`;
+}
+
 function Sentences({ model, summary }: { model: PageModel; summary: Summary }) {
   const { params, topic } = model;
   const view = {
@@ -149,8 +166,8 @@ function Sentences({ model, summary }: { model: PageModel; summary: Summary }) {
                 <li>
                   <a
                     class="cite"
-                    href={pageHref({ ...view, cite: `${i}.${j}` })}
-                    data-cite={`${i}.${j}`}
+                    href={pageHref({ ...view, cite: citeKey(i, j) })}
+                    data-cite={citeKey(i, j)}
                     title={`Open ${c.file} at line${c.lines.start === c.lines.end ? '' : 's'} ${c.lines.start === c.lines.end ? c.lines.start : `${c.lines.start}–${c.lines.end}`}`}
                   >
                     {citationLabel(c)}
@@ -212,6 +229,18 @@ function SummarySection({ model }: { model: PageModel }) {
               }
             >
               this summary as JSON
+            </a>{' '}
+            ·{' '}
+            <a
+              href={
+                params.query
+                  ? `/v1/summary.md?${new URLSearchParams({ query: params.query, maxSentences: String(params.maxSentences) })}`
+                  : topic
+                    ? `/v1/topics/${encodeURIComponent(topic.id)}/summary.md?maxSentences=${params.maxSentences}`
+                    : '/v1/summary.md'
+              }
+            >
+              as Markdown
             </a>
           </p>
         </>

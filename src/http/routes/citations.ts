@@ -1,4 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
+import { VERIFY_REQUEST_EXAMPLE } from '../../../schemas/examples.js';
 import { VerifyRequestSchema, VerifyResponseSchema } from '../../../schemas/verify.js';
 import { MAX_VERIFY_CITATIONS, verifyCitations } from '../../core/index.js';
 import type { ApiApp, RouteDeps } from '../context.js';
@@ -17,7 +18,9 @@ export const verifyRoute = createRoute({
       required: true,
       description:
         'The citations to check (full `Citation` objects, or at least `file`, `offsets` and `quote`).',
-      content: { 'application/json': { schema: VerifyRequestSchema } },
+      content: {
+        'application/json': { schema: VerifyRequestSchema, example: VERIFY_REQUEST_EXAMPLE },
+      },
     },
   },
   responses: {

@@ -130,11 +130,11 @@ describe('POST /v1/summarize', () => {
     expect(new Set(verify.results.map((r) => r.status))).toEqual(new Set(['not_found']));
   });
 
-  it('answers Markdown with footnoted citations on Accept: text/markdown', async () => {
+  it('answers Markdown with footnoted citations at POST /v1/summarize.md', async () => {
     const { app } = await seedApp();
     const res = await app.request(
-      '/v1/summarize',
-      postJson({ documents: DOCS, maxSentences: 2 }, { Accept: 'text/markdown' }),
+      '/v1/summarize.md',
+      postJson({ documents: DOCS, maxSentences: 2 }),
     );
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/markdown; charset=utf-8');
@@ -143,27 +143,19 @@ describe('POST /v1/summarize', () => {
     expect(md).toMatch(/^\[\^1\]: (notes\/harbour|wire)\.txt:\d+, offsets \d+–\d+: “.+”$/m);
   });
 
-  it('appends Vary: Accept to both the JSON and the Markdown answer, keeping the CORS Vary: Origin', async () => {
+  it('answers JSON at POST /v1/summarize whatever the Accept header, keeping the CORS Vary: Origin', async () => {
     const { app } = await seedApp({ corsOrigin: ['https://ok.example'] });
     const origin = { Origin: 'https://ok.example' };
-    const md = await app.request(
-      '/v1/summarize',
-      postJson({ documents: DOCS, maxSentences: 2 }, { ...origin, Accept: 'text/markdown' }),
-    );
-    expect(md.headers.get('content-type')).toBe('text/markdown; charset=utf-8');
-    expect(md.headers.get('vary')).toBe('Origin, Accept');
-    const json = await app.request(
-      '/v1/summarize',
-      postJson({ documents: DOCS, maxSentences: 2 }, origin),
-    );
-    expect(json.headers.get('content-type')).toMatch(/^application\/json/);
-    expect(json.headers.get('vary')).toBe('Origin, Accept');
-    const open = await seedApp();
-    const plain = await open.app.request(
-      '/v1/summarize',
-      postJson({ documents: DOCS, maxSentences: 2 }),
-    );
-    expect(plain.headers.get('vary')).toBe('Accept');
+    for (const path of ['/v1/summarize', '/v1/summarize.md']) {
+      const res = await app.request(
+        path,
+        postJson({ documents: DOCS, maxSentences: 2 }, { ...origin, Accept: 'text/markdown' }),
+      );
+      expect(res.headers.get('content-type'), path).toMatch(
+        path.endsWith('.md') ? /^text\/markdown/ : /^application\/json/,
+      );
+      expect(res.headers.get('vary'), path).toBe('Origin');
+    }
   });
 
   it.each([

@@ -62,16 +62,13 @@ describe('GET /v1/topics/{topicId}/summary', () => {
     expect(results.map((r) => r.status)).toEqual(citationsOf(body).map(() => 'verified'));
   });
 
-  it('answers Markdown with one footnote per distinct citation, naming file:lines, offsets and quote, and sentences as paragraphs', async () => {
+  it('answers Markdown at summary.md with one footnote per distinct citation, naming file:lines, offsets and quote, and sentences as paragraphs', async () => {
     const { app } = await seedApp();
     const id = await firstTopicId(app);
     const json = (await (await app.request(`/v1/topics/${id}/summary`)).json()) as Summary;
-    const res = await app.request(`/v1/topics/${id}/summary`, {
-      headers: { Accept: 'text/markdown' },
-    });
+    const res = await app.request(`/v1/topics/${id}/summary.md`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/markdown; charset=utf-8');
-    expect(res.headers.get('vary')).toContain('Accept');
     const md = await res.text();
     expect(md.startsWith(`# ${json.topic!.label}\n\n`)).toBe(true);
     const footnotes = md.split('\n').filter((l) => l.startsWith('[^'));
@@ -91,35 +88,31 @@ describe('GET /v1/topics/{topicId}/summary', () => {
     const { app } = await seedApp();
     const id = await firstTopicId(app);
     const url = `/v1/topics/${id}/summary?maxSentences=2`;
+    const mdUrl = `/v1/topics/${id}/summary.md?maxSentences=2`;
     const json = await app.request(url);
-    const md = await app.request(url, { headers: { Accept: 'text/markdown' } });
+    const md = await app.request(mdUrl);
     expect(json.headers.get('etag')).not.toBe(md.headers.get('etag'));
-    expect(
-      (await app.request(url, { headers: { 'If-None-Match': json.headers.get('etag')! } })).status,
-    ).toBe(304);
-    expect(
-      (
-        await app.request(url, {
-          headers: { Accept: 'text/markdown', 'If-None-Match': md.headers.get('etag')! },
-        })
-      ).status,
-    ).toBe(304);
-    expect(
-      (
-        await app.request(url, {
-          headers: { Accept: 'text/markdown', 'If-None-Match': json.headers.get('etag')! },
-        })
-      ).status,
-    ).toBe(200);
+    const status = async (u: string, etag: string) =>
+      (await app.request(u, { headers: { 'If-None-Match': etag } })).status;
+    expect(await status(url, json.headers.get('etag')!)).toBe(304);
+    expect(await status(mdUrl, md.headers.get('etag')!)).toBe(304);
+    expect(await status(mdUrl, json.headers.get('etag')!)).toBe(200);
   });
 
-  it('prefers JSON when the client weighs it above Markdown', async () => {
+  it('answers JSON whatever the Accept header says: Markdown has its own path', async () => {
     const { app } = await seedApp();
     const id = await firstTopicId(app);
-    const res = await app.request(`/v1/topics/${id}/summary`, {
-      headers: { Accept: 'text/markdown;q=0.5, application/json' },
-    });
-    expect(res.headers.get('content-type')).toBe('application/json');
+    for (const accept of ['text/markdown', 'text/markdown;q=0.5, application/json']) {
+      const res = await app.request(`/v1/topics/${id}/summary`, { headers: { Accept: accept } });
+      expect(res.headers.get('content-type'), accept).toBe('application/json');
+      expect(res.headers.get('vary'), accept).toBeNull();
+    }
+  });
+
+  it('answers the Markdown twin with the same problems as the JSON route', async () => {
+    const { app } = await seedApp();
+    await expectProblem(await app.request('/v1/topics/t-nope/summary.md'), 404, /topicId/);
+    await expectProblem(await app.request('/v1/summary.md?maxSentences=0'), 400, /maxSentences/);
   });
 
   it('answers 404 naming the unknown topic id', async () => {
@@ -181,9 +174,7 @@ describe('GET /v1/summary', () => {
 
   it('answers Markdown with a query heading', async () => {
     const { app } = await seedApp();
-    const res = await app.request('/v1/summary?query=protests', {
-      headers: { Accept: 'text/markdown' },
-    });
+    const res = await app.request('/v1/summary.md?query=protests');
     expect(res.headers.get('content-type')).toBe('text/markdown; charset=utf-8');
     expect(await res.text()).toMatch(/^# Summary for “protests”\n\n.+\[\^1\]/);
   });

@@ -1,7 +1,7 @@
 // citesum spot-check page. Served as is (no build step) at /assets/app.js.
 // Opens a citation's source file beside the summary with the exact cited span highlighted,
 // verifies every citation of the summary in one call, and keeps `?cite=S.C` in the URL so a
-// link reopens the same citation.
+// link reopens the same citation (S and C numbered from 1, as the page numbers sentences).
 
 const dataEl = document.getElementById('citesum-data');
 /** @type {{citations: Array<Array<{file: string, sha256: string, lines: {start: number, end: number}, offsets: {start: number, end: number}, quote: string, href: string}>>, linesPage?: number}} */
@@ -34,9 +34,10 @@ const STATUS_TEXT = {
   not_found: 'not found',
 };
 
+/** The citation of a `S.C` key (both from 1), or undefined. */
 function citationAt(key) {
-  const m = /^(\d+)\.(\d+)$/.exec(key || '');
-  return m ? citations[Number(m[1])]?.[Number(m[2])] : undefined;
+  const m = /^([1-9]\d*)\.([1-9]\d*)$/.exec(key || '');
+  return m ? citations[Number(m[1]) - 1]?.[Number(m[2]) - 1] : undefined;
 }
 
 function markerFor(key) {
@@ -48,6 +49,12 @@ async function getJson(url, init = {}) {
     ...init,
     headers: { Accept: 'application/json', ...(init.headers || {}) },
   });
+  // The session of a service run with an API key ended (a week passed, or the key changed):
+  // sign in again, then come back here.
+  if (res.status === 401) {
+    const here = window.location.pathname + window.location.search;
+    window.location.assign(`/sign-in?next=${encodeURIComponent(here)}`);
+  }
   const body = await res.json().catch(() => null);
   if (!res.ok) throw new Error((body && body.detail) || `${res.status} ${res.statusText}`);
   return body;
@@ -342,7 +349,7 @@ verifyBtn?.addEventListener('click', async () => {
         const r = body.results[k++];
         const status = r ? r.status : 'not_found';
         counts[status] = (counts[status] || 0) + 1;
-        const marker = markerFor(`${i}.${j}`);
+        const marker = markerFor(`${i + 1}.${j + 1}`);
         const badge = marker?.nextElementSibling;
         if (!marker || !badge) return;
         marker.dataset.status = status;
