@@ -8,6 +8,7 @@ import {
   type ModelColumns,
   modelFromColumns,
   type StageHooks,
+  storiesWithCopies,
 } from '../core/model.js';
 import { decodeStrings, Dictionary } from '../core/shared/shared-arrays.js';
 import { discoverStories } from '../core/topics/index.js';
@@ -210,6 +211,6 @@ function storiesOfState(state: BuildState) {
 export function settle(state: BuildState): BuildState {
   if (state.exact) return state;
   const model = modelFromColumns(state.columns);
-  const stories = discoverStories(model.sentences, model.index);
+  const stories = storiesWithCopies(discoverStories(model.sentences, model.index), model);
   return { ...state, columns: { ...state.columns, stories: storyColumns(stories) }, exact: true };
 }

@@ -5,7 +5,9 @@
  * ROUGE on MultiLing 2011 English (250 words) and Opinosis (25 words) next to the baselines and
  * the official submissions, then a citation audit of the served corpus. Writes every summary as
  * plain text, one sentence per line, under eval-out/ (or EVAL_OUT) for any external ROUGE scorer,
- * and audits summaries of a folder of real Markdown (the READMEs of node_modules, tools/eval/markdown.ts).
+ * reports the prose kept on the served folder, MultiLing and Opinosis as saved and reshaped
+ * (tools/eval/prose-kept.ts), and audits summaries of a folder of real Markdown (the READMEs of
+ * node_modules, tools/eval/markdown.ts).
  * Exits 1 when the scorer is off calibration, the quality bar is missed, or a citation fails.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -30,6 +32,7 @@ import { auditCitations, buildModel, corpusSummaries, runCitesum, scoreFixed } f
 import { markdownReport, markdownTable } from './markdown.js';
 import { compareSolvers, pointLabel } from './loto.js';
 import { mixedCorpusReport } from './mixed-corpus.js';
+import { proseKeptMet, proseKeptRows, proseKeptTable } from './prose-kept.js';
 import { DEFECTS, readabilityReport, readabilityRows } from './readability.js';
 import { DUC_OPTIONS, MULTILING_OPTIONS, OPINOSIS_OPTIONS, type RougeResult } from './rouge.js';
 import { timeSummarize } from './timing.js';
@@ -221,6 +224,33 @@ console.log(
   `summaries ${audit.summaries}, sentences ${audit.sentences}, citations ${audit.citations}, re-check exactly ${audit.exact}/${audit.citations}, cite non-content lines ${audit.nonContent}, sentences with several sources ${audit.multiSource}`,
 );
 if (audit.exact !== audit.citations || audit.nonContent !== 0) failed = true;
+
+// 4b. Prose kept: the served folder and MultiLing as they are and in every shape users save
+// articles in (one line, a paragraph per line, wrapped at 72), newswire quotes, each saved twice.
+const served = model.files.map((f) => ({ file: f.id, text: f.text }));
+const prose = [
+  ...proseKeptRows(`${dataDir}/`, served),
+  ...proseKeptRows(
+    'MultiLing 2011',
+    multiling.flatMap((t) =>
+      t.documents.map((d) => ({ file: `${t.topic}/${d.file}`, text: d.text })),
+    ),
+  ),
+  ...proseKeptRows(
+    'Opinosis',
+    opinosis.map((t) => ({ file: `${t.topic}.txt`, text: t.documents[0]!.text })),
+    [],
+  ),
+];
+console.log(
+  '\n# Prose kept: sentence-shaped text that ends up content or duplicate, as saved and reshaped (newswire quotes, every article also under a second name)\n',
+);
+console.log(proseKeptTable(prose));
+const proseOk = proseKeptMet(prose);
+console.log(
+  `\nbar: in every shape ≥ 99.50% of the original's content sentences kept, no file without content, every copy names its original → ${proseOk ? 'met' : 'MISSED'}`,
+);
+if (!proseOk) failed = true;
 
 // 5. Markdown as users have it: the README.md files of node_modules, as Markdown and as plain lines.
 const md = await markdownReport();

@@ -4,3 +4,4 @@
  */
 export { CUT_SIMILARITY, STORIES, TOPICS } from './constants.js';
 export { discoverStories, type StoryCluster, type TopicNode } from './stories.js';
+export { withCopyFiles } from './copy-files.js';
