@@ -25,17 +25,18 @@ type App = ReturnType<typeof createApp>;
 
 /**
  * Every non-blank line of every fixture, as runs: `from-to what`, where `what` is `content`, or the
- * reason of a line that is not (`heading` for headings). Reviewed by hand. Lines of prose the line
- * rules judge boilerplate stay so: the README's "Read it before your first shift…" paragraph and a
- * "Create a branch…" step speak to the reader (call-to-action), as they would in plain text.
- * Structure decides what a line of prose is: a paragraph's line is never a heading by its shape
- * (the incident's "**Status:** resolved — …" paragraph and the block quote's "…, posted at 09:31
- * UTC:" are content), and a date stamp with its author is a byline.
+ * reason of a line that is not (`heading` for headings). Reviewed by hand. The README's "Read it
+ * before your first shift…" paragraph and its "Create a branch…" step speak to the reader, but a
+ * paragraph of prose (or a how-to step that asks for no support, sign-up or click) is never an
+ * appeal by its words alone: they are content, as they would be in plain text. Structure decides
+ * what a line of prose is: a paragraph's line is never a heading by its shape (the incident's
+ * "**Status:** resolved — …" paragraph and the block quote's "…, posted at 09:31 UTC:" are
+ * content), and a date stamp with its author is a byline.
  */
 const EXPECTED_LINES: Record<string, Record<string, string>> = {
   'markdown-kb': {
     'README.md':
-      '1 heading, 3 badge, 5-9 content, 11-13 call-to-action, 15 heading, 17-21 navigation, 23 heading, 25-30 table, 32-33 content, 35 heading, 37 call-to-action, 38-39 content, 41 thematic-break, 43-44 content, 46-47 definition',
+      '1 heading, 3 badge, 5-9 content, 11-13 content, 15 heading, 17-21 navigation, 23 heading, 25-30 table, 32-33 content, 35 heading, 37-39 content, 41 thematic-break, 43-44 content, 46-47 definition',
     'architecture-ledger.md':
       '1 heading, 3-6 content, 8 heading, 10-14 content, 16-24 code, 26 heading, 28-31 content, 33 heading, 35-36 content, 38-43 table, 45-49 content, 51 heading, 53-56 content',
     'glossary.md':
@@ -171,7 +172,9 @@ for (const [corpus, expected] of Object.entries(EXPECTED_LINES)) {
         for (const c of s.citations) {
           const cited = lines.get(c.file)!.slice(c.lines.start - 1, c.lines.end);
           expect(
-            cited.filter((l) => l.kind !== 'content').map((l) => `${c.file}:${l.number}`),
+            cited
+              .filter((l) => l.kind !== 'content' && l.kind !== 'duplicate')
+              .map((l) => `${c.file}:${l.number}`),
             s.text,
           ).toEqual([]);
           expect(cited.map((l) => l.text).join('\n')).toContain(c.quote.split(/\r?\n/u)[0]);

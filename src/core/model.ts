@@ -31,6 +31,7 @@ import {
   type StoryCluster,
   type StoryOptions,
   type TopicNode,
+  withCopyFiles,
 } from './topics/index.js';
 import { storyColumns } from './topics/story-columns.js';
 
@@ -239,7 +240,25 @@ export function computeColumns(
   const stories = hooks.stories
     ? hooks.stories(model, named)
     : discoverStories(model.sentences, model.index, named);
-  return { ...base, stories: storyColumns(stories) };
+  return { ...base, stories: storyColumns(storiesWithCopies(stories, model)) };
+}
+
+/**
+ * The stories as the stages found them, with each file that wholly copies a story's document
+ * listed in that story (`withCopyFiles`). Every builder of stories applies it (an incremental
+ * build's provisional stories and its settling too).
+ */
+export function storiesWithCopies(
+  stories: readonly StoryCluster[],
+  model: Pick<CorpusModel, 'documents' | 'sentences'>,
+): StoryCluster[] {
+  const copies = new Map<string, string>();
+  const order = new Map<string, number>();
+  model.documents.forEach((d, i) => {
+    order.set(d.file, i);
+    if (d.copyOf !== undefined) copies.set(d.file, d.copyOf);
+  });
+  return withCopyFiles(stories, model.sentences, copies, order);
 }
 
 /**

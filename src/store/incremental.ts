@@ -8,6 +8,7 @@ import {
   type ModelColumns,
   modelFromColumns,
   type StageHooks,
+  storiesWithCopies,
   storyOptions,
 } from '../core/model.js';
 import { decodeStrings, Dictionary } from '../core/shared/shared-arrays.js';
@@ -211,6 +212,9 @@ function storiesOfState(state: BuildState) {
 export function settle(state: BuildState): BuildState {
   if (state.exact) return state;
   const model = modelFromColumns(state.columns);
-  const stories = discoverStories(model.sentences, model.index, storyOptions(model));
+  const stories = storiesWithCopies(
+    discoverStories(model.sentences, model.index, storyOptions(model)),
+    model,
+  );
   return { ...state, columns: { ...state.columns, stories: storyColumns(stories) }, exact: true };
 }

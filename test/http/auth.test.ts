@@ -55,11 +55,25 @@ async function everyRoute(): Promise<
       template: '/v1/topics/{topicId}/summary',
       path: `/v1/topics/${topicId}/summary`,
     },
+    {
+      method: 'get',
+      template: '/v1/topics/{topicId}/summary.md',
+      path: `/v1/topics/${topicId}/summary.md`,
+    },
     { method: 'get', template: '/v1/summary', path: '/v1/summary?maxSentences=2' },
+    { method: 'get', template: '/v1/summary.md', path: '/v1/summary.md?maxSentences=2' },
     {
       method: 'post',
       template: '/v1/summarize',
       path: '/v1/summarize',
+      init: json({
+        documents: [{ file: 'a.txt', text: 'The council approved the harbour budget on Monday.' }],
+      }),
+    },
+    {
+      method: 'post',
+      template: '/v1/summarize.md',
+      path: '/v1/summarize.md',
       init: json({
         documents: [{ file: 'a.txt', text: 'The council approved the harbour budget on Monday.' }],
       }),

@@ -29,6 +29,9 @@ type Json = Record<string, unknown> & { [key: string]: unknown };
 /** What "an answer with something in it" means, per operation (a new operation needs one). */
 const NON_EMPTY: Record<string, (body: string) => void> = {
   getHealth: (b) => expect((JSON.parse(b) as Json).documents).toBeGreaterThan(0),
+  getReadiness: (b) => expect((JSON.parse(b) as Json).documents).toBeGreaterThan(0),
+  // Prometheus text exposition with the service's own families (the app alone: no server gauges).
+  getMetrics: (b) => expect(b).toMatch(/^# TYPE citesum_http_requests_total counter$/mu),
   listDocuments: (b) => expect((JSON.parse(b) as Json).documents).not.toEqual([]),
   getDocument: (b) => expect((JSON.parse(b) as Json).text).not.toBe(''),
   getDocumentLines: (b) => expect((JSON.parse(b) as Json).lines).not.toEqual([]),

@@ -1,12 +1,12 @@
 import type { FileState } from './file-state.js';
-import { isTemplateRepeat, type Repetition } from './repetition.js';
+import { isTemplate, type Repetition } from './repetition.js';
 import type { Verdict } from './shape.js';
 
 /**
  * Repetition by paragraph in Markdown and HTML: a paragraph wrapped over several lines is judged
  * as one, as `judgeWrappedRuns` judges a wrapped paragraph of plain text, but its lines are known
  * from the document's structure rather than guessed from their widths. It is a template when most
- * of its lines recur in unrelated files and its whole text reads as one (`isTemplateRepeat`);
+ * of its lines recur in unrelated files and its whole text reads as one (`isTemplate`);
  * then every line of it is, and otherwise none is by repetition: a line shared by two READMEs
  * ("versions of Node.js.") never cuts the sentence it belongs to in two.
  */
@@ -23,7 +23,7 @@ export function judgeBlockRuns(
   shapes: readonly (Verdict | undefined)[],
 ): boolean[] {
   const { texts, norms, verdicts } = state;
-  const { groups: repeated, corpusGroups } = repetition;
+  const repeated = repetition.groups;
   const inRun = new Array<boolean>(texts.length).fill(false);
   for (let i = 0; i < texts.length;) {
     let j = i + 1;
@@ -40,10 +40,10 @@ export function judgeBlockRuns(
         .slice(i, j)
         .map((t) => t.trim())
         .join(' ');
-      const template = rep * 2 >= j - i && isTemplateRepeat(joined, most, corpusGroups);
+      const template = rep * 2 >= j - i && isTemplate(joined, most, repetition);
       for (let k = i; k < j; k++) {
         verdicts[k] = template
-          ? { kind: 'boilerplate', reason: 'repeated-across-files' }
+          ? { kind: 'boilerplate', reason: 'template' }
           : (shapes[k] ?? { kind: 'content' });
         inRun[k] = true;
       }

@@ -1,4 +1,5 @@
 import type { Block } from '../parse/index.js';
+import { isShortLine } from './appeals.js';
 import { readerText, type Verdict, vocabularyReason } from './shape.js';
 import { hasLetters, lineWordCount } from './vocabulary.js';
 
@@ -28,7 +29,8 @@ const memo = new WeakMap<Block, BlockUnits>();
 function judge(text: string): Verdict | undefined {
   const t = readerText(text.replace(/\s+/gu, ' '));
   if (!hasLetters(t)) return t === '' ? undefined : { kind: 'boilerplate', reason: 'navigation' };
-  return vocabularyReason(t, lineWordCount(t));
+  const words = lineWordCount(t);
+  return vocabularyReason(t, words, isShortLine(t, words, false));
 }
 
 /**

@@ -19,5 +19,13 @@ export {
   type FileLines,
   type Repetition,
 } from './repetition.js';
+export {
+  isProseLine,
+  type ProseSpan,
+  type ProseTally,
+  proseTally,
+  sentenceShapedSpans,
+} from './prose.js';
+export { quoteSpans, unquoted } from './quotes.js';
 export { BULLET, CLAUSE_END, SENTENCE_END } from './line-shapes.js';
 export { normalizeLine } from './vocabulary.js';

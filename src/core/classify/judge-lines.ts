@@ -1,6 +1,6 @@
 import type { FileState } from './file-state.js';
 import { BULLET } from './line-shapes.js';
-import { isTemplateRepeat, type Repetition } from './repetition.js';
+import { isTemplate, type Repetition } from './repetition.js';
 import { shapeReason, type Verdict } from './shape.js';
 import { lineWordCount } from './vocabulary.js';
 
@@ -17,9 +17,9 @@ export interface LinePassContext {
 }
 
 /**
- * The per-line pass: blank lines are blank; every other line (outside wrapped runs) gets the
- * repetition rule's verdict if it is a template repeated across unrelated files, else its shape
- * verdict. A short heading shared by files ("Key facts") stays a heading.
+ * The per-line pass: blank lines are blank; every other line (outside wrapped runs) is a template
+ * when the repetition stage says files that otherwise differ share it (`isTemplate`), else it gets
+ * its shape verdict. A short heading shared by files ("Key facts") stays a heading.
  */
 export function judgeLines(
   state: FileState,
@@ -45,21 +45,22 @@ export function judgeLines(
     // The title rule needs a body after the title: a file that is one short paragraph is content.
     const isFirstBlock = !titled && i === firstNonBlank && nextBlank && i < lastNonBlank;
     const bullet = BULLET.test(t);
+    let before = i - 1;
+    while (before >= 0 && blank[before]) before--;
     const shape = shapes
       ? shapes[i]
-      : shapeReason(
-          t.replace(BULLET, ''),
-          isFirstBlock && !bullet,
-          standalone && !bullet,
-          prevBlank && nextBlank && !bullet,
-        );
+      : shapeReason(t.replace(BULLET, ''), {
+          firstBlock: isFirstBlock && !bullet,
+          standalone: standalone && !bullet,
+          isolated: prevBlank && nextBlank && !bullet,
+          nearBoilerplate: before >= 0 && verdicts[before]!.kind === 'boilerplate',
+        });
     const groups = repetition.groups.get(norms[i]!) ?? 0;
     if (
-      groups >= 2 &&
-      isTemplateRepeat(t, groups, repetition.corpusGroups) &&
+      isTemplate(t, groups, repetition) &&
       (!shape || shape.kind !== 'heading' || lineWordCount(t) > 3)
     ) {
-      verdicts[i] = { kind: 'boilerplate', reason: 'repeated-across-files' };
+      verdicts[i] = { kind: 'boilerplate', reason: 'template' };
     } else if (shape) {
       verdicts[i] = shape;
     }

@@ -1,5 +1,11 @@
 import { LineKindSchema, LineReasonSchema } from '../../../schemas/document.js';
-import { Growable } from '../shared/shared-arrays.js';
+import {
+  Growable,
+  type StringColumn,
+  StringColumnBuilder,
+  stringAt,
+} from '../shared/shared-arrays.js';
+import type { LinePointer } from '../../../schemas/document.js';
 import type { ClassifiedLine } from './classify-lines.js';
 
 /**
@@ -16,6 +22,24 @@ export interface LineColumns {
   readonly kind: Uint8Array;
   /** 0 for no reason, else 1 + index into `LineReasonSchema.options`. */
   readonly reason: Uint8Array;
+  /**
+   * Per line, the line of another file a `duplicate` copies, as `file NUL line` (1-based), else
+   * `''`. By file id, not index: a kept file's rows stay true when files before it come and go.
+   */
+  readonly origin: StringColumn;
+}
+
+/** A line's origin as stored in {@link LineColumns.origin}. */
+function originKey(original: LinePointer | undefined): string {
+  return original ? `${original.file}\u0000${original.line}` : '';
+}
+
+/** The origin of line row `i` (undefined when it copies nothing). */
+export function originAt(cols: LineColumns, i: number): LinePointer | undefined {
+  if (cols.origin.offsets[i] === cols.origin.offsets[i + 1]) return undefined;
+  const key = stringAt(cols.origin, i);
+  const cut = key.lastIndexOf('\u0000');
+  return { file: key.slice(0, cut), line: Number(key.slice(cut + 1)) };
 }
 
 const KINDS = LineKindSchema.options;
@@ -30,6 +54,7 @@ export class LineColumnsBuilder {
   readonly #end = new Growable(Int32Array, 1 << 14);
   readonly #kind = new Growable(Uint8Array, 1 << 14);
   readonly #reason = new Growable(Uint8Array, 1 << 14);
+  readonly #origin = new StringColumnBuilder();
 
   /** Appends the lines of the next file. */
   add(lines: readonly ClassifiedLine[]): void {
@@ -39,6 +64,7 @@ export class LineColumnsBuilder {
       this.#end.push(l.end);
       this.#kind.push(KIND_CODE.get(l.kind)!);
       this.#reason.push(l.reason ? REASON_CODE.get(l.reason)! : 0);
+      this.#origin.push(originKey(l.original));
     }
   }
 
@@ -51,6 +77,10 @@ export class LineColumnsBuilder {
     this.#end.append(from.end.subarray(a, b));
     this.#kind.append(from.kind.subarray(a, b));
     this.#reason.append(from.reason.subarray(a, b));
+    for (let i = a; i < b; i++)
+      this.#origin.push(
+        from.origin.offsets[i] === from.origin.offsets[i + 1] ? '' : stringAt(from.origin, i),
+      );
   }
 
   finish(): LineColumns {
@@ -61,6 +91,7 @@ export class LineColumnsBuilder {
       end: this.#end.finish(),
       kind: this.#kind.finish(),
       reason: this.#reason.finish(),
+      origin: this.#origin.finish(),
     };
   }
 }
@@ -81,7 +112,8 @@ export function linesOf(cols: LineColumns, file: number, text: string): Classifi
       kind: KINDS[cols.kind[i]!]!,
     };
     const r = cols.reason[i]!;
-    out[i - a] = r ? { ...line, reason: REASONS[r - 1]! } : line;
+    const original = originAt(cols, i);
+    out[i - a] = r ? { ...line, reason: REASONS[r - 1]!, ...(original ? { original } : {}) } : line;
   }
   return out;
 }
@@ -102,7 +134,8 @@ export function sameLines(a: LineColumns, fa: number, lines: readonly Classified
       a.start[k] !== l.start ||
       a.end[k] !== l.end ||
       KINDS[a.kind[k]!] !== l.kind ||
-      (a.reason[k] ? REASONS[a.reason[k]! - 1] : undefined) !== l.reason
+      (a.reason[k] ? REASONS[a.reason[k]! - 1] : undefined) !== l.reason ||
+      originKey(originAt(a, k)) !== originKey(l.original)
     )
       return false;
   }
@@ -114,7 +147,7 @@ export function lineCounts(
   cols: LineColumns,
   file: number,
 ): { counts: Record<(typeof KINDS)[number], number>; reasons: Record<string, number> } {
-  const counts = { content: 0, heading: 0, boilerplate: 0, blank: 0 };
+  const counts = { content: 0, heading: 0, boilerplate: 0, duplicate: 0, blank: 0 };
   const reasons: Record<string, number> = {};
   for (let i = cols.fileStart[file]!; i < cols.fileStart[file + 1]!; i++) {
     const kind = KINDS[cols.kind[i]!]!;
@@ -126,4 +159,38 @@ export function lineCounts(
     }
   }
   return { counts, reasons };
+}
+
+const DUPLICATE = KIND_CODE.get('duplicate')!;
+const CONTENT = KIND_CODE.get('content')!;
+
+/**
+ * The file that file `file` wholly copies: it has duplicates of that one file's lines and no
+ * content line of its own. Undefined otherwise.
+ */
+export function copyOfFile(cols: LineColumns, file: number): string | undefined {
+  let original: string | undefined;
+  for (let i = cols.fileStart[file]!; i < cols.fileStart[file + 1]!; i++) {
+    if (cols.kind[i] === CONTENT) return undefined;
+    if (cols.kind[i] !== DUPLICATE) continue;
+    const o = originAt(cols, i);
+    if (!o) continue;
+    if (original !== undefined && original !== o.file) return undefined;
+    original = o.file;
+  }
+  return original;
+}
+
+/** Per original file id, the files (by index, in order) that hold duplicates of its lines. */
+export function copiersByOriginal(cols: LineColumns, files: number): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  for (let f = 0; f < files; f++)
+    for (let i = cols.fileStart[f]!; i < cols.fileStart[f + 1]!; i++) {
+      if (cols.kind[i] !== DUPLICATE) continue;
+      const o = originAt(cols, i);
+      if (!o) continue;
+      const list = out.get(o.file) ?? out.set(o.file, []).get(o.file)!;
+      if (list[list.length - 1] !== f) list.push(f);
+    }
+  return out;
 }

@@ -1,3 +1,4 @@
+import type { Citation } from '../../../schemas/citation.js';
 import type { SummarySentence } from '../../../schemas/summary.js';
 import type { SourceFile } from '../corpus/index.js';
 import type { TermIndex } from '../index/index.js';
@@ -32,6 +33,11 @@ export interface SummarizeContext {
   readonly selection?: Partial<SelectionConstants>;
   /** Called with how the selection was solved (the evaluation's solver statistics). */
   readonly onSolve?: (report: SolveReport) => void;
+  /**
+   * The citations of a sentence's copies in other files (its duplicate lines there): listed after
+   * it and counted in `support` (a copy corroborates), but no independent source for the order.
+   */
+  readonly copies?: (s: Sentence) => readonly Citation[];
 }
 
 /** What a request optimises: its candidates and how concepts and sentences are weighed. */
@@ -211,19 +217,26 @@ export function summarizeSentences(
   const placed = chosen.map(({ s, gain }) => {
     // One citation per other file that states the fact (at most MAX_CITATIONS in all); `support`
     // counts every such file, so a fact told by thousands of archived articles stays one sentence
-    // with a bounded body.
+    // with a bounded body. The order reads independent sources only: a page saved twice is one.
     const others = [...corroboratingIds(s)].map((id) => ctx.all[id]!);
     return { s, gain, others, support: 1 + others.length, centrality: objective([s], problem) };
   });
   const ordered = readingOrder(placed, antecedent, (s) => dates(s).date);
   const top = Math.max(1e-9, ...ordered.map((c) => c.gain));
-  return ordered.map(({ s, gain, others, support }) => ({
-    text: s.text.replace(/\s+/gu, ' ').trim(),
-    citations: [
-      citationOf(s, ctx),
-      ...others.slice(0, MAX_CITATIONS - 1).map((o) => citationOf(o, ctx)),
-    ],
-    support,
-    score: Math.round((gain / top) * 1e4) / 1e4,
-  }));
+  return ordered.map(({ s, gain, others }) => {
+    // The sentence, then its copies (the same text in files that copy its lines), then the other
+    // files that state the fact; each file once.
+    const seen = new Set([s.file]);
+    const copies = (ctx.copies?.(s) ?? []).filter((c) => !seen.has(c.file) && seen.add(c.file));
+    const stated = others.filter((o) => !seen.has(o.file) && seen.add(o.file));
+    return {
+      text: s.text.replace(/\s+/gu, ' ').trim(),
+      citations: [citationOf(s, ctx), ...copies, ...stated.map((o) => citationOf(o, ctx))].slice(
+        0,
+        MAX_CITATIONS,
+      ),
+      support: seen.size,
+      score: Math.round((gain / top) * 1e4) / 1e4,
+    };
+  });
 }

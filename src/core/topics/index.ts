@@ -9,3 +9,4 @@ export {
   type StoryOptions,
   type TopicNode,
 } from './stories.js';
+export { withCopyFiles } from './copy-files.js';
