@@ -5,6 +5,7 @@ import {
   type ClassifyFileHook,
   type DistinctLines,
   type FileLinesHook,
+  documentTitle,
   type LineTable,
   type Repetition,
 } from './classify/index.js';
@@ -28,6 +29,7 @@ import { type ConceptWeights, conceptWeights } from './summarize/index.js';
 import {
   discoverStories,
   type StoryCluster,
+  type StoryOptions,
   type TopicNode,
   withCopyFiles,
 } from './topics/index.js';
@@ -153,8 +155,28 @@ export interface StageHooks {
   ) => { readonly lines: { readonly columns: LineColumns; readonly file: number } } & SentenceRows;
   /** Dictionaries the sentence columns continue (ids of an earlier build kept). */
   readonly dictionaries?: ConstructorParameters<typeof SentenceColumnsBuilder>[0];
-  /** Finds the stories instead of `discoverStories` (the model's index is built only if read). */
-  readonly stories?: (model: CorpusModel) => StoryCluster[];
+  /**
+   * Finds the stories instead of `discoverStories` (the model's index is built only if read);
+   * `options` names them (see {@link storyOptions}).
+   */
+  readonly stories?: (model: CorpusModel, options: StoryOptions) => StoryCluster[];
+}
+
+/**
+ * What story discovery reads besides the sentences and their index: each document's title
+ * (`documentTitle`, from its classified lines), read once per document and only when asked.
+ */
+export function storyOptions(model: Pick<CorpusModel, 'byId' | 'lines'>): StoryOptions {
+  const titles = new Map<string, string | undefined>();
+  return {
+    titleOf: (id) => {
+      if (!titles.has(id)) {
+        const file = model.byId.get(id);
+        titles.set(id, file ? documentTitle(file, model.lines.get(id) ?? []) : undefined);
+      }
+      return titles.get(id);
+    },
+  };
 }
 
 /**
@@ -214,9 +236,10 @@ export function computeColumns(
   };
   if (options.topics === false) return base;
   const model = modelFromColumns(base, { files });
+  const named = storyOptions(model);
   const stories = hooks.stories
-    ? hooks.stories(model)
-    : discoverStories(model.sentences, model.index);
+    ? hooks.stories(model, named)
+    : discoverStories(model.sentences, model.index, named);
   return { ...base, stories: storyColumns(storiesWithCopies(stories, model)) };
 }
 

@@ -13,6 +13,7 @@ import path from 'node:path';
 import type { Summary } from '../../schemas/summary.js';
 import { buildModel, type CorpusModel, loadCorpus } from '../../src/core/index.js';
 import { type Block, ConstructFlag, parseDocument } from '../../src/core/parse/index.js';
+import { type DocsQuality, docsQuality } from './docs-quality.js';
 import { auditCitations, corpusSummaries } from './evaluate.js';
 
 /** Blocks a summary sentence must never cite. */
@@ -188,6 +189,8 @@ export interface MarkdownReport {
   readonly asMarkdown: MarkupAudit;
   readonly asPlain: MarkupAudit;
   readonly buildMs: number;
+  /** How the Markdown reading's summaries read (intros, fragments, dangling openings, templates, labels). */
+  readonly docs: DocsQuality;
 }
 
 /** Builds the README folder, audits both readings and removes the folder. */
@@ -198,7 +201,9 @@ export async function markdownReport(): Promise<MarkdownReport> {
     const start = performance.now();
     const markdown = buildModel(corpus);
     const buildMs = performance.now() - start;
-    const asMarkdown = audit(markdown, corpusSummaries(markdown), true);
+    const summaries = corpusSummaries(markdown);
+    const asMarkdown = audit(markdown, summaries, true);
+    const docs = docsQuality(markdown, summaries);
     // Before Markdown was parsed, the loader read .md as plain lines: the same files, under an id
     // whose extension says plain text.
     const plain = buildModel({ files: corpus.files.map((f) => ({ ...f, id: `${f.id}.txt` })) });
@@ -209,6 +214,7 @@ export async function markdownReport(): Promise<MarkdownReport> {
       asMarkdown,
       asPlain,
       buildMs,
+      docs,
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -1,7 +1,7 @@
 import type { FileState } from './file-state.js';
 import { BULLET } from './line-shapes.js';
-import { SHORT_LINE_MAX_WORDS } from './appeals.js';
-import { readerText, shapeReason } from './shape.js';
+import { isShortLine, SHORT_LINE_MAX_WORDS } from './appeals.js';
+import { readerText, shapeReason, type Verdict, vocabularyReason } from './shape.js';
 import { FIRST_PLURAL, lineWordCount, SECOND_PERSON } from './vocabulary.js';
 import { unquoted } from './quotes.js';
 
@@ -57,15 +57,25 @@ export function markEnclosedAppeals({ texts, blank, verdicts }: FileState): void
   }
 }
 
+/** A rendered Markdown or HTML line next to boilerplate, judged by what it says alone. */
+function nearVocabulary(text: string): Verdict | undefined {
+  const t = readerText(text);
+  const words = lineWordCount(t);
+  return vocabularyReason(t, words, isShortLine(t, words, true));
+}
+
 /**
  * Lines next to boilerplate are read again as Kohlschütter et al. (2010) read text blocks: a line
  * of up to 40 words whose neighbour (blank lines skipped) is boilerplate is judged by the
  * vocabulary rules too (an appeal of several sentences under its "Support us" button), and so on
  * outwards until nothing changes. Lines of wrapped paragraphs (`inRun`) were judged whole.
+ * `markup`: the lines are a Markdown or HTML file's rendered blocks, read by what they say only
+ * (`vocabularyReason`): structure, not a line's shape, decides what else they are.
  */
 export function markVocabularyNearBoilerplate(
   { texts, blank, verdicts }: FileState,
   inRun: readonly boolean[],
+  markup = false,
 ): void {
   const nonBlank = texts.map((_, k) => k).filter((k) => !blank[k]);
   const queue: number[] = [];
@@ -86,7 +96,9 @@ export function markVocabularyNearBoilerplate(
     const k = nonBlank[p]!;
     queued[k] = 0;
     if (verdicts[k]!.kind !== 'content') continue;
-    const shape = shapeReason(texts[k]!.replace(BULLET, ''), { nearBoilerplate: true });
+    const shape = markup
+      ? nearVocabulary(texts[k]!)
+      : shapeReason(texts[k]!.replace(BULLET, ''), { nearBoilerplate: true });
     if (shape?.kind !== 'boilerplate') continue;
     verdicts[k] = shape;
     visit(p - 1);

@@ -1,6 +1,7 @@
 import type { LineKind, LinePointer, LineReason } from '../../../schemas/document.js';
 import { compareIds, type SourceFile } from '../corpus/index.js';
 import type { ParsedFiles } from '../parse/index.js';
+import { judgeBlockRuns } from './block-runs.js';
 import {
   absorbShortLinesInBlocks,
   extendCrossPromotion,
@@ -48,22 +49,28 @@ export type LineTable = ReadonlyMap<string, readonly ClassifiedLine[]>;
  * that copy another file's (duplicates of their original).
  */
 function classifyFile(lines: FileLines, repetition: Repetition): ClassifiedLine[] {
-  const { file, texts, norms, fixed, titled } = lines;
+  const { file, texts, norms, fixed, titled, shapes, runs } = lines;
   const state: FileState = {
     texts,
     norms,
     blank: texts.map((t) => t.trim() === ''),
     verdicts: texts.map(() => ({ kind: 'content' })),
   };
+  // Markdown and HTML say where their paragraphs and lists are: their paragraphs are judged whole
+  // (`block-runs.ts`), and the rules that guess paragraphs from line shapes (wrapped runs, menus
+  // of short lines) read plain text only.
   const width = lineWidth(texts);
-  const wrapped = isHardWrapped(texts, width);
-  const inRun = wrapped
-    ? judgeWrappedRuns(state, repetition, width)
-    : new Array<boolean>(texts.length).fill(false);
-  judgeLines(state, { repetition, wrapped, inRun, titled });
-  markMenuRuns(state);
-  markVocabularyNearBoilerplate(state, inRun);
-  restoreListItems(state);
+  const wrapped = !shapes && isHardWrapped(texts, width);
+  const inRun =
+    shapes && runs
+      ? judgeBlockRuns(state, repetition, runs, shapes)
+      : wrapped
+        ? judgeWrappedRuns(state, repetition, width)
+        : new Array<boolean>(texts.length).fill(false);
+  judgeLines(state, { repetition, wrapped, inRun, titled, shapes });
+  if (!shapes) markMenuRuns(state);
+  markVocabularyNearBoilerplate(state, inRun, shapes !== undefined);
+  if (!shapes) restoreListItems(state);
   absorbShortLinesInBlocks(state);
   extendCrossPromotion(state);
   markAuthorBios(state);

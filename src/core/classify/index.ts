@@ -11,6 +11,8 @@ export {
   type FileLinesHook,
   type LineTable,
 } from './classify-lines.js';
+export { unitVerdicts } from './block-verdicts.js';
+export { cleanTitle, documentTitle } from './titles.js';
 export {
   type DistinctLines,
   distinctLines,

@@ -1,7 +1,7 @@
 import type { FileState } from './file-state.js';
 import { BULLET } from './line-shapes.js';
 import { isTemplate, type Repetition } from './repetition.js';
-import { shapeReason } from './shape.js';
+import { shapeReason, type Verdict } from './shape.js';
 import { lineWordCount } from './vocabulary.js';
 
 /** How the per-line pass reads a file: whether it is hard-wrapped, and which lines runs covered. */
@@ -12,6 +12,8 @@ export interface LinePassContext {
   readonly inRun: readonly boolean[];
   /** The document marks its headings (Markdown, HTML): the first paragraph is not taken for a title. */
   readonly titled?: boolean;
+  /** Markdown and HTML: each line's shape verdict, given by its blocks (structure decides). */
+  readonly shapes?: readonly (Verdict | undefined)[];
 }
 
 /**
@@ -21,7 +23,7 @@ export interface LinePassContext {
  */
 export function judgeLines(
   state: FileState,
-  { repetition, wrapped, inRun, titled = false }: LinePassContext,
+  { repetition, wrapped, inRun, titled = false, shapes }: LinePassContext,
 ): void {
   const { texts, norms, blank, verdicts } = state;
   const firstNonBlank = blank.indexOf(false);
@@ -45,12 +47,14 @@ export function judgeLines(
     const bullet = BULLET.test(t);
     let before = i - 1;
     while (before >= 0 && blank[before]) before--;
-    const shape = shapeReason(t.replace(BULLET, ''), {
-      firstBlock: isFirstBlock && !bullet,
-      standalone: standalone && !bullet,
-      isolated: prevBlank && nextBlank && !bullet,
-      nearBoilerplate: before >= 0 && verdicts[before]!.kind === 'boilerplate',
-    });
+    const shape = shapes
+      ? shapes[i]
+      : shapeReason(t.replace(BULLET, ''), {
+          firstBlock: isFirstBlock && !bullet,
+          standalone: standalone && !bullet,
+          isolated: prevBlank && nextBlank && !bullet,
+          nearBoilerplate: before >= 0 && verdicts[before]!.kind === 'boilerplate',
+        });
     const groups = repetition.groups.get(norms[i]!) ?? 0;
     if (
       isTemplate(t, groups, repetition) &&

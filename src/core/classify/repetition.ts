@@ -26,6 +26,16 @@ export interface FileLines {
   readonly fixed?: readonly (Verdict | undefined)[];
   /** The document marks its headings (Markdown, HTML): no first paragraph is taken for its title. */
   readonly titled?: boolean;
+  /**
+   * Markdown and HTML: each line's shape verdict, given by its blocks as wholes (`block-verdicts.ts`)
+   * instead of the line's own shape; undefined for content. Absent for plain text.
+   */
+  readonly shapes?: readonly (Verdict | undefined)[];
+  /**
+   * Markdown and HTML: for each line, the first line of the paragraph (a block's text between
+   * hard breaks) it belongs to, as `wrapRuns` guesses for hard-wrapped plain text.
+   */
+  readonly runs?: readonly number[];
 }
 
 /** A plain-text file's lines, as the rules read them. */

@@ -20,6 +20,7 @@ import {
   RIGHTS,
   SALUTATION,
   SLUG,
+  STAMP_BYLINE,
   UI_IMPERATIVE,
   UI_PHRASES,
   URL_LINE,
@@ -159,6 +160,50 @@ export interface LinePlace {
 }
 
 /**
+ * Why a passage is not content, judged by what it says: credits, legal and rights notices,
+ * e-mail and URL lines, cross-promotion, salutations, web-UI prompts, appeals in the publisher's
+ * voice, bylines, photo credits and datelines. `t` is the text a reader sees (`readerText`),
+ * `words` its word count, `short` whether it is short enough for the rules of notices, promotions
+ * and appeals (`isShortLine`: a paragraph of several sentences past that is prose). These rules
+ * read a line of plain text and a whole block of Markdown or HTML alike; the rules of form (a
+ * heading's shape, capitals, a short first paragraph) read plain text only, since a marked-up
+ * document says what its headings are.
+ */
+export function vocabularyReason(
+  t: string,
+  words: number,
+  short: boolean,
+): Required<Omit<Verdict, 'original'>> | undefined {
+  if (MEDIA_LABEL.test(t) && words <= 40) return { kind: 'boilerplate', reason: 'photo-credit' };
+  if (MEDIA_PROMPT.test(t) && words <= 40) return { kind: 'boilerplate', reason: 'call-to-action' };
+  if (PAREN_CREDIT.test(t) && words <= 45) return { kind: 'boilerplate', reason: 'photo-credit' };
+  if (CREDIT_LINE.test(t) && words <= 30) return { kind: 'boilerplate', reason: 'byline' };
+  if (LEGAL.test(t) && short) return { kind: 'boilerplate', reason: 'navigation' };
+  if (EMAIL.test(t) && words <= 25) return { kind: 'boilerplate', reason: 'call-to-action' };
+  if (URL_LINE.test(t) || SLUG.test(t)) return { kind: 'boilerplate', reason: 'url' };
+  if (CROSS_PROMO.test(t) && short) return { kind: 'boilerplate', reason: 'cross-promotion' };
+  if (SALUTATION.test(t) && words <= 5) return { kind: 'boilerplate', reason: 'call-to-action' };
+  if (isUiPrompt(t, words))
+    return {
+      kind: 'boilerplate',
+      reason: words <= 4 && !UI_PHRASES.test(t) ? 'navigation' : 'call-to-action',
+    };
+  if (short && (isAppealVoice(t, words) || hasReaderPrompt(t)))
+    return { kind: 'boilerplate', reason: 'call-to-action' };
+  if (
+    ((BYLINE.test(t) && words <= 10) || (STAMP_BYLINE.test(t) && words <= 12)) &&
+    !SENTENCE_END.test(t)
+  )
+    return { kind: 'boilerplate', reason: 'byline' };
+  if (isPhotoCredit(t, words)) return { kind: 'boilerplate', reason: 'photo-credit' };
+  if (isDateline(t, words) || isNewsDateline(t, words))
+    return { kind: 'boilerplate', reason: 'dateline' };
+  if (RIGHTS.test(t) && words <= 20) return { kind: 'boilerplate', reason: 'navigation' };
+  if (isCrumbTrail(t)) return { kind: 'boilerplate', reason: 'navigation' };
+  return undefined;
+}
+
+/**
  * Why a single line is not content, judged by its own shape alone, or undefined (content). The
  * vocabulary rules (appeals, prompts, promotions, notices) judge short lines only, and read the
  * person of address outside quotations.
@@ -182,29 +227,8 @@ export function shapeReason(
   const words = lineWordCount(t);
   const short = isShortLine(t, words, nearBoilerplate);
   if (!hasLetters(t)) return { kind: 'boilerplate', reason: 'navigation' };
-  if (MEDIA_LABEL.test(t) && words <= 40) return { kind: 'boilerplate', reason: 'photo-credit' };
-  if (MEDIA_PROMPT.test(t) && words <= 40) return { kind: 'boilerplate', reason: 'call-to-action' };
-  if (PAREN_CREDIT.test(t) && words <= 45) return { kind: 'boilerplate', reason: 'photo-credit' };
-  if (CREDIT_LINE.test(t) && words <= 30) return { kind: 'boilerplate', reason: 'byline' };
-  if (LEGAL.test(t) && short) return { kind: 'boilerplate', reason: 'navigation' };
-  if (EMAIL.test(t) && words <= 25) return { kind: 'boilerplate', reason: 'call-to-action' };
-  if (URL_LINE.test(t) || SLUG.test(t)) return { kind: 'boilerplate', reason: 'url' };
-  if (CROSS_PROMO.test(t) && short) return { kind: 'boilerplate', reason: 'cross-promotion' };
-  if (SALUTATION.test(t) && words <= 5) return { kind: 'boilerplate', reason: 'call-to-action' };
-  if (isUiPrompt(t, words))
-    return {
-      kind: 'boilerplate',
-      reason: words <= 4 && !UI_PHRASES.test(t) ? 'navigation' : 'call-to-action',
-    };
-  if (short && (isAppealVoice(t, words) || hasReaderPrompt(t)))
-    return { kind: 'boilerplate', reason: 'call-to-action' };
-  if (BYLINE.test(t) && words <= 10 && !SENTENCE_END.test(t))
-    return { kind: 'boilerplate', reason: 'byline' };
-  if (isPhotoCredit(t, words)) return { kind: 'boilerplate', reason: 'photo-credit' };
-  if (isDateline(t, words) || isNewsDateline(t, words))
-    return { kind: 'boilerplate', reason: 'dateline' };
-  if (RIGHTS.test(t) && words <= 20) return { kind: 'boilerplate', reason: 'navigation' };
-  if (isCrumbTrail(t)) return { kind: 'boilerplate', reason: 'navigation' };
+  const said = vocabularyReason(t, words, short);
+  if (said) return said;
   if (MD_HEADING.test(md) || (standalone && isHeadingShape(t, words)))
     return { kind: 'heading', reason: 'heading' };
   if (isAllCaps(t, words)) return { kind: 'heading', reason: 'heading' };

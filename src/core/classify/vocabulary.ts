@@ -14,6 +14,9 @@ export const PHOTO =
   /^(?:photo(?:graph)?s?|image|picture|illustration|credit|file photo|©|\(c\))\b|\b(?:getty images|shutterstock|afp|ap photo|reuters|tass|epa|via wikimedia commons)\b/iu;
 export const BYLINE =
   /^(?:[Bb]y|[Ww]ritten by|[Rr]eporting by|[Ee]diting by|[Ww]ords by|[Ss]tory by|[Cc]ompiled by)\s+\p{Lu}/u;
+/** A date stamp with its author: "Posted on 21 May 2024 by Sigrid", "Published March 3 by Jane Roe". */
+export const STAMP_BYLINE =
+  /^(?:[Pp]osted|[Pp]ublished|[Ww]ritten|[Uu]pdated|[Ll]ast updated)\b.*\bby\s+\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}$/u;
 /** A caption's trailing credit: "… Photo: Jane Roe / Agency", "(Image by Agency)". */
 export const CAPTION_CREDIT =
   /(?:[Pp]hoto(?:graph)?s?|PHOTO|[Ii]mages?|[Pp]icture|[Ii]llustration|[Cc]redit|[Ff]ootage|[Vv]ideo)\s*(?::|by\s)\s*[\p{Lu}\p{N}©]/u;
