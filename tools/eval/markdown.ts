@@ -101,15 +101,18 @@ export function readmeFolder(modules = path.resolve('node_modules')): {
 
 /**
  * The rendered text of the source span `[start, end)` of a block (of `source`) with what the
- * author wrote to be seen literally masked (`x`): the content of inline code (`<del>`, `**`) and
- * backslash-escaped characters (`\[more\]`). Those are text a reader sees, not Markdown syntax.
+ * author wrote to be seen literally masked (`x`): the content of inline code (`<del>`, `**`),
+ * backslash-escaped characters (`\[more\]`) and unmatched backticks. Those are text a reader
+ * sees, not Markdown syntax.
  */
 function withoutLiterals(source: string, block: Block, start: number, end: number): string {
   const chars = [...block.text].map((c, k) => {
     const s = block.sourceStart[k]!;
     const e = block.sourceEnd[k]!;
     if (s < start || e > end) return '';
-    return e - s === 2 && source[s] === '\\' ? 'x' : c;
+    // A backtick in the rendered text is one the parser left as text (an unmatched code-span
+    // delimiter is literal in CommonMark; matched ones never reach the rendered text).
+    return (e - s === 2 && source[s] === '\\') || c === '`' ? 'x' : c;
   });
   const c = block.constructs;
   for (let k = 0; k < c.length; k += 5)
