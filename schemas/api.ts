@@ -65,6 +65,16 @@ const CorpusCountsShape = {
     .min(0)
     .optional()
     .openapi({ description: 'Facets of all stories.', example: 8 }),
+  copies: z.number().int().min(0).optional().openapi({
+    description:
+      'Files that are wholly a copy of another file (`copyOf` in `GET /v1/documents`): cited through their original.',
+    example: 0,
+  }),
+  proseWithoutContent: z.number().int().min(0).optional().openapi({
+    description:
+      'Files whose text is mostly prose but which yield no content sentence (`noContent` in `GET /v1/documents`, with the reasons): nothing of them reaches a summary.',
+    example: 0,
+  }),
   loadedAt: z.string().optional().openapi({
     description: 'When the served corpus was loaded (ISO 8601).',
     example: '2026-11-22T14:50:00.000Z',

@@ -1,16 +1,37 @@
 import { z } from '@hono/zod-openapi';
 
-/** The four kinds a line can be; only `content` lines are ever summarized. */
+/** The kinds a line can be; only `content` lines are ever summarized. */
 export const LineKindSchema = z
-  .enum(['content', 'heading', 'boilerplate', 'blank'])
-  .openapi('LineKind', { description: 'What a line is: only `content` lines feed summaries.' });
+  .enum(['content', 'heading', 'boilerplate', 'duplicate', 'blank'])
+  .openapi('LineKind', {
+    description:
+      'What a line is: only `content` lines feed summaries. A `duplicate` line is a copy of content in another file (its `original`): the summary cites that original and lists this copy as a further citation.',
+  });
+
+/** Where the content a duplicate line copies stays content. */
+export const LinePointerSchema = z
+  .object({
+    file: z.string().openapi({
+      description: 'File id of the original.',
+      example: '001_df515b8c033e9bb4.txt',
+    }),
+    line: z
+      .number()
+      .int()
+      .min(1)
+      .openapi({ description: '1-based line number in the original.', example: 12 }),
+  })
+  .openapi('LinePointer', {
+    description: 'A line of another file: the original a duplicate line copies.',
+  });
 
 /** Why a line is not content (absent for content lines). */
 export const LineReasonSchema = z
   .enum([
     'blank',
     'heading',
-    'repeated-across-files',
+    'template',
+    'duplicate',
     'call-to-action',
     'navigation',
     'photo-credit',
@@ -78,6 +99,10 @@ export const LineSchema = z
     }),
     kind: LineKindSchema,
     reason: LineReasonSchema.optional(),
+    original: LinePointerSchema.optional().openapi({
+      description:
+        'For a `duplicate` line: the line of the original file it copies (which stays content there).',
+    }),
   })
   .openapi('Line', {
     description:
@@ -95,8 +120,12 @@ export const LineCountsSchema = z
     heading: z.number().int().min(0).openapi({ description: 'Section headings.', example: 1 }),
     boilerplate: z.number().int().min(0).openapi({
       description:
-        'Navigation, calls to action, credits, repeated blocks, code, tables, markup and other non-content lines.',
+        'Navigation, calls to action, credits, templates, code, tables, markup and other non-content lines.',
       example: 8,
+    }),
+    duplicate: z.number().int().min(0).openapi({
+      description: "Copies of another file's content lines (cited with their original).",
+      example: 0,
     }),
     blank: z
       .number()
@@ -105,6 +134,27 @@ export const LineCountsSchema = z
       .openapi({ description: 'Empty or whitespace-only lines.', example: 1 }),
   })
   .openapi('LineCounts', { description: 'How many lines of each kind the file has.' });
+
+/** A file of prose that yields no content sentence: a loss the user should hear about. */
+export const NoContentSchema = z
+  .object({
+    proseWords: z.number().int().min(1).openapi({
+      description: 'Words of sentence-shaped text in the file (sentences a reader wrote).',
+      example: 412,
+    }),
+    share: z.number().min(0).max(1).openapi({
+      description: "Share of the file's words that are sentence-shaped text.",
+      example: 0.93,
+    }),
+    reasons: z.record(z.string(), z.number().int().min(0)).openapi({
+      description: 'Why its sentence-shaped lines were kept out: lines per reason.',
+      example: { 'call-to-action': 1 },
+    }),
+  })
+  .openapi('NoContent', {
+    description:
+      'Set on a file whose text is mostly prose but which yields no content sentence (and is no copy of another file): nothing of it reaches stories or summaries, and the reasons say why.',
+  });
 
 /** One served file: identity, fingerprint and what the classifier made of it. */
 export const DocumentInfoSchema = z
@@ -133,7 +183,7 @@ export const DocumentInfoSchema = z
     lines: LineCountsSchema,
     reasons: z.record(z.string(), z.number().int().min(0)).openapi({
       description: 'Non-content lines per reason.',
-      example: { 'repeated-across-files': 6, 'call-to-action': 1 },
+      example: { template: 6, 'call-to-action': 1 },
     }),
     fallback: z.string().optional().openapi({
       description:
@@ -141,6 +191,20 @@ export const DocumentInfoSchema = z
       example:
         'its markup would take the Markdown parser about 2.5e7 steps, over its budget of 6.1e6 for 130,027 characters; read as text with its markup stripped',
     }),
+    copyOf: z.string().optional().openapi({
+      description:
+        'Set when the file is wholly a copy of another (every line with text is a duplicate of that file, or not content): the original, which is summarized and cited in its place. The file is listed in its original’s story.',
+      example: '001_df515b8c033e9bb4.txt',
+    }),
+    copies: z
+      .array(z.string())
+      .optional()
+      .openapi({
+        description:
+          'Files holding duplicates of lines of this file (whole copies or copied passages), in corpus order.',
+        example: ['001_df515b8c033e9bb4 (1).txt'],
+      }),
+    noContent: NoContentSchema.optional(),
   })
   .openapi('DocumentInfo', {
     description: 'One served file: its id, fingerprint and what the line classifier made of it.',
@@ -164,6 +228,8 @@ export const SkippedFileSchema = z
 export type LineKind = z.infer<typeof LineKindSchema>;
 export type LineReason = z.infer<typeof LineReasonSchema>;
 export type Line = z.infer<typeof LineSchema>;
+export type LinePointer = z.infer<typeof LinePointerSchema>;
+export type NoContent = z.infer<typeof NoContentSchema>;
 export type LineCounts = z.infer<typeof LineCountsSchema>;
 export type DocumentInfo = z.infer<typeof DocumentInfoSchema>;
 export type SkippedFile = z.infer<typeof SkippedFileSchema>;

@@ -13,11 +13,11 @@ export const SummarySentenceSchema = z
     }),
     citations: z.array(CitationSchema).min(1).openapi({
       description:
-        'Where the statement is found: the first is where the text was taken from, then one citation per other file that states the same fact, in corpus order (at most 25 in all).',
+        'Where the statement is found: the first is where the text was taken from (its original), then its copies in other files (lines of kind `duplicate` there), then one citation per other file that states the same fact, each in corpus order (at most 25 in all).',
     }),
     support: z.number().int().min(1).openapi({
       description:
-        'Number of distinct files that state it (equals the number of distinct cited files unless more than 25 files state it).',
+        'Number of distinct files that state it, copies included (equals the number of distinct cited files unless more than 25 files state it).',
       example: 2,
     }),
     score: z.number().openapi({

@@ -26,6 +26,22 @@ export function sameCorpus(a: CorpusView, b: CorpusView): boolean {
   );
 }
 
+/** Files of prose named in a warning (the documents list flags every one). */
+const SILENT_LOSS_NAMED = 10;
+
+/**
+ * Warns when files of prose yield no content sentence: nothing of them reaches a summary, so the
+ * user hears of it (`noContent` in `GET /v1/documents` says why for each).
+ */
+function warnProseWithoutContent(log: Logger, view: CorpusView): void {
+  const files = view.documents.filter((d) => d.noContent).map((d) => d.file);
+  if (files.length === 0) return;
+  log.warn(
+    { count: files.length, files: files.slice(0, SILENT_LOSS_NAMED) },
+    'files of prose yield no content sentence (see noContent in GET /v1/documents)',
+  );
+}
+
 /** A running service: its URL, its live state, and how to stop it. */
 export interface RunningServer {
   readonly url: string;
@@ -216,6 +232,7 @@ export async function startServer(
         update();
         provisional = !next.facts.exact;
         log.info({ ...corpusStats(next.view), previous, ...next.facts }, 'corpus reloaded');
+        warnProseWithoutContent(log, next.view);
       } else log.info({ corpus: state.model.fingerprint }, 'corpus unchanged');
       if (!provisional || again) return;
       // Swapped in even when another change is waiting: it is exact for the state it was built
@@ -266,6 +283,7 @@ export async function startServer(
     startup.corpus = since(began);
     update();
     log.info({ ...corpusStats(next.view), ...next.facts }, 'corpus loaded');
+    warnProseWithoutContent(log, next.view);
     workers.warm();
     if (readiness.phase !== 'draining')
       stopWatching = watchFolder(config.dataDir, () => void reload(), log);

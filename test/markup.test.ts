@@ -25,20 +25,24 @@ type App = ReturnType<typeof createApp>;
 
 /**
  * Every non-blank line of every fixture, as runs: `from-to what`, where `what` is `content`, or the
- * reason of a line that is not (`heading` for headings). Reviewed by hand. Lines of prose the line
- * rules judge boilerplate stay so: the README's "Read it before your first shift…" paragraph and a
- * "Create a branch…" step speak to the reader (call-to-action), as they would in plain text.
+ * reason of a line that is not (`heading` for headings). Reviewed by hand. The README's "Read it
+ * before your first shift…" paragraph and its "Create a branch…" step speak to the reader, but a
+ * paragraph of prose (or a how-to step that asks for no support, sign-up or click) is never an
+ * appeal by its words alone: they are content, as they would be in plain text. Structure decides
+ * what a line of prose is: a paragraph's line is never a heading by its shape (the incident's
+ * "**Status:** resolved — …" paragraph and the block quote's "…, posted at 09:31 UTC:" are
+ * content), and a date stamp with its author is a byline.
  */
 const EXPECTED_LINES: Record<string, Record<string, string>> = {
   'markdown-kb': {
     'README.md':
-      '1 heading, 3 badge, 5-9 content, 11-13 call-to-action, 15 heading, 17-21 navigation, 23 heading, 25-30 table, 32-33 content, 35 heading, 37 call-to-action, 38-39 content, 41 thematic-break, 43-44 content, 46-47 definition',
+      '1 heading, 3 badge, 5-9 content, 11-13 content, 15 heading, 17-21 navigation, 23 heading, 25-30 table, 32-33 content, 35 heading, 37-39 content, 41 thematic-break, 43-44 content, 46-47 definition',
     'architecture-ledger.md':
       '1 heading, 3-6 content, 8 heading, 10-14 content, 16-24 code, 26 heading, 28-31 content, 33 heading, 35-36 content, 38-43 table, 45-49 content, 51 heading, 53-56 content',
     'glossary.md':
       '1-2 heading, 4-5 content, 7-8 heading, 10-12 content, 14-15 heading, 17-19 content, 21-22 heading, 24-25 content, 27-28 heading, 30-32 content, 34-35 code, 37-38 heading, 40-41 content, 43-44 footnote',
     'incident-2024-03-14-ledger-backlog.md':
-      '1-9 front-matter, 11 heading, 13 heading, 15-19 content, 21-23 content, 25 heading, 27-35 table, 37 heading, 39-43 content, 45-46 content, 48-53 code, 55 heading, 57-59 content, 61 heading, 62 markup, 63-64 content, 66 content, 68-69 footnote, 71 definition',
+      '1-9 front-matter, 11 heading, 13 content, 15-19 content, 21-23 content, 25 heading, 27-35 table, 37 heading, 39-43 content, 45-46 content, 48-53 code, 55 heading, 57-59 content, 61 content, 62 markup, 63-64 content, 66 content, 68-69 footnote, 71 definition',
     'onboarding-notes.md':
       '1-4 front-matter, 6 heading, 8-9 content, 11 heading, 13 content, 14 navigation, 15-16 content, 18 heading, 20-22 content, 24-26 content, 28-30 content, 32 heading, 34-35 code, 37-38 code, 40 heading, 42-43 content, 44 call-to-action, 46-47 cross-promotion',
     'postmortem-ledger-backlog.md':
@@ -50,7 +54,7 @@ const EXPECTED_LINES: Record<string, Record<string, string>> = {
     'coastal-daily-bridge-bearings.html':
       '1-4 markup, 5 title, 6 markup, 7 style, 8 script, 9-11 markup, 12-15 header, 16-19 cookie-banner, 20 navigation, 21-23 markup, 24-25 heading, 26-27 byline, 28 markup, 29 share, 30 markup, 31-37 content, 38 markup, 39-40 content, 41 markup, 42-43 content, 44 advertisement, 45-47 content, 48 heading, 49-51 content, 52 markup, 53 navigation, 54 markup, 55-58 aside, 59 markup, 60-62 footer, 63-65 markup',
     'harbour-blog-bridge-week-one.html':
-      '1-4 markup, 5 title, 6-8 style, 9-10 markup, 11 heading, 12 navigation, 14-15 heading, 17-19 content, 21-24 content, 26-28 content, 30 script, 31 hidden, 33 share, 34-36 comments, 37 footer, 38-39 markup',
+      '1-4 markup, 5 title, 6-8 style, 9-10 markup, 11 heading, 12 navigation, 14 heading, 15 byline, 17-19 content, 21-24 content, 26-28 content, 30 script, 31 hidden, 33 share, 34-36 comments, 37 footer, 38-39 markup',
     'metro-wire-harbour-bridge.html':
       '1-4 markup, 5 title, 6-10 script, 11-12 markup, 13 navigation, 14-18 banner, 19-22 header, 23 markup, 24 heading, 25 byline, 26-28 content, 29 heading, 30-32 content, 33 heading, 34 markup, 35-38 content, 39 markup, 40-46 table, 47 heading, 48-51 content, 52 embed, 53 cross-promotion, 54-57 comments, 58 markup, 59-61 footer, 62-63 markup',
     'norrvik-courier-bridge-closure.html':
@@ -168,7 +172,9 @@ for (const [corpus, expected] of Object.entries(EXPECTED_LINES)) {
         for (const c of s.citations) {
           const cited = lines.get(c.file)!.slice(c.lines.start - 1, c.lines.end);
           expect(
-            cited.filter((l) => l.kind !== 'content').map((l) => `${c.file}:${l.number}`),
+            cited
+              .filter((l) => l.kind !== 'content' && l.kind !== 'duplicate')
+              .map((l) => `${c.file}:${l.number}`),
             s.text,
           ).toEqual([]);
           expect(cited.map((l) => l.text).join('\n')).toContain(c.quote.split(/\r?\n/u)[0]);

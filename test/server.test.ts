@@ -116,6 +116,11 @@ describe('the real server, through a client generated from schemas/openapi.json'
     dataDir = await mkdtemp(path.join(tmpdir(), 'citesum-server-'));
     await cp(path.join(ROOT, 'data'), dataDir, { recursive: true });
     await writeFile(path.join(dataDir, 'broken.txt'), Buffer.from([0x41, 0x00, 0x42]));
+    // Prose that is all appeal: it yields no content sentence, which the service must say.
+    await writeFile(
+      path.join(dataDir, 'appeal.txt'),
+      'Please support our independent journalism with a donation today.\n\nThank you for reading, and for standing with us.\n',
+    );
     server = ServerProcess.start({ DATA_DIR: dataDir, API_KEY });
     // The key as the document's bearer scheme says: `Authorization: Bearer <key>` on every call.
     client = createClient<paths>({ baseUrl: await server.readyUrl(), headers: withKey });
@@ -129,7 +134,7 @@ describe('the real server, through a client generated from schemas/openapi.json'
     expect(topics.error).toMatchObject({ status: 401, title: 'Unauthorized' });
     expect((await keyless.GET('/readyz')).response.status).toBe(200);
     expect((await keyless.GET('/healthz')).data).toMatchObject({ status: 'ok', ready: true });
-    expect((await client.GET('/healthz')).data!.documents).toBe(5);
+    expect((await client.GET('/healthz')).data!.documents).toBe(6);
   });
 
   afterAll(async () => {
@@ -147,7 +152,21 @@ describe('the real server, through a client generated from schemas/openapi.json'
     });
     const { data } = await client.GET('/v1/documents');
     expect(data!.skipped).toEqual([{ file: 'broken.txt', reason: skipped.reason }]);
-    expect(data!.documents).toHaveLength(5);
+    expect(data!.documents).toHaveLength(6);
+  });
+
+  it('warns that a file of prose yields no content sentence, and flags it with the reasons in the documents list', async () => {
+    const warned = await server.waitFor((l) =>
+      String(l.msg).startsWith('files of prose yield no content'),
+    );
+    expect(warned).toMatchObject({ level: 'warn', count: 1, files: ['appeal.txt'] });
+    const loaded = await server.waitFor((l) => l.msg === 'corpus loaded');
+    expect(loaded).toMatchObject({ proseWithoutContent: 1, copies: 0 });
+    const { data } = await client.GET('/v1/documents');
+    const appeal = data!.documents.find((d) => d.file === 'appeal.txt')!;
+    expect(appeal.sentenceCount).toBe(0);
+    expect(appeal.noContent).toMatchObject({ share: 1, reasons: { 'call-to-action': 2 } });
+    expect(data!.documents.filter((d) => d.noContent).map((d) => d.file)).toEqual(['appeal.txt']);
   });
 
   it('lists topics, summarizes one, verifies its citations, and reports them stale once the file changes', async () => {

@@ -1,7 +1,15 @@
 import type { DocumentInfo, SkippedFile } from '../../schemas/document.js';
 import type { ClassifiedLine, LineTable } from './classify/index.js';
 import type { CorpusView } from './model.js';
-import { fallbackOf, lineCounts, type LineColumns, linesOf } from './classify/line-columns.js';
+import {
+  copiersByOriginal,
+  copyOfFile,
+  fallbackOf,
+  lineCounts,
+  type LineColumns,
+  linesOf,
+} from './classify/line-columns.js';
+import { noContent } from './document-info.js';
 import { corpusFingerprint } from './corpus/fingerprint.js';
 import type { SourceFile } from './corpus/source-file.js';
 import { type FileColumns, FileTable } from './corpus/file-columns.js';
@@ -93,18 +101,29 @@ export function sentencesPerFile(cols: SentenceColumns, files: number): Int32Arr
   return out;
 }
 
-/** The document infos of the files (what the classifier made of each), from the columns. */
+/**
+ * The document infos of the files (what the classifier made of each), from the columns: line
+ * counts, whether a file wholly copies another (`copyOf`) and which files copy an original's lines
+ * (`copies`), and whether a file of prose yields no content sentence (`noContent`).
+ */
 export function documentInfosOf(
   files: FileTable,
   lines: LineColumns,
   sentences: SentenceColumns,
 ): DocumentInfo[] {
   const perFile = sentencesPerFile(sentences, files.length);
+  const copiers = copiersByOriginal(lines, files.length);
   const out: DocumentInfo[] = [];
   for (let i = 0; i < files.length; i++) {
     const { counts, reasons } = lineCounts(lines, i);
     const f = files.files()[i]!;
     const fallback = fallbackOf(lines, i);
+    const original = counts.duplicate > 0 ? copyOfFile(lines, i) : undefined;
+    const copies = copiers.get(f.id)?.map((c) => files.id(c));
+    const lost =
+      perFile[i] === 0 && counts.duplicate === 0
+        ? noContent(linesOf(lines, i, files.text(i)))
+        : undefined;
     out.push({
       file: f.id,
       sha256: f.sha256,
@@ -114,6 +133,9 @@ export function documentInfosOf(
       lines: counts,
       reasons,
       ...(fallback !== undefined ? { fallback } : {}),
+      ...(original !== undefined ? { copyOf: original } : {}),
+      ...(copies && copies.length > 0 ? { copies } : {}),
+      ...(lost ? { noContent: lost } : {}),
     });
   }
   return out;

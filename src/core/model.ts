@@ -5,6 +5,7 @@ import {
   type ClassifyFileHook,
   type DistinctLines,
   type FileLinesHook,
+  documentTitle,
   type LineTable,
   type Repetition,
 } from './classify/index.js';
@@ -25,7 +26,13 @@ import {
   segmentFileSafely,
 } from './segment/index.js';
 import { type ConceptWeights, conceptWeights } from './summarize/index.js';
-import { discoverStories, type StoryCluster, type TopicNode } from './topics/index.js';
+import {
+  discoverStories,
+  type StoryCluster,
+  type StoryOptions,
+  type TopicNode,
+  withCopyFiles,
+} from './topics/index.js';
 import { storyColumns } from './topics/story-columns.js';
 
 export { type ModelColumns, viewFromColumns } from './model-columns.js';
@@ -148,8 +155,28 @@ export interface StageHooks {
   ) => { readonly lines: { readonly columns: LineColumns; readonly file: number } } & SentenceRows;
   /** Dictionaries the sentence columns continue (ids of an earlier build kept). */
   readonly dictionaries?: ConstructorParameters<typeof SentenceColumnsBuilder>[0];
-  /** Finds the stories instead of `discoverStories` (the model's index is built only if read). */
-  readonly stories?: (model: CorpusModel) => StoryCluster[];
+  /**
+   * Finds the stories instead of `discoverStories` (the model's index is built only if read);
+   * `options` names them (see {@link storyOptions}).
+   */
+  readonly stories?: (model: CorpusModel, options: StoryOptions) => StoryCluster[];
+}
+
+/**
+ * What story discovery reads besides the sentences and their index: each document's title
+ * (`documentTitle`, from its classified lines), read once per document and only when asked.
+ */
+export function storyOptions(model: Pick<CorpusModel, 'byId' | 'lines'>): StoryOptions {
+  const titles = new Map<string, string | undefined>();
+  return {
+    titleOf: (id) => {
+      if (!titles.has(id)) {
+        const file = model.byId.get(id);
+        titles.set(id, file ? documentTitle(file, model.lines.get(id) ?? []) : undefined);
+      }
+      return titles.get(id);
+    },
+  };
 }
 
 /**
@@ -209,10 +236,29 @@ export function computeColumns(
   };
   if (options.topics === false) return base;
   const model = modelFromColumns(base, { files });
+  const named = storyOptions(model);
   const stories = hooks.stories
-    ? hooks.stories(model)
-    : discoverStories(model.sentences, model.index);
-  return { ...base, stories: storyColumns(stories) };
+    ? hooks.stories(model, named)
+    : discoverStories(model.sentences, model.index, named);
+  return { ...base, stories: storyColumns(storiesWithCopies(stories, model)) };
+}
+
+/**
+ * The stories as the stages found them, with each file that wholly copies a story's document
+ * listed in that story (`withCopyFiles`). Every builder of stories applies it (an incremental
+ * build's provisional stories and its settling too).
+ */
+export function storiesWithCopies(
+  stories: readonly StoryCluster[],
+  model: Pick<CorpusModel, 'documents' | 'sentences'>,
+): StoryCluster[] {
+  const copies = new Map<string, string>();
+  const order = new Map<string, number>();
+  model.documents.forEach((d, i) => {
+    order.set(d.file, i);
+    if (d.copyOf !== undefined) copies.set(d.file, d.copyOf);
+  });
+  return withCopyFiles(stories, model.sentences, copies, order);
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Citation } from '../../schemas/citation.js';
 import type { StorySummary, Summary } from '../../schemas/summary.js';
+import { escapeMarkdown } from './markdown-escape.js';
 
 /**
  * Markdown rendering of summaries, shared by the CLI and the HTTP `text/markdown` answers.
@@ -22,15 +23,8 @@ export function citationLabel(c: Pick<Citation, 'file' | 'lines'>): string {
     : `${c.file}:${c.lines.start}-${c.lines.end}`;
 }
 
-/** Collapses whitespace (sentences may span lines) and escapes what Markdown would misread. */
-function inline(text: string): string {
-  return text
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/([\\`*[\]<>])/g, '\\$1')
-    .replace(/(^|\W)_|_(?=\W|$)/g, (m) => m.replace('_', '\\_'))
-    .replace(/^([#>+-]|\d+\.)(\s)/, '\\$1$2');
-}
+/** Collapses whitespace (sentences may span lines) and escapes only what Markdown would misread. */
+const inline = (text: string): string => escapeMarkdown(text);
 
 /**
  * The text of a citation's footnote: `file:lines, offsets start–end: “quote”`.
@@ -109,7 +103,7 @@ export function renderSummaryMarkdown(summary: Summary, options: MarkdownOptions
   const hashes = '#'.repeat(options.headingLevel ?? 1);
   const body = summaryBody(summary, notes);
   const footnotes = notes.render();
-  return `${hashes} ${inline(summaryTitle(summary))}\n\n${body}\n${footnotes ? `\n${footnotes}\n` : ''}`;
+  return `${hashes} ${escapeMarkdown(summaryTitle(summary), true)}\n\n${body}\n${footnotes ? `\n${footnotes}\n` : ''}`;
 }
 
 /**
@@ -123,13 +117,15 @@ export function renderStoriesMarkdown(
   lead?: Summary,
 ): string {
   const notes = new Footnotes();
-  const parts: string[] = [`# ${inline(title)}`];
+  const parts: string[] = [`# ${escapeMarkdown(title, true)}`];
   if (lead) parts.push(summaryBody(lead, notes));
   if (stories.length === 0) parts.push('_No stories found._');
   for (const story of stories) {
-    parts.push(`## ${inline(summaryTitle(story))}\n\n${summaryBody(story, notes)}`);
+    parts.push(`## ${escapeMarkdown(summaryTitle(story), true)}\n\n${summaryBody(story, notes)}`);
     for (const facet of story.facets)
-      parts.push(`### ${inline(summaryTitle(facet))}\n\n${summaryBody(facet, notes)}`);
+      parts.push(
+        `### ${escapeMarkdown(summaryTitle(facet), true)}\n\n${summaryBody(facet, notes)}`,
+      );
   }
   const footnotes = notes.render();
   if (footnotes) parts.push(footnotes);

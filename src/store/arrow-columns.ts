@@ -76,7 +76,13 @@ export function columnsToArrow(cols: ModelColumns): Record<string, () => Uint8Ar
   const l = cols.lines;
   const s = cols.sentences;
   const lines = struct(
-    { start: int32(l.start), end: int32(l.end), kind: uint8(l.kind), reason: uint8(l.reason) },
+    {
+      start: int32(l.start),
+      end: int32(l.end),
+      kind: uint8(l.kind),
+      reason: uint8(l.reason),
+      origin: utf8(l.origin),
+    },
     l.start.length,
   );
   const tokens = struct(
@@ -191,6 +197,7 @@ export function columnsFromArrow(tables: Readonly<Record<string, Uint8Array>>): 
       kind: values(child(lines, 'kind')),
       reason: values(child(lines, 'reason')),
       fallback: strings(child(files.data, 'fallback')),
+      origin: strings(child(lines, 'origin')),
     },
     sentences: {
       file: values(child(sentences, 'file')),

@@ -8,6 +8,8 @@ import {
   type ModelColumns,
   modelFromColumns,
   type StageHooks,
+  storiesWithCopies,
+  storyOptions,
 } from '../core/model.js';
 import { decodeStrings, Dictionary } from '../core/shared/shared-arrays.js';
 import { discoverStories } from '../core/topics/index.js';
@@ -175,7 +177,7 @@ export function buildIncrementally(
       classifyFile,
       sentenceRows,
       dictionaries,
-      stories: (model) => {
+      stories: (model, named) => {
         if (model.columns.sentences.file.length !== oldSentences) allCarried = false;
         if (previous && allCarried && previous.exact) {
           how.stories = 'reused';
@@ -183,13 +185,13 @@ export function buildIncrementally(
         }
         if (previous && options.provisional) {
           how.stories = 'provisional';
-          return provisionalStories(storiesOfState(previous), {
-            sentences: model.sentences,
-            source: model.sentenceSource,
-            carried,
-          });
+          return provisionalStories(
+            storiesOfState(previous),
+            { sentences: model.sentences, source: model.sentenceSource, carried },
+            named,
+          );
         }
-        return discoverStories(model.sentences, model.index);
+        return discoverStories(model.sentences, model.index, named);
       },
     },
   });
@@ -210,6 +212,9 @@ function storiesOfState(state: BuildState) {
 export function settle(state: BuildState): BuildState {
   if (state.exact) return state;
   const model = modelFromColumns(state.columns);
-  const stories = discoverStories(model.sentences, model.index);
+  const stories = storiesWithCopies(
+    discoverStories(model.sentences, model.index, storyOptions(model)),
+    model,
+  );
   return { ...state, columns: { ...state.columns, stories: storyColumns(stories) }, exact: true };
 }

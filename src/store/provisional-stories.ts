@@ -10,6 +10,7 @@ import {
   CUT_SIMILARITY,
   discoverStories,
   type StoryCluster,
+  type StoryOptions,
   TOPICS,
   type TopicNode,
 } from '../core/topics/index.js';
@@ -142,10 +143,14 @@ function nearestStory(
 }
 
 /** A document's own story (clustered within the document), its sentence ids mapped back. */
-function ownStory(ids: readonly number[], sentences: readonly Sentence[]): StoryCluster[] {
+function ownStory(
+  ids: readonly number[],
+  sentences: readonly Sentence[],
+  options: StoryOptions,
+): StoryCluster[] {
   const local = ids.map((id, k) => renumberedSentence(sentences[id]!, k, 0));
   const back = (xs: readonly number[]) => xs.map((k) => ids[k]!);
-  return discoverStories(local, buildTermIndex(local)).map((s) => ({
+  return discoverStories(local, buildTermIndex(local), options).map((s) => ({
     ...s,
     sentenceIds: back(s.sentenceIds),
     facets: s.facets.map((f) => ({ ...f, sentenceIds: back(f.sentenceIds) })),
@@ -156,6 +161,7 @@ function ownStory(ids: readonly number[], sentences: readonly Sentence[]): Story
 export function provisionalStories(
   previous: readonly StoryCluster[],
   next: NextSentences,
+  options: StoryOptions = {},
 ): StoryCluster[] {
   const { sentences, source, carried } = next;
   const members = previous.map((s) => renumbered(s.sentenceIds, carried));
@@ -182,7 +188,7 @@ export function provisionalStories(
     placing.length > 0 ? centroidStats(source, storyOf, members.length, wanted) : undefined;
   for (const [file, ids] of fresh) {
     const k = storyOfFile.get(file) ?? nearestStory(ids, stats!);
-    if (k === undefined) added.push(...ownStory(ids, sentences));
+    if (k === undefined) added.push(...ownStory(ids, sentences, options));
     else members[k]!.push(...ids);
   }
   const kept = previous.flatMap((old, k) => {

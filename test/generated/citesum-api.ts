@@ -354,6 +354,16 @@ export interface components {
              */
             facets?: number;
             /**
+             * @description Files that are wholly a copy of another file (`copyOf` in `GET /v1/documents`): cited through their original.
+             * @example 0
+             */
+            copies?: number;
+            /**
+             * @description Files whose text is mostly prose but which yield no content sentence (`noContent` in `GET /v1/documents`, with the reasons): nothing of them reaches a summary.
+             * @example 0
+             */
+            proseWithoutContent?: number;
+            /**
              * @description When the served corpus was loaded (ISO 8601).
              * @example 2026-11-22T14:50:00.000Z
              */
@@ -443,6 +453,16 @@ export interface components {
              */
             facets?: number;
             /**
+             * @description Files that are wholly a copy of another file (`copyOf` in `GET /v1/documents`): cited through their original.
+             * @example 0
+             */
+            copies?: number;
+            /**
+             * @description Files whose text is mostly prose but which yield no content sentence (`noContent` in `GET /v1/documents`, with the reasons): nothing of them reaches a summary.
+             * @example 0
+             */
+            proseWithoutContent?: number;
+            /**
              * @description When the served corpus was loaded (ISO 8601).
              * @example 2026-11-22T14:50:00.000Z
              */
@@ -497,7 +517,7 @@ export interface components {
             /**
              * @description Non-content lines per reason.
              * @example {
-             *       "repeated-across-files": 6,
+             *       "template": 6,
              *       "call-to-action": 1
              *     }
              */
@@ -509,6 +529,19 @@ export interface components {
              * @example its markup would take the Markdown parser about 2.5e7 steps, over its budget of 6.1e6 for 130,027 characters; read as text with its markup stripped
              */
             fallback?: string;
+            /**
+             * @description Set when the file is wholly a copy of another (every line with text is a duplicate of that file, or not content): the original, which is summarized and cited in its place. The file is listed in its original’s story.
+             * @example 001_df515b8c033e9bb4.txt
+             */
+            copyOf?: string;
+            /**
+             * @description Files holding duplicates of lines of this file (whole copies or copied passages), in corpus order.
+             * @example [
+             *       "001_df515b8c033e9bb4 (1).txt"
+             *     ]
+             */
+            copies?: string[];
+            noContent?: components["schemas"]["NoContent"];
         };
         /** @description How many lines of each kind the file has. */
         LineCounts: {
@@ -523,15 +556,42 @@ export interface components {
              */
             heading: number;
             /**
-             * @description Navigation, calls to action, credits, repeated blocks, code, tables, markup and other non-content lines.
+             * @description Navigation, calls to action, credits, templates, code, tables, markup and other non-content lines.
              * @example 8
              */
             boilerplate: number;
+            /**
+             * @description Copies of another file's content lines (cited with their original).
+             * @example 0
+             */
+            duplicate: number;
             /**
              * @description Empty or whitespace-only lines.
              * @example 1
              */
             blank: number;
+        };
+        /** @description Set on a file whose text is mostly prose but which yields no content sentence (and is no copy of another file): nothing of it reaches stories or summaries, and the reasons say why. */
+        NoContent: {
+            /**
+             * @description Words of sentence-shaped text in the file (sentences a reader wrote).
+             * @example 412
+             */
+            proseWords: number;
+            /**
+             * @description Share of the file's words that are sentence-shaped text.
+             * @example 0.93
+             */
+            share: number;
+            /**
+             * @description Why its sentence-shaped lines were kept out: lines per reason.
+             * @example {
+             *       "call-to-action": 1
+             *     }
+             */
+            reasons: {
+                [key: string]: number;
+            };
         };
         /** @description A file found in the data folder but not served, and why. */
         SkippedFile: {
@@ -609,17 +669,31 @@ export interface components {
             text: string;
             kind: components["schemas"]["LineKind"];
             reason?: components["schemas"]["LineReason"];
+            original?: components["schemas"]["LinePointer"];
         };
         /**
-         * @description What a line is: only `content` lines feed summaries.
+         * @description What a line is: only `content` lines feed summaries. A `duplicate` line is a copy of content in another file (its `original`): the summary cites that original and lists this copy as a further citation.
          * @enum {string}
          */
-        LineKind: "content" | "heading" | "boilerplate" | "blank";
+        LineKind: "content" | "heading" | "boilerplate" | "duplicate" | "blank";
         /**
          * @description Why a line was kept out of summaries: from its shape and repetition (plain text, and what remains content in Markdown and HTML), or from the Markdown or HTML block it belongs to (`code`, `table`, `badge`, `front-matter`, `script`, `cookie-banner`, …; `markup` for a line of tags only; `unparsed` for one in a file its parser could not read, which was read as text with its markup stripped).
          * @enum {string}
          */
-        LineReason: "blank" | "heading" | "repeated-across-files" | "call-to-action" | "navigation" | "photo-credit" | "byline" | "dateline" | "url" | "cross-promotion" | "fragment" | "code" | "html" | "definition" | "badge" | "image" | "front-matter" | "thematic-break" | "table" | "footnote" | "caption" | "title" | "markup" | "script" | "style" | "header" | "footer" | "aside" | "form" | "cookie-banner" | "embed" | "hidden" | "outside-article" | "breadcrumb" | "related" | "share" | "comments" | "newsletter" | "advertisement" | "banner" | "unparsed";
+        LineReason: "blank" | "heading" | "template" | "duplicate" | "call-to-action" | "navigation" | "photo-credit" | "byline" | "dateline" | "url" | "cross-promotion" | "fragment" | "code" | "html" | "definition" | "badge" | "image" | "front-matter" | "thematic-break" | "table" | "footnote" | "caption" | "title" | "markup" | "script" | "style" | "header" | "footer" | "aside" | "form" | "cookie-banner" | "embed" | "hidden" | "outside-article" | "breadcrumb" | "related" | "share" | "comments" | "newsletter" | "advertisement" | "banner" | "unparsed";
+        /** @description For a `duplicate` line: the line of the original file it copies (which stays content there). */
+        LinePointer: {
+            /**
+             * @description File id of the original.
+             * @example 001_df515b8c033e9bb4.txt
+             */
+            file: string;
+            /**
+             * @description 1-based line number in the original.
+             * @example 12
+             */
+            line: number;
+        };
         /** @description Answer of `GET /v1/topics`: one page of the stories. */
         TopicList: {
             corpus: components["schemas"]["Fingerprint"];
@@ -790,10 +864,10 @@ export interface components {
              * @example Access to calls in foreign messengers will be restored after they start complying with Russian legislation.
              */
             text: string;
-            /** @description Where the statement is found: the first is where the text was taken from, then one citation per other file that states the same fact, in corpus order (at most 25 in all). */
+            /** @description Where the statement is found: the first is where the text was taken from (its original), then its copies in other files (lines of kind `duplicate` there), then one citation per other file that states the same fact, each in corpus order (at most 25 in all). */
             citations: components["schemas"]["Citation"][];
             /**
-             * @description Number of distinct files that state it (equals the number of distinct cited files unless more than 25 files state it).
+             * @description Number of distinct files that state it, copies included (equals the number of distinct cited files unless more than 25 files state it).
              * @example 2
              */
             support: number;

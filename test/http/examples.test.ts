@@ -30,8 +30,8 @@ type Json = Record<string, unknown> & { [key: string]: unknown };
 const NON_EMPTY: Record<string, (body: string) => void> = {
   getHealth: (b) => expect((JSON.parse(b) as Json).documents).toBeGreaterThan(0),
   getReadiness: (b) => expect((JSON.parse(b) as Json).documents).toBeGreaterThan(0),
-  // Prometheus text: the service's own families, not only the runtime's.
-  getMetrics: (b) => expect(b).toMatch(/^# TYPE citesum_http_requests_total counter$/m),
+  // Prometheus text exposition with the service's own families (the app alone: no server gauges).
+  getMetrics: (b) => expect(b).toMatch(/^# TYPE citesum_http_requests_total counter$/mu),
   listDocuments: (b) => expect((JSON.parse(b) as Json).documents).not.toEqual([]),
   getDocument: (b) => expect((JSON.parse(b) as Json).text).not.toBe(''),
   getDocumentLines: (b) => expect((JSON.parse(b) as Json).lines).not.toEqual([]),

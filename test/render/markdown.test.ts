@@ -54,7 +54,7 @@ describe('renderSummaryMarkdown', () => {
         '',
         'The council approved the harbour budget.[^1][^2]',
         '',
-        'It funds \\*new\\* piers \\[and\\] a_terminal.[^1]',
+        'It funds \\*new\\* piers \\[and] a_terminal.[^1]',
         '',
         '[^1]: a.txt:1-2, offsets 0–1: “x”',
         '[^2]: b.txt:4, offsets 0–1: “x”',

@@ -3,7 +3,8 @@ import { loadCorpus, type SourceFile, sourceFromText } from '../../src/core/corp
 import { computeColumns, type ModelColumns, modelFromColumns } from '../../src/core/model.js';
 import { buildIncrementally, settle } from '../../src/store/incremental.js';
 
-const SHARED = 'You can read the full schedule at the harbour office before you travel.';
+// A notice, not a statement (a plea to the reader): chrome when two files that otherwise differ share it.
+const SHARED = 'Please note that the schedule may change at short notice.';
 const A = `Harbour council approves budget\n\nThe harbour council approved the new budget on Monday after a long debate about dredging.\n${SHARED}\nThe vote was nine to two, and the mayor welcomed the result.\n`;
 const B = `Wildfire spreads in the valley\n\nA wildfire spread across the northern valley on Tuesday, forcing hundreds to leave their homes.\n${SHARED}\nFirefighters said the wind would ease by the weekend.\n`;
 
@@ -93,7 +94,7 @@ describe('incremental builds', () => {
     const first = buildIncrementally({ files: before }, undefined);
     expect(modelFromColumns(first.state.columns).lines.get('a.txt')![3]).toMatchObject({
       kind: 'boilerplate',
-      reason: 'repeated-across-files',
+      reason: 'template',
     });
     const after = files({ 'a.txt': A, 'b.txt': B.replace(`${SHARED}\n`, '') });
     const next = buildIncrementally({ files: after }, first.state);
@@ -118,9 +119,17 @@ describe('incremental builds', () => {
     void f4;
     const inc = buildIncrementally(next, first.state, { provisional: true });
     expect(inc.report.stories).toBe('provisional');
-    expect(inc.report.segmented).toBe(2);
+    // The edited file, the added one and 001: the added file holds every line of 001 and has the
+    // shorter name, so it is now the original and 001's lines are its duplicates.
+    expect(inc.report.segmented).toBe(3);
+    expect(
+      modelFromColumns(inc.state.columns)
+        .lines.get(f1!.id)!
+        .filter((l) => l.kind === 'content'),
+    ).toEqual([]);
     expect(inc.state.exact).toBe(false);
-    // Provisional stories already cover every document with content, each once.
+    // Provisional stories already cover every document with content, each once, and 001 (wholly
+    // a copy) beside its original.
     const covered = modelFromColumns(inc.state.columns)
       .stories.flatMap((s) => s.files)
       .sort();

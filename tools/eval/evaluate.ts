@@ -80,9 +80,13 @@ export interface CitationAudit {
   multiSource: number;
 }
 
+/** Kinds of line a citation may point to: content, or a copy of content in another file. */
+const CITABLE = new Set(['content', 'duplicate']);
+
 /**
  * Audits the summaries of a model (whole corpus, every topic): re-reads each cited span from the
- * file text, compares it with the quote and the lines, and checks the cited lines are content.
+ * file text, compares it with the quote and the lines, and checks the cited lines are content (or
+ * duplicates: a copy's citation).
  */
 export function auditCitations(model: CorpusModel, summaries: readonly Summary[]): CitationAudit {
   const audit: CitationAudit = {
@@ -113,7 +117,7 @@ export function auditCitations(model: CorpusModel, summaries: readonly Summary[]
           audit.exact++;
         const table = model.lines.get(c.file) ?? [];
         for (let n = c.lines.start; n <= c.lines.end; n++)
-          if (table[n - 1]?.kind !== 'content') audit.nonContent++;
+          if (!CITABLE.has(table[n - 1]?.kind ?? '')) audit.nonContent++;
       }
     }
   }

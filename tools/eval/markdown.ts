@@ -13,6 +13,7 @@ import path from 'node:path';
 import type { Summary } from '../../schemas/summary.js';
 import { buildModel, type CorpusModel, loadCorpus } from '../../src/core/index.js';
 import { type Block, ConstructFlag, parseDocument } from '../../src/core/parse/index.js';
+import { type DocsQuality, docsQuality } from './docs-quality.js';
 import { auditCitations, corpusSummaries } from './evaluate.js';
 
 /** Blocks a summary sentence must never cite. */
@@ -100,15 +101,18 @@ export function readmeFolder(modules = path.resolve('node_modules')): {
 
 /**
  * The rendered text of the source span `[start, end)` of a block (of `source`) with what the
- * author wrote to be seen literally masked (`x`): the content of inline code (`<del>`, `**`) and
- * backslash-escaped characters (`\[more\]`). Those are text a reader sees, not Markdown syntax.
+ * author wrote to be seen literally masked (`x`): the content of inline code (`<del>`, `**`),
+ * backslash-escaped characters (`\[more\]`) and unmatched backticks. Those are text a reader
+ * sees, not Markdown syntax.
  */
 function withoutLiterals(source: string, block: Block, start: number, end: number): string {
   const chars = [...block.text].map((c, k) => {
     const s = block.sourceStart[k]!;
     const e = block.sourceEnd[k]!;
     if (s < start || e > end) return '';
-    return e - s === 2 && source[s] === '\\' ? 'x' : c;
+    // A backtick in the rendered text is one the parser left as text (an unmatched code-span
+    // delimiter is literal in CommonMark; matched ones never reach the rendered text).
+    return (e - s === 2 && source[s] === '\\') || c === '`' ? 'x' : c;
   });
   const c = block.constructs;
   for (let k = 0; k < c.length; k += 5)
@@ -188,6 +192,8 @@ export interface MarkdownReport {
   readonly asMarkdown: MarkupAudit;
   readonly asPlain: MarkupAudit;
   readonly buildMs: number;
+  /** How the Markdown reading's summaries read (intros, fragments, dangling openings, templates, labels). */
+  readonly docs: DocsQuality;
 }
 
 /** Builds the README folder, audits both readings and removes the folder. */
@@ -198,7 +204,9 @@ export async function markdownReport(): Promise<MarkdownReport> {
     const start = performance.now();
     const markdown = buildModel(corpus);
     const buildMs = performance.now() - start;
-    const asMarkdown = audit(markdown, corpusSummaries(markdown), true);
+    const summaries = corpusSummaries(markdown);
+    const asMarkdown = audit(markdown, summaries, true);
+    const docs = docsQuality(markdown, summaries);
     // Before Markdown was parsed, the loader read .md as plain lines: the same files, under an id
     // whose extension says plain text.
     const plain = buildModel({ files: corpus.files.map((f) => ({ ...f, id: `${f.id}.txt` })) });
@@ -209,6 +217,7 @@ export async function markdownReport(): Promise<MarkdownReport> {
       asMarkdown,
       asPlain,
       buildMs,
+      docs,
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -5,7 +5,10 @@
  * ROUGE on MultiLing 2011 English (250 words) and Opinosis (25 words) next to the baselines and
  * the official submissions, then a citation audit of the served corpus. Writes every summary as
  * plain text, one sentence per line, under eval-out/ (or EVAL_OUT) for any external ROUGE scorer,
- * and audits summaries of a folder of real Markdown (the READMEs of node_modules, tools/eval/markdown.ts).
+ * reports the prose kept on the served folder, MultiLing and Opinosis as saved and reshaped
+ * (tools/eval/prose-kept.ts), audits summaries of a folder of real Markdown (the READMEs of
+ * node_modules, tools/eval/markdown.ts) and how the summaries of documentation folders read
+ * (tools/eval/docs-quality.ts: the READMEs and the held-out docs-site fixture).
  * Exits 1 when the scorer is off calibration, the quality bar is missed, or a citation fails.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -27,9 +30,11 @@ import {
   PUBLISHED_MULTILING,
 } from './calibrate.js';
 import { auditCitations, buildModel, corpusSummaries, runCitesum, scoreFixed } from './evaluate.js';
+import { docsQuality, docsQualityTable } from './docs-quality.js';
 import { markdownReport, markdownTable } from './markdown.js';
 import { compareSolvers, pointLabel } from './loto.js';
 import { mixedCorpusReport } from './mixed-corpus.js';
+import { proseKeptMet, proseKeptRows, proseKeptTable } from './prose-kept.js';
 import { DEFECTS, readabilityReport, readabilityRows } from './readability.js';
 import { DUC_OPTIONS, MULTILING_OPTIONS, OPINOSIS_OPTIONS, type RougeResult } from './rouge.js';
 import { timeSummarize } from './timing.js';
@@ -42,6 +47,10 @@ const BAR_ROUGE2 = 16.0;
 const BAR_HELD_OUT_ROUGE2 = 17.5;
 /** Most readability defects of each kind per 100 MultiLing summary sentences. */
 const BAR_DEFECTS = 2;
+/** Most documentation defects (colon intros, definition fragments, dangling openings, templates) per 100 summary sentences. */
+const BAR_DOC_DEFECTS = 1;
+/** Largest share of story and facet labels of the kinds no reader writes. */
+const BAR_BAD_LABELS = 0.02;
 const out = path.resolve(process.env.EVAL_OUT ?? 'eval-out');
 const pct = (x: number) => (x * 100).toFixed(2).padStart(6);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
@@ -222,6 +231,33 @@ console.log(
 );
 if (audit.exact !== audit.citations || audit.nonContent !== 0) failed = true;
 
+// 4b. Prose kept: the served folder and MultiLing as they are and in every shape users save
+// articles in (one line, a paragraph per line, wrapped at 72), newswire quotes, each saved twice.
+const served = model.files.map((f) => ({ file: f.id, text: f.text }));
+const prose = [
+  ...proseKeptRows(`${dataDir}/`, served),
+  ...proseKeptRows(
+    'MultiLing 2011',
+    multiling.flatMap((t) =>
+      t.documents.map((d) => ({ file: `${t.topic}/${d.file}`, text: d.text })),
+    ),
+  ),
+  ...proseKeptRows(
+    'Opinosis',
+    opinosis.map((t) => ({ file: `${t.topic}.txt`, text: t.documents[0]!.text })),
+    [],
+  ),
+];
+console.log(
+  '\n# Prose kept: sentence-shaped text that ends up content or duplicate, as saved and reshaped (newswire quotes, every article also under a second name)\n',
+);
+console.log(proseKeptTable(prose));
+const proseOk = proseKeptMet(prose);
+console.log(
+  `\nbar: in every shape ≥ 99.50% of the original's content sentences kept, no file without content, every copy names its original → ${proseOk ? 'met' : 'MISSED'}`,
+);
+if (!proseOk) failed = true;
+
 // 5. Markdown as users have it: the README.md files of node_modules, as Markdown and as plain lines.
 const md = await markdownReport();
 console.log(
@@ -233,6 +269,27 @@ console.log(
   `bar: no summary sentence cites code/HTML/badges/tables/definitions and none carries Markdown syntax, every citation exact → ${mdOk ? 'met' : 'MISSED'}`,
 );
 if (!mdOk) failed = true;
+
+// 5b. Documentation folders read well: the READMEs above and a documentation site written for the
+// tests (test/fixtures/docs-site, held out: no rule was written on it).
+const docsSite = buildModel(await loadCorpus(path.resolve('test/fixtures/docs-site')));
+const docsRows = [
+  { label: 'READMEs (node_modules)', q: md.docs },
+  { label: 'docs site (held-out fixture)', q: docsQuality(docsSite, corpusSummaries(docsSite)) },
+];
+console.log(
+  '\n# Documentation folders: defects per 100 summary sentences (corpus, stories, facets) and labels of stories and facets no reader would write\n',
+);
+console.log(docsQualityTable(docsRows));
+// Every kind counts against the bar: the summarizer's reading defects (intros, fragments,
+// dangling openings) and the templates the classifier's repetition rule leaves in.
+const docsOk = docsRows.every(
+  ({ q }) => q.defectsPer100 <= BAR_DOC_DEFECTS && q.badLabels <= BAR_BAD_LABELS * q.labels,
+);
+console.log(
+  `bar: colon intros, definition fragments, dangling openings and templates ≤ ${BAR_DOC_DEFECTS} per 100 summary sentences and ≤ ${BAR_BAD_LABELS * 100}% bad labels on each folder → ${docsOk ? 'met' : 'MISSED'} (${docsRows.map(({ label, q }) => `${label} ${q.defectsPer100.toFixed(2)}`).join(', ')})`,
+);
+if (!docsOk) failed = true;
 // 6. Readability defects next to ROUGE, and the time of one posted topic.
 const readability = [
   { label: 'MultiLing (≤ 250 words)', report: readabilityReport(ml.items) },

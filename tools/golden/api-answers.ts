@@ -4,8 +4,7 @@
  * folder through the real HTTP app and records the SHA-256 of the status and body of: the
  * document list, every document and its lines, every page of the topic list, every story's and
  * facet's detail and summary (JSON, Markdown, a shorter budget), the corpus summary, a few
- * queries, the verification of the corpus summary's citations, `/healthz` (without the clock:
- * `loadedAt`, `uptime`)
+ * queries, the verification of the corpus summary's citations, `/healthz` (without `loadedAt`)
  * and, for the seeds and the first MultiLing topics, `POST /v1/summarize` with topics.
  *
  * Corpora: the seeds (data/), the mixed MultiLing folder (every MultiLing 2011 article under a

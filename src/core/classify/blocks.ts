@@ -1,7 +1,9 @@
 import type { FileState } from './file-state.js';
 import { BULLET } from './line-shapes.js';
-import { readerText } from './shape.js';
-import { FIRST_PLURAL, lineWordCount, SECOND_PERSON, unquoted } from './vocabulary.js';
+import { isShortLine, SHORT_LINE_MAX_WORDS } from './appeals.js';
+import { readerText, shapeReason, type Verdict, vocabularyReason } from './shape.js';
+import { FIRST_PLURAL, lineWordCount, SECOND_PERSON } from './vocabulary.js';
+import { unquoted } from './quotes.js';
 
 /** A short line inside a block of boilerplate lines (no blank line between) belongs to that block. */
 export function absorbShortLinesInBlocks({ texts, verdicts }: FileState): void {
@@ -29,14 +31,15 @@ export function extendCrossPromotion({ texts, blank, verdicts }: FileState): voi
   }
 }
 
-/** Paragraphs enclosed by appeal lines that speak in the publisher's voice are part of the appeal. */
+/**
+ * Paragraphs enclosed by appeal lines that speak in the publisher's voice (we/you outside
+ * quotations) are part of the appeal; a paragraph of more than 40 words is prose whatever its
+ * neighbours (Kohlschütter et al. 2010), so a run that holds one is not absorbed.
+ */
 export function markEnclosedAppeals({ texts, blank, verdicts }: FileState): void {
   const isAppealish = (k: number) => {
     const r = verdicts[k]!;
-    return (
-      r.kind === 'boilerplate' &&
-      (r.reason === 'call-to-action' || r.reason === 'repeated-across-files')
-    );
+    return r.kind === 'boilerplate' && (r.reason === 'call-to-action' || r.reason === 'template');
   };
   const nonBlank = texts.map((_, k) => k).filter((k) => !blank[k]);
   for (let a = 0; a < nonBlank.length; a++) {
@@ -45,10 +48,60 @@ export function markEnclosedAppeals({ texts, blank, verdicts }: FileState): void
     while (b < nonBlank.length && verdicts[nonBlank[b]!]!.kind === 'content') b++;
     if (b === a + 1 || b >= nonBlank.length || !isAppealish(nonBlank[b]!)) continue;
     const run = nonBlank.slice(a + 1, b);
+    if (run.some((k) => lineWordCount(texts[k]!) > SHORT_LINE_MAX_WORDS)) continue;
     const voiced = run.filter(
       (k) => FIRST_PLURAL.test(unquoted(texts[k]!)) || SECOND_PERSON.test(unquoted(texts[k]!)),
     ).length;
     if (voiced * 2 >= run.length)
       for (const k of run) verdicts[k] = { kind: 'boilerplate', reason: 'call-to-action' };
+  }
+}
+
+/** A rendered Markdown or HTML line next to boilerplate, judged by what it says alone. */
+function nearVocabulary(text: string): Verdict | undefined {
+  const t = readerText(text);
+  const words = lineWordCount(t);
+  return vocabularyReason(t, words, isShortLine(t, words, true));
+}
+
+/**
+ * Lines next to boilerplate are read again as Kohlschütter et al. (2010) read text blocks: a line
+ * of up to 40 words whose neighbour (blank lines skipped) is boilerplate is judged by the
+ * vocabulary rules too (an appeal of several sentences under its "Support us" button), and so on
+ * outwards until nothing changes. Lines of wrapped paragraphs (`inRun`) were judged whole.
+ * `markup`: the lines are a Markdown or HTML file's rendered blocks, read by what they say only
+ * (`vocabularyReason`): structure, not a line's shape, decides what else they are.
+ */
+export function markVocabularyNearBoilerplate(
+  { texts, blank, verdicts }: FileState,
+  inRun: readonly boolean[],
+  markup = false,
+): void {
+  const nonBlank = texts.map((_, k) => k).filter((k) => !blank[k]);
+  const queue: number[] = [];
+  const queued = new Uint8Array(texts.length);
+  const visit = (p: number) => {
+    const k = nonBlank[p];
+    if (k === undefined || queued[k] || inRun[k] || verdicts[k]!.kind !== 'content') return;
+    queued[k] = 1;
+    queue.push(p);
+  };
+  nonBlank.forEach((k, p) => {
+    if (verdicts[k]!.kind !== 'boilerplate') return;
+    visit(p - 1);
+    visit(p + 1);
+  });
+  while (queue.length > 0) {
+    const p = queue.shift()!;
+    const k = nonBlank[p]!;
+    queued[k] = 0;
+    if (verdicts[k]!.kind !== 'content') continue;
+    const shape = markup
+      ? nearVocabulary(texts[k]!)
+      : shapeReason(texts[k]!.replace(BULLET, ''), { nearBoilerplate: true });
+    if (shape?.kind !== 'boilerplate') continue;
+    verdicts[k] = shape;
+    visit(p - 1);
+    visit(p + 1);
   }
 }

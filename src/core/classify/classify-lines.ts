@@ -1,8 +1,15 @@
-import type { LineKind, LineReason } from '../../../schemas/document.js';
+import type { LineKind, LinePointer, LineReason } from '../../../schemas/document.js';
 import { compareIds, type SourceFile } from '../corpus/index.js';
 import type { ParsedFiles } from '../parse/index.js';
-import { absorbShortLinesInBlocks, extendCrossPromotion, markEnclosedAppeals } from './blocks.js';
+import { judgeBlockRuns } from './block-runs.js';
+import {
+  absorbShortLinesInBlocks,
+  extendCrossPromotion,
+  markEnclosedAppeals,
+  markVocabularyNearBoilerplate,
+} from './blocks.js';
 import { markAuthorBios } from './bylines.js';
+import { markDuplicates } from './copies.js';
 import type { FileState } from './file-state.js';
 import { judgeLines } from './judge-lines.js';
 import { markupLines } from './markup-lines.js';
@@ -28,6 +35,8 @@ export interface ClassifiedLine {
   readonly text: string;
   readonly kind: LineKind;
   readonly reason?: LineReason;
+  /** For a `duplicate` line: the line of the original file it copies. */
+  readonly original?: LinePointer;
 }
 
 /** Classified lines of every file, by file id. */
@@ -36,28 +45,37 @@ export type LineTable = ReadonlyMap<string, readonly ClassifiedLine[]>;
 /**
  * One file through the passes, in order: wrapped paragraphs as a whole, then each line by shape
  * and repetition, then the passes that read neighbours (menus, list items, blocks, link lists
- * under a "Related" label, author bios, paragraphs enclosed by appeals).
+ * under a "Related" label, author bios, paragraphs enclosed by appeals), and last the paragraphs
+ * that copy another file's (duplicates of their original).
  */
 function classifyFile(lines: FileLines, repetition: Repetition): ClassifiedLine[] {
-  const { file, texts, norms, fixed, titled } = lines;
+  const { file, texts, norms, fixed, titled, shapes, runs } = lines;
   const state: FileState = {
     texts,
     norms,
     blank: texts.map((t) => t.trim() === ''),
     verdicts: texts.map(() => ({ kind: 'content' })),
   };
+  // Markdown and HTML say where their paragraphs and lists are: their paragraphs are judged whole
+  // (`block-runs.ts`), and the rules that guess paragraphs from line shapes (wrapped runs, menus
+  // of short lines) read plain text only.
   const width = lineWidth(texts);
-  const wrapped = isHardWrapped(texts, width);
-  const inRun = wrapped
-    ? judgeWrappedRuns(state, repetition, width)
-    : new Array<boolean>(texts.length).fill(false);
-  judgeLines(state, { repetition, wrapped, inRun, titled });
-  markMenuRuns(state);
-  restoreListItems(state);
+  const wrapped = !shapes && isHardWrapped(texts, width);
+  const inRun =
+    shapes && runs
+      ? judgeBlockRuns(state, repetition, runs, shapes)
+      : wrapped
+        ? judgeWrappedRuns(state, repetition, width)
+        : new Array<boolean>(texts.length).fill(false);
+  judgeLines(state, { repetition, wrapped, inRun, titled, shapes });
+  if (!shapes) markMenuRuns(state);
+  markVocabularyNearBoilerplate(state, inRun, shapes !== undefined);
+  if (!shapes) restoreListItems(state);
   absorbShortLinesInBlocks(state);
   extendCrossPromotion(state);
   markAuthorBios(state);
   markEnclosedAppeals(state);
+  markDuplicates(state, file.id, repetition);
   return file.lineIndex.lines.map((e, i) => {
     const r = fixed?.[i] ?? state.verdicts[i]!;
     const line: ClassifiedLine = {
@@ -67,7 +85,10 @@ function classifyFile(lines: FileLines, repetition: Repetition): ClassifiedLine[
       text: fixed ? file.text.slice(e.start, e.end) : texts[i]!,
       kind: r.kind,
     };
-    return r.reason && r.kind !== 'content' ? { ...line, reason: r.reason } : line;
+    if (!r.reason || r.kind === 'content') return line;
+    return r.original
+      ? { ...line, reason: r.reason, original: r.original }
+      : { ...line, reason: r.reason };
   });
 }
 
@@ -155,6 +176,7 @@ export function classifyEach(
   };
   const repetition = repetitionOf(
     files.map((f) => hooks.distinctLines?.(f) ?? distinctLines(reading(f))),
+    files.map((f) => f.id),
   );
   const hook = hooks.classifyFile;
   for (const file of files) {

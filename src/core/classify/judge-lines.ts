@@ -1,7 +1,7 @@
 import type { FileState } from './file-state.js';
 import { BULLET } from './line-shapes.js';
-import { isTemplateRepeat, type Repetition } from './repetition.js';
-import { shapeReason } from './shape.js';
+import { isTemplate, type Repetition } from './repetition.js';
+import { shapeReason, type Verdict } from './shape.js';
 import { lineWordCount } from './vocabulary.js';
 
 /** How the per-line pass reads a file: whether it is hard-wrapped, and which lines runs covered. */
@@ -12,16 +12,18 @@ export interface LinePassContext {
   readonly inRun: readonly boolean[];
   /** The document marks its headings (Markdown, HTML): the first paragraph is not taken for a title. */
   readonly titled?: boolean;
+  /** Markdown and HTML: each line's shape verdict, given by its blocks (structure decides). */
+  readonly shapes?: readonly (Verdict | undefined)[];
 }
 
 /**
- * The per-line pass: blank lines are blank; every other line (outside wrapped runs) gets the
- * repetition rule's verdict if it is a template repeated across unrelated files, else its shape
- * verdict. A short heading shared by files ("Key facts") stays a heading.
+ * The per-line pass: blank lines are blank; every other line (outside wrapped runs) is a template
+ * when the repetition stage says files that otherwise differ share it (`isTemplate`), else it gets
+ * its shape verdict. A short heading shared by files ("Key facts") stays a heading.
  */
 export function judgeLines(
   state: FileState,
-  { repetition, wrapped, inRun, titled = false }: LinePassContext,
+  { repetition, wrapped, inRun, titled = false, shapes }: LinePassContext,
 ): void {
   const { texts, norms, blank, verdicts } = state;
   const firstNonBlank = blank.indexOf(false);
@@ -43,19 +45,22 @@ export function judgeLines(
     // The title rule needs a body after the title: a file that is one short paragraph is content.
     const isFirstBlock = !titled && i === firstNonBlank && nextBlank && i < lastNonBlank;
     const bullet = BULLET.test(t);
-    const shape = shapeReason(
-      t.replace(BULLET, ''),
-      isFirstBlock && !bullet,
-      standalone && !bullet,
-      prevBlank && nextBlank && !bullet,
-    );
+    let before = i - 1;
+    while (before >= 0 && blank[before]) before--;
+    const shape = shapes
+      ? shapes[i]
+      : shapeReason(t.replace(BULLET, ''), {
+          firstBlock: isFirstBlock && !bullet,
+          standalone: standalone && !bullet,
+          isolated: prevBlank && nextBlank && !bullet,
+          nearBoilerplate: before >= 0 && verdicts[before]!.kind === 'boilerplate',
+        });
     const groups = repetition.groups.get(norms[i]!) ?? 0;
     if (
-      groups >= 2 &&
-      isTemplateRepeat(t, groups, repetition.corpusGroups) &&
+      isTemplate(t, groups, repetition) &&
       (!shape || shape.kind !== 'heading' || lineWordCount(t) > 3)
     ) {
-      verdicts[i] = { kind: 'boilerplate', reason: 'repeated-across-files' };
+      verdicts[i] = { kind: 'boilerplate', reason: 'template' };
     } else if (shape) {
       verdicts[i] = shape;
     }

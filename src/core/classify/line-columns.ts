@@ -5,6 +5,7 @@ import {
   StringColumnBuilder,
   stringAt,
 } from '../shared/shared-arrays.js';
+import type { LinePointer } from '../../../schemas/document.js';
 import type { ClassifiedLine } from './classify-lines.js';
 
 /**
@@ -27,6 +28,24 @@ export interface LineColumns {
    * (`ParsedDocument.fallback`), or the empty string when it was not.
    */
   readonly fallback: StringColumn;
+  /**
+   * Per line, the line of another file a `duplicate` copies, as `file NUL line` (1-based), else
+   * `''`. By file id, not index: a kept file's rows stay true when files before it come and go.
+   */
+  readonly origin: StringColumn;
+}
+
+/** A line's origin as stored in {@link LineColumns.origin}. */
+function originKey(original: LinePointer | undefined): string {
+  return original ? `${original.file}\u0000${original.line}` : '';
+}
+
+/** The origin of line row `i` (undefined when it copies nothing). */
+export function originAt(cols: LineColumns, i: number): LinePointer | undefined {
+  if (cols.origin.offsets[i] === cols.origin.offsets[i + 1]) return undefined;
+  const key = stringAt(cols.origin, i);
+  const cut = key.lastIndexOf('\u0000');
+  return { file: key.slice(0, cut), line: Number(key.slice(cut + 1)) };
 }
 
 const KINDS = LineKindSchema.options;
@@ -42,6 +61,7 @@ export class LineColumnsBuilder {
   readonly #kind = new Growable(Uint8Array, 1 << 14);
   readonly #reason = new Growable(Uint8Array, 1 << 14);
   readonly #fallback = new StringColumnBuilder();
+  readonly #origin = new StringColumnBuilder();
 
   /** Appends the lines of the next file, with why it was read as stripped text if it was. */
   add(lines: readonly ClassifiedLine[], fallback?: string): void {
@@ -52,6 +72,7 @@ export class LineColumnsBuilder {
       this.#end.push(l.end);
       this.#kind.push(KIND_CODE.get(l.kind)!);
       this.#reason.push(l.reason ? REASON_CODE.get(l.reason)! : 0);
+      this.#origin.push(originKey(l.original));
     }
   }
 
@@ -65,6 +86,10 @@ export class LineColumnsBuilder {
     this.#end.append(from.end.subarray(a, b));
     this.#kind.append(from.kind.subarray(a, b));
     this.#reason.append(from.reason.subarray(a, b));
+    for (let i = a; i < b; i++)
+      this.#origin.push(
+        from.origin.offsets[i] === from.origin.offsets[i + 1] ? '' : stringAt(from.origin, i),
+      );
   }
 
   finish(): LineColumns {
@@ -76,6 +101,7 @@ export class LineColumnsBuilder {
       kind: this.#kind.finish(),
       reason: this.#reason.finish(),
       fallback: this.#fallback.finish(),
+      origin: this.#origin.finish(),
     };
   }
 }
@@ -96,7 +122,8 @@ export function linesOf(cols: LineColumns, file: number, text: string): Classifi
       kind: KINDS[cols.kind[i]!]!,
     };
     const r = cols.reason[i]!;
-    out[i - a] = r ? { ...line, reason: REASONS[r - 1]! } : line;
+    const original = originAt(cols, i);
+    out[i - a] = r ? { ...line, reason: REASONS[r - 1]!, ...(original ? { original } : {}) } : line;
   }
   return out;
 }
@@ -122,7 +149,8 @@ export function sameLines(a: LineColumns, fa: number, lines: readonly Classified
       a.start[k] !== l.start ||
       a.end[k] !== l.end ||
       KINDS[a.kind[k]!] !== l.kind ||
-      (a.reason[k] ? REASONS[a.reason[k]! - 1] : undefined) !== l.reason
+      (a.reason[k] ? REASONS[a.reason[k]! - 1] : undefined) !== l.reason ||
+      originKey(originAt(a, k)) !== originKey(l.original)
     )
       return false;
   }
@@ -134,7 +162,7 @@ export function lineCounts(
   cols: LineColumns,
   file: number,
 ): { counts: Record<(typeof KINDS)[number], number>; reasons: Record<string, number> } {
-  const counts = { content: 0, heading: 0, boilerplate: 0, blank: 0 };
+  const counts = { content: 0, heading: 0, boilerplate: 0, duplicate: 0, blank: 0 };
   const reasons: Record<string, number> = {};
   for (let i = cols.fileStart[file]!; i < cols.fileStart[file + 1]!; i++) {
     const kind = KINDS[cols.kind[i]!]!;
@@ -146,4 +174,38 @@ export function lineCounts(
     }
   }
   return { counts, reasons };
+}
+
+const DUPLICATE = KIND_CODE.get('duplicate')!;
+const CONTENT = KIND_CODE.get('content')!;
+
+/**
+ * The file that file `file` wholly copies: it has duplicates of that one file's lines and no
+ * content line of its own. Undefined otherwise.
+ */
+export function copyOfFile(cols: LineColumns, file: number): string | undefined {
+  let original: string | undefined;
+  for (let i = cols.fileStart[file]!; i < cols.fileStart[file + 1]!; i++) {
+    if (cols.kind[i] === CONTENT) return undefined;
+    if (cols.kind[i] !== DUPLICATE) continue;
+    const o = originAt(cols, i);
+    if (!o) continue;
+    if (original !== undefined && original !== o.file) return undefined;
+    original = o.file;
+  }
+  return original;
+}
+
+/** Per original file id, the files (by index, in order) that hold duplicates of its lines. */
+export function copiersByOriginal(cols: LineColumns, files: number): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  for (let f = 0; f < files; f++)
+    for (let i = cols.fileStart[f]!; i < cols.fileStart[f + 1]!; i++) {
+      if (cols.kind[i] !== DUPLICATE) continue;
+      const o = originAt(cols, i);
+      if (!o) continue;
+      const list = out.get(o.file) ?? out.set(o.file, []).get(o.file)!;
+      if (list[list.length - 1] !== f) list.push(f);
+    }
+  return out;
 }

@@ -1,6 +1,7 @@
 import type { LineReason } from '../../../schemas/document.js';
 import type { SourceFile } from '../corpus/index.js';
 import { type LineLabel, lineKinds, type ParsedDocument } from '../parse/index.js';
+import { blockUnits, unitVerdicts } from './block-verdicts.js';
 import type { FileLines } from './repetition.js';
 import type { Verdict } from './shape.js';
 import { normalizeLine } from './vocabulary.js';
@@ -13,7 +14,21 @@ import { normalizeLine } from './vocabulary.js';
  * know list items read it as one). Every other line takes its verdict from the block it belongs
  * to (code, table, badge, heading, script, cookie banner, …) and is shown to the rules as a
  * blank line: a boundary between paragraphs, never a line to judge or to count as repeated.
+ *
+ * Structure decides (`block-verdicts.ts`): a content line is never judged by its own shape. Its
+ * shape verdict is its block's, judged on the whole block's text (between hard breaks): a line is
+ * boilerplate by what it says only when all the text on it is; repetition across files still
+ * reads each line.
  */
+
+/**
+ * A line that marks an admonition rather than saying anything: a container directive's fence
+ * (`:::tip Note`, `::: warning`, `:::` — Docusaurus, VitePress and the generic directives
+ * proposal) or a GitHub alert's marker (`> [!NOTE]`). CommonMark reads them as paragraph text; a
+ * reader sees a box and its title, not a sentence.
+ */
+const ADMONITION_MARKER =
+  /^ {0,3}(?::{3,}[ \t]*(?:[\w-]+(?:[ \t[{].*)?)?|(?:>[ \t]*)+\[![A-Za-z]+\])[ \t]*$/u;
 
 /** A rendered unit a reader sees as a character (not whitespace). */
 function isVisible(code: number): boolean {
@@ -40,14 +55,30 @@ function verdictOf(label: LineLabel): Verdict {
 function renderedLines(
   file: SourceFile,
   doc: ParsedDocument,
-): { texts: string[]; fixed: (Verdict | undefined)[] } {
+): {
+  texts: string[];
+  fixed: (Verdict | undefined)[];
+  shapes: (Verdict | undefined)[];
+  runs: number[];
+} {
   const extents = file.lineIndex.lines;
   const parts: string[][] = extents.map(() => []);
   const visible = new Array<boolean>(extents.length).fill(false);
+  // Per line: the verdict of the first block judged boilerplate on it, and whether a block
+  // judged content shows text on it (which keeps the line content).
+  const said = new Array<Verdict | undefined>(extents.length);
+  const prose = new Array<boolean>(extents.length).fill(false);
+  // Per line: the unit (a block's text between hard breaks) its first visible character belongs
+  // to, numbered across the file; lines of one unit are one paragraph to the repetition rule.
+  const unitOfLine = new Array<number>(extents.length).fill(-1);
+  let units = 0;
   let line = 0;
   for (const block of doc.blocks) {
     if (!block.content) continue;
     const { text, sourceStart } = block;
+    const verdictAt = unitVerdicts(block);
+    const { ends } = blockUnits(block);
+    let u = 0;
     let last = -1;
     for (let k = 0; k < text.length; k++) {
       const at = sourceStart[k]!;
@@ -62,8 +93,16 @@ function renderedLines(
       }
       // Hard breaks and tabs read as spaces: a line's text never holds a line break.
       out.push(code === 10 || code === 9 || code === 13 ? ' ' : text[k]!);
-      if (isVisible(code)) visible[line] = true;
+      while (u + 1 < ends.length && ends[u]! <= k) u++;
+      if (isVisible(code)) {
+        if (unitOfLine[line] === -1) unitOfLine[line] = units + u;
+        visible[line] = true;
+        const verdict = verdictAt(k);
+        if (!verdict) prose[line] = true;
+        else said[line] ??= verdict;
+      }
     }
+    units += ends.length;
   }
   const labels = lineKinds(
     file.text,
@@ -72,9 +111,17 @@ function renderedLines(
   );
   const texts: string[] = [];
   const fixed: (Verdict | undefined)[] = [];
+  const shapes = said.map((v, i) => (prose[i] ? undefined : v));
+  const runs = unitOfLine.map((_, i) => i);
+  for (let i = 1; i < runs.length; i++)
+    if (unitOfLine[i]! >= 0 && unitOfLine[i] === unitOfLine[i - 1]) runs[i] = runs[i - 1]!;
   extents.forEach((e, i) => {
-    const blank = file.text.slice(e.start, e.end).trim() === '';
-    if (visible[i] && !blank) {
+    const raw = file.text.slice(e.start, e.end);
+    const blank = raw.trim() === '';
+    if (visible[i] && !blank && ADMONITION_MARKER.test(raw)) {
+      texts.push('');
+      fixed.push({ kind: 'boilerplate', reason: 'markup' });
+    } else if (visible[i] && !blank) {
       texts.push(parts[i]!.join('').trimEnd());
       fixed.push(undefined);
     } else {
@@ -82,7 +129,7 @@ function renderedLines(
       fixed.push(blank ? { kind: 'blank', reason: 'blank' } : verdictOf(labels[i]!));
     }
   });
-  return { texts, fixed };
+  return { texts, fixed, shapes, runs };
 }
 
 /**
@@ -92,12 +139,14 @@ function renderedLines(
  * for the title does not apply.
  */
 export function markupLines(file: SourceFile, doc: ParsedDocument): FileLines {
-  const { texts, fixed } = renderedLines(file, doc);
+  const { texts, fixed, shapes, runs } = renderedLines(file, doc);
   const lines: FileLines = {
     file,
     texts,
     norms: texts.map(normalizeLine),
     fixed,
+    shapes,
+    runs,
     titled: doc.blocks.some((b) => b.kind === 'heading'),
   };
   return doc.fallback === undefined ? lines : { ...lines, fallback: doc.fallback };

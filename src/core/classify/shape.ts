@@ -1,14 +1,12 @@
-import type { LineKind, LineReason } from '../../../schemas/document.js';
+import type { LineKind, LinePointer, LineReason } from '../../../schemas/document.js';
 import { SENTENCE_END } from './line-shapes.js';
 import {
-  APPEAL_WORDS,
   BYLINE,
   CAPTION_CREDIT,
   CREDIT_LINE,
   CROSS_PROMO,
   CRUMB_SEPARATOR,
   EMAIL,
-  FIRST_PLURAL,
   hasLetters,
   INNER_SENTENCE_END,
   LEGAL,
@@ -19,36 +17,27 @@ import {
   NEWS_DATELINE,
   PAREN_CREDIT,
   PHOTO,
-  PRICE_PER_PERIOD,
-  PROMPT_VERB,
   RIGHTS,
   SALUTATION,
-  SECOND_PERSON,
   SLUG,
+  STAMP_BYLINE,
   UI_IMPERATIVE,
   UI_PHRASES,
-  unquoted,
   URL_LINE,
   WEEKDAY_OR_MONTH,
 } from './vocabulary.js';
+import { hasReaderPrompt, isAppealVoice, isShortLine } from './appeals.js';
 
 /**
  * Shape rules: what a single line is, judged by its own form (length, punctuation, person of
  * address, web-UI vocabulary, Markdown marks), before repetition and neighbours are considered.
  */
 
-/** A line's verdict: its kind and, unless content, why. */
+/** A line's verdict: its kind and, unless content, why (and, for a duplicate, its original). */
 export interface Verdict {
   kind: LineKind;
   reason?: LineReason;
-}
-
-/** Appeal voice: the writer (we/our) addresses the reader (you/your) outside quotes. */
-function isAppealVoice(text: string): boolean {
-  const t = unquoted(text);
-  return (
-    SECOND_PERSON.test(t) && (FIRST_PLURAL.test(t) || UI_PHRASES.test(t) || APPEAL_WORDS.test(t))
-  );
+  original?: LinePointer;
 }
 
 /** Short prompt or button: few words and UI vocabulary or an opening UI verb. */
@@ -135,30 +124,6 @@ export function readerText(text: string): string {
     .trim();
 }
 
-/** Sentences of a line, roughly (for prompts hidden in a paragraph). */
-function roughSentences(text: string): string[] {
-  return text
-    .split(/(?<=[.!?…:])\s+(?=[\p{Lu}\p{N}"“'‘])/u)
-    .map((x) => x.replace(/^[^\p{L}\p{N}]+/u, '').trim())
-    .filter(Boolean);
-}
-
-/**
- * A publisher's prompt inside a line: a sentence that opens with a prompt verb and speaks to
- * the reader or of the publisher (you/your/our), names web-UI things or a price per period.
- */
-function hasReaderPrompt(text: string): boolean {
-  return roughSentences(unquoted(text)).some(
-    (x) =>
-      PROMPT_VERB.test(x) &&
-      (SECOND_PERSON.test(x) ||
-        FIRST_PLURAL.test(x) ||
-        UI_PHRASES.test(x) ||
-        PRICE_PER_PERIOD.test(x) ||
-        /\bapp\b|\balerts?\b|\bmember(?:ship)?\b/iu.test(x)),
-  );
-}
-
 /** A question standing alone as a line: an explainer's sub-heading ("What does this mean for me?"). */
 function isQuestionHeading(text: string, words: number): boolean {
   return (
@@ -182,17 +147,77 @@ function isAllCaps(text: string, words: number): boolean {
   );
 }
 
+/** Where a line stands, as the shape rules read it. */
+export interface LinePlace {
+  /** The file's first paragraph (a title candidate). */
+  readonly firstBlock?: boolean;
+  /** Not part of a wrapped paragraph. */
+  readonly standalone?: boolean;
+  /** Blank lines on both sides. */
+  readonly isolated?: boolean;
+  /** A line next to it (blank lines skipped) is boilerplate. */
+  readonly nearBoilerplate?: boolean;
+}
+
 /**
- * Why a single line is not content, judged by its own shape alone, or undefined (content).
- * `isFirstBlock`: the file's first paragraph (a title candidate); `standalone`: not part of a
- * wrapped paragraph; `isolated`: blank lines on both sides.
+ * Why a passage is not content, judged by what it says: credits, legal and rights notices,
+ * e-mail and URL lines, cross-promotion, salutations, web-UI prompts, appeals in the publisher's
+ * voice, bylines, photo credits and datelines. `t` is the text a reader sees (`readerText`),
+ * `words` its word count, `short` whether it is short enough for the rules of notices, promotions
+ * and appeals (`isShortLine`: a paragraph of several sentences past that is prose). These rules
+ * read a line of plain text and a whole block of Markdown or HTML alike; the rules of form (a
+ * heading's shape, capitals, a short first paragraph) read plain text only, since a marked-up
+ * document says what its headings are.
+ */
+export function vocabularyReason(
+  t: string,
+  words: number,
+  short: boolean,
+): Required<Omit<Verdict, 'original'>> | undefined {
+  if (MEDIA_LABEL.test(t) && words <= 40) return { kind: 'boilerplate', reason: 'photo-credit' };
+  if (MEDIA_PROMPT.test(t) && words <= 40) return { kind: 'boilerplate', reason: 'call-to-action' };
+  if (PAREN_CREDIT.test(t) && words <= 45) return { kind: 'boilerplate', reason: 'photo-credit' };
+  if (CREDIT_LINE.test(t) && words <= 30) return { kind: 'boilerplate', reason: 'byline' };
+  if (LEGAL.test(t) && short) return { kind: 'boilerplate', reason: 'navigation' };
+  if (EMAIL.test(t) && words <= 25) return { kind: 'boilerplate', reason: 'call-to-action' };
+  if (URL_LINE.test(t) || SLUG.test(t)) return { kind: 'boilerplate', reason: 'url' };
+  if (CROSS_PROMO.test(t) && short) return { kind: 'boilerplate', reason: 'cross-promotion' };
+  if (SALUTATION.test(t) && words <= 5) return { kind: 'boilerplate', reason: 'call-to-action' };
+  if (isUiPrompt(t, words))
+    return {
+      kind: 'boilerplate',
+      reason: words <= 4 && !UI_PHRASES.test(t) ? 'navigation' : 'call-to-action',
+    };
+  if (short && (isAppealVoice(t, words) || hasReaderPrompt(t)))
+    return { kind: 'boilerplate', reason: 'call-to-action' };
+  if (
+    ((BYLINE.test(t) && words <= 10) || (STAMP_BYLINE.test(t) && words <= 12)) &&
+    !SENTENCE_END.test(t)
+  )
+    return { kind: 'boilerplate', reason: 'byline' };
+  if (isPhotoCredit(t, words)) return { kind: 'boilerplate', reason: 'photo-credit' };
+  if (isDateline(t, words) || isNewsDateline(t, words))
+    return { kind: 'boilerplate', reason: 'dateline' };
+  if (RIGHTS.test(t) && words <= 20) return { kind: 'boilerplate', reason: 'navigation' };
+  if (isCrumbTrail(t)) return { kind: 'boilerplate', reason: 'navigation' };
+  return undefined;
+}
+
+/**
+ * Why a single line is not content, judged by its own shape alone, or undefined (content). The
+ * vocabulary rules (appeals, prompts, promotions, notices) judge short lines only, and read the
+ * person of address outside quotations.
  */
 export function shapeReason(
   raw: string,
-  isFirstBlock: boolean,
-  standalone: boolean,
-  isolated = false,
-): Required<Verdict> | undefined {
+  place: LinePlace = {},
+): Required<Omit<Verdict, 'original'>> | undefined {
+  const {
+    firstBlock: isFirstBlock = false,
+    standalone = false,
+    isolated = false,
+    nearBoilerplate = false,
+  } = place;
   const md = raw.trim();
   // A Markdown image, or a line that is nothing but links (share buttons, link lists).
   if (/^!\[[^\]]*\]\([^)]*\)$/u.test(md)) return { kind: 'boilerplate', reason: 'photo-credit' };
@@ -200,43 +225,25 @@ export function shapeReason(
     return { kind: 'boilerplate', reason: 'navigation' };
   const t = readerText(md);
   const words = lineWordCount(t);
+  const short = isShortLine(t, words, nearBoilerplate);
   if (!hasLetters(t)) return { kind: 'boilerplate', reason: 'navigation' };
-  if (MEDIA_LABEL.test(t) && words <= 40) return { kind: 'boilerplate', reason: 'photo-credit' };
-  if (MEDIA_PROMPT.test(t) && words <= 40) return { kind: 'boilerplate', reason: 'call-to-action' };
-  if (PAREN_CREDIT.test(t) && words <= 45) return { kind: 'boilerplate', reason: 'photo-credit' };
-  if (CREDIT_LINE.test(t) && words <= 30) return { kind: 'boilerplate', reason: 'byline' };
-  if (LEGAL.test(t) && words <= 40) return { kind: 'boilerplate', reason: 'navigation' };
-  if (EMAIL.test(t) && words <= 25) return { kind: 'boilerplate', reason: 'call-to-action' };
-  if (URL_LINE.test(t) || SLUG.test(t)) return { kind: 'boilerplate', reason: 'url' };
-  if (CROSS_PROMO.test(t)) return { kind: 'boilerplate', reason: 'cross-promotion' };
-  if (SALUTATION.test(t) && words <= 5) return { kind: 'boilerplate', reason: 'call-to-action' };
-  if (isUiPrompt(t, words))
-    return {
-      kind: 'boilerplate',
-      reason: words <= 4 && !UI_PHRASES.test(t) ? 'navigation' : 'call-to-action',
-    };
-  if (isAppealVoice(t)) return { kind: 'boilerplate', reason: 'call-to-action' };
-  if (words <= 50 && hasReaderPrompt(t)) return { kind: 'boilerplate', reason: 'call-to-action' };
-  if (BYLINE.test(t) && words <= 10 && !SENTENCE_END.test(t))
-    return { kind: 'boilerplate', reason: 'byline' };
-  if (isPhotoCredit(t, words)) return { kind: 'boilerplate', reason: 'photo-credit' };
-  if (isDateline(t, words) || isNewsDateline(t, words))
-    return { kind: 'boilerplate', reason: 'dateline' };
-  if (RIGHTS.test(t) && words <= 20) return { kind: 'boilerplate', reason: 'navigation' };
-  if (isCrumbTrail(t)) return { kind: 'boilerplate', reason: 'navigation' };
+  const said = vocabularyReason(t, words, short);
+  if (said) return said;
   if (MD_HEADING.test(md) || (standalone && isHeadingShape(t, words)))
     return { kind: 'heading', reason: 'heading' };
   if (isAllCaps(t, words)) return { kind: 'heading', reason: 'heading' };
   // A question on a line of its own between blank lines; one inside a block of prompts is a prompt.
   if (isolated && isQuestionHeading(t, words)) return { kind: 'heading', reason: 'heading' };
-  // A file's title: a short first paragraph set off by a blank line, even when it ends in a period.
-  // (A title ends in at most one full stop: two sentences are a paragraph.)
+  // A file's title: a short first paragraph set off by a blank line, starting in lower case or
+  // ending in initials ("… in the U.S."). One that ends a sentence is the lead of an article saved
+  // without its headline: a sentence the reader wrote, kept.
   if (
     isFirstBlock &&
     standalone &&
     words <= 20 &&
     !/[,;:]$/u.test(t) &&
-    !INNER_SENTENCE_END.test(t)
+    !INNER_SENTENCE_END.test(t) &&
+    !SENTENCE_END.test(t.replace(/(?:\b\p{Lu}\.)+$/u, ''))
   )
     return { kind: 'heading', reason: 'heading' };
   if (words <= 3 && /^\p{Ll}/u.test(t) && !SENTENCE_END.test(t))

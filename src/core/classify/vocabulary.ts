@@ -14,6 +14,9 @@ export const PHOTO =
   /^(?:photo(?:graph)?s?|image|picture|illustration|credit|file photo|©|\(c\))\b|\b(?:getty images|shutterstock|afp|ap photo|reuters|tass|epa|via wikimedia commons)\b/iu;
 export const BYLINE =
   /^(?:[Bb]y|[Ww]ritten by|[Rr]eporting by|[Ee]diting by|[Ww]ords by|[Ss]tory by|[Cc]ompiled by)\s+\p{Lu}/u;
+/** A date stamp with its author: "Posted on 21 May 2024 by Sigrid", "Published March 3 by Jane Roe". */
+export const STAMP_BYLINE =
+  /^(?:[Pp]osted|[Pp]ublished|[Ww]ritten|[Uu]pdated|[Ll]ast updated)\b.*\bby\s+\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}$/u;
 /** A caption's trailing credit: "… Photo: Jane Roe / Agency", "(Image by Agency)". */
 export const CAPTION_CREDIT =
   /(?:[Pp]hoto(?:graph)?s?|PHOTO|[Ii]mages?|[Pp]icture|[Ii]llustration|[Cc]redit|[Ff]ootage|[Vv]ideo)\s*(?::|by\s)\s*[\p{Lu}\p{N}©]/u;
@@ -52,10 +55,16 @@ export const SALUTATION = /^(?:dear|hi|hello|greetings)\b[^.!?]{0,40}[,:!]?$/iu;
 
 /** Generic web-UI vocabulary (buttons, prompts, paywalls, consent boxes, sharing widgets). */
 export const UI_PHRASES =
-  /\b(?:this (?:article|story|page|guide|post|newsletter)\b|\d+\s*min(?:ute)?s?\s+(?:read|listen)|free trial|cancel any ?time|(?:open|create) (?:an? |your )?(?:free )?account|unlimited (?:digital )?access|affiliate links?|mailing list|read more|continue reading|learn more|click here|tap here|sign up|sign in|log in|log out|subscribe|unsubscribe|newsletter|inbox|cookies?|consent|privacy policy|terms of (?:use|service)|share (?:this|on|via)|follow us|download (?:the|our) app|advert(?:isement|ising)?s?|ad-free|ads\b|support us|remind me|not now|no thanks|maybe later|accept all|manage preferences|back to top|skip to (?:main )?content|paywall|email address|print this|comments?\b)/iu;
-/** Words of a publisher's appeal; they mark a line only in the publisher's voice (we → you). */
+  /\b(?:this (?:article|story|page|guide|post|newsletter)\b|\d+\s*min(?:ute)?s?\s+(?:read|listen)|free trial|cancel any ?time|(?:open|create) (?:an? |your )?(?:free )?account|unlimited (?:digital )?access|affiliate links?|mailing list|read more|continue reading|learn more|click here|tap here|sign up|sign in|log in|log out|subscribe|unsubscribe|newsletter|inbox|cookies?|consent|privacy policy|terms of (?:use|service)|share (?:this|on|via)|follow us|download (?:the|our) app|advert(?:isement|ising)?s?\b|ad-free|ads\b|support us|remind me|not now|no thanks|maybe later|accept all|manage preferences|back to top|skip to (?:main )?content|paywall|email address|print this|(?:leave|add|post|write|view|show|hide|load|read|see)\s+(?:a\s+|the\s+|all\s+)?comments?\b|\d+\s+comments?\b|^comments?\b)/iu;
+/**
+ * Words of a publisher's appeal to the reader: asking for support, help, money or a subscription
+ * ("your support", "help us", "donate", "membership"); they mark a line only where the reader is
+ * addressed outside quotations.
+ */
 export const APPEAL_WORDS =
-  /\b(?:support|donat(?:e|ion|ions)|contribut(?:e|ion|ions)|membership|premium|help)\b/iu;
+  /\b(?:(?:your|their)\s+(?:support|help|donations?|contributions?|generosity)|(?:support|help|join|fund|back)\s+us|support(?:ing)?\s+(?:independent|our|the)\b|donat(?:e|es|ed|ing|ion|ions)|contribut(?:e|ion|ions)|membership|premium)\b/iu;
+/** A plea or thanks addressed to the reader. */
+export const PLEA = /\b(?:please|thank(?:s| you))\b/iu;
 /** Verbs that open buttons and prompts when they start a short line. */
 export const UI_IMPERATIVE =
   /^(?:read|share|subscribe|sign|click|tap|follow|download|support|donate|join|continue|remind|learn|watch|listen|accept|reject|close|register|log|like|comment|print|email|send|upgrade|start|contact|visit|become|give|enter|get|try|see|view|show|hide|load|open|next|previous|back|skip|menu|home|search|tweet|save|copy)\b/iu;
@@ -64,18 +73,40 @@ export const FIRST_PLURAL = /\b(?:we|we're|we’re|we've|we’ve|our|ours|us)\b/
 export const SECOND_PERSON =
   /\b(?:you|your|yours|yourself|you're|you’re|you've|you’ve|you'll|you’ll)\b/iu;
 
-/** Removes quoted passages so the person of address is that of the writer, not of a quoted speaker. */
-export function unquoted(text: string): string {
-  return text.replace(/“[^”]*”?|"[^"]*"?|«[^»]*»?/gu, ' ');
-}
-
 /**
  * Words of a line as the shape rules count them: runs that start with a letter or digit
  * (a dash or a bullet is not a word). Summary budgets count whitespace-separated words instead
  * (`countWords` in `text/`): a different question, so a different unit.
  */
 export function lineWordCount(text: string): number {
-  return text.match(WORD)?.length ?? 0;
+  // The matches of WORD, counted in one pass without building them (every rule asks for it).
+  let count = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // The second half of a surrogate pair was read with the first.
+    if (c >= 0xdc00 && c <= 0xdfff && i > 0) {
+      const h = text.charCodeAt(i - 1);
+      if (h >= 0xd800 && h <= 0xdbff) continue;
+    }
+    if (isLetterOrDigit(text, i, c)) {
+      if (!inWord) count++;
+      inWord = true;
+    } else if (!inWord || !WORD_TAIL.has(c)) inWord = false;
+  }
+  return count;
+}
+
+/** Characters that continue a word of WORD besides letters and digits: ' ’ . - */
+const WORD_TAIL = new Set([0x27, 0x2019, 0x2e, 0x2d]);
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** Whether the character at `i` (code unit `c`) is a letter or a digit (`\p{L}`, `\p{N}`). */
+function isLetterOrDigit(text: string, i: number, c: number): boolean {
+  if (c < 0x80)
+    return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39);
+  const cp = text.codePointAt(i)!;
+  return LETTER_OR_DIGIT.test(String.fromCodePoint(cp));
 }
 
 /** Lowercased, whitespace-collapsed, NFKC form used to detect lines repeated across files. */

@@ -1,6 +1,6 @@
 import type { FileState } from './file-state.js';
 import { BULLET, SENTENCE_END } from './line-shapes.js';
-import { isTemplateRepeat, type Repetition } from './repetition.js';
+import { isTemplate, type Repetition } from './repetition.js';
 import { shapeReason, type Verdict } from './shape.js';
 import { lineWordCount, MD_HEADING } from './vocabulary.js';
 
@@ -74,6 +74,19 @@ export function wrapRuns(
 }
 
 /**
+ * A title wrapped over a few lines: up to 24 words, no sentence end (initials such as "U.S." are
+ * no end), no colon (a line that introduces or labels what follows: "Name: who they are") and,
+ * past 14 words, no comma (a caption or a list item, not a headline).
+ */
+function isWrappedTitle(joined: string): boolean {
+  const words = lineWordCount(joined);
+  if (words > 24 || !/^[\p{Lu}\p{N}"'“‘`]/u.test(joined)) return false;
+  if (/[.!?…]/u.test(joined.replace(/\b(?:\p{Lu}\.)+/gu, ''))) return false;
+  if (/:(?!\d)/u.test(joined)) return false;
+  return words <= 14 || !joined.includes(',');
+}
+
+/**
  * Judges each wrapped paragraph (a run of two or more lines) as a whole: a line of a wrapped
  * sentence is a fragment whose words ("comments.", a quote cut in half) say nothing about it on
  * their own. Returns which lines such runs covered; the per-line pass leaves them alone.
@@ -84,7 +97,7 @@ export function judgeWrappedRuns(
   width: number,
 ): boolean[] {
   const { texts, norms, blank, verdicts } = state;
-  const { groups: repeated, corpusGroups } = repetition;
+  const repeated = repetition.groups;
   const inRun = new Array<boolean>(texts.length).fill(false);
   const head = wrapRuns(texts, blank, width);
   for (let i = 0; i < texts.length;) {
@@ -95,7 +108,7 @@ export function judgeWrappedRuns(
         .slice(i, j)
         .map((t) => t.trim())
         .join(' ');
-      const shape = shapeReason(joined.replace(BULLET, ''), false, false);
+      const shape = shapeReason(joined.replace(BULLET, ''));
       let rep = 0;
       let most = 0;
       for (let k = i; k < j; k++) {
@@ -105,17 +118,12 @@ export function judgeWrappedRuns(
       }
       let r: Verdict = { kind: 'content' };
       const runStandalone = (i === 0 || blank[i - 1]!) && (j === texts.length || blank[j]!);
-      if (rep * 2 >= j - i && isTemplateRepeat(joined, most, corpusGroups))
-        r = { kind: 'boilerplate', reason: 'repeated-across-files' };
+      if (rep * 2 >= j - i && isTemplate(joined, most, repetition))
+        r = { kind: 'boilerplate', reason: 'template' };
       else if (shape && shape.kind === 'boilerplate') r = shape;
-      // A title wrapped over two or three lines: set off by blank lines, no sentence end anywhere.
-      else if (
-        runStandalone &&
-        j - i <= 3 &&
-        lineWordCount(joined) <= 24 &&
-        !/[.!?…]/u.test(joined.replace(/\b(?:\p{L}\.)+/gu, '')) &&
-        /^[\p{Lu}\p{N}"'“‘]/u.test(joined)
-      )
+      // A title wrapped over two or three lines: set off by blank lines, no sentence end anywhere
+      // and, past 14 words, no punctuation at all (as a one-line title: `isHeadingShape`).
+      else if (runStandalone && j - i <= 3 && isWrappedTitle(joined))
         r = { kind: 'heading', reason: 'heading' };
       for (let k = i; k < j; k++) {
         verdicts[k] = r;

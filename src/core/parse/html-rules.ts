@@ -99,6 +99,18 @@ const BY_WORD: Record<string, Exclusion> = {
   author: x('byline'),
   dateline: x('byline'),
   meta: x('byline'),
+  // A headline's company: the title and what stands with it (standfirst, kicker, tagline) are
+  // headings, text kept but not the story's statements.
+  title: x('heading'),
+  subtitle: x('heading'),
+  headline: x('heading'),
+  subhead: x('heading'),
+  subheading: x('heading'),
+  standfirst: x('heading'),
+  strapline: x('heading'),
+  kicker: x('heading'),
+  tagline: x('heading'),
+  dek: x('heading'),
 };
 
 /** Containers that hold a page's story; word rules never exclude them. */

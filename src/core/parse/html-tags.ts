@@ -1,12 +1,17 @@
 /** The HTML element tables the HTML walker reads: what is inline, what opens a block, what is a construct. */
 import { type BlockKind, ConstructFlag } from './types.js';
 
-/** Inline (phrasing) elements: their text joins the open block. */
+/**
+ * Inline (phrasing) elements: their text joins the open block. Obsolete inline elements that
+ * saved pages still carry (`tt`, `font`, `big`, `strike`, `acronym`, `nobr`) and ruby annotations
+ * are inline too: a `<tt>` in a paragraph of an old documentation page is part of its sentence.
+ */
 export const PHRASING = new Set(
   (
     'a abbr b bdi bdo br button cite code data del dfn em i iframe img input ins kbd label mark meter object output ' +
     'picture progress q s samp script noscript select slot small span strong sub sup svg template textarea time u var wbr ' +
-    'canvas audio video embed math style'
+    'canvas audio video embed math style ' +
+    'tt font big strike acronym nobr blink ruby rb rp rt rtc'
   ).split(' '),
 );
 /** Block-level elements: each closes the open block. */
@@ -54,6 +59,7 @@ export const LEAF: Record<string, BlockKind | 'inherit'> = {
 export const CONSTRUCT: Record<string, number> = {
   a: ConstructFlag.atomic | ConstructFlag.link,
   code: ConstructFlag.atomic,
+  tt: ConstructFlag.atomic,
   kbd: ConstructFlag.atomic,
   samp: ConstructFlag.atomic,
   em: 0,

@@ -8,7 +8,8 @@
  *   newsletter, share, related, breadcrumb, menu, comments...) is one non-content block each.
  * - when the page has an `<article>` or `<main>`, prose outside it is `outside-article`.
  * - inside, `p`/`li`/`dd`/`blockquote` text is content; `h1`–`h6`, `dt`, `summary` are
- *   headings; `pre` is code; `figcaption` is a caption; a data `table` is one table block;
+ *   headings, and so are the paragraphs of a `header` or `hgroup` (a standfirst) and elements
+ *   whose class names a title (`title`, `subtitle`, `standfirst`, `kicker`, `tagline`, …); `pre` is code; `figcaption` is a caption; a data `table` is one table block;
  *   `address` is a byline; a prose block that is only links is navigation.
  * - stray text in a container (`div`, `section`, ...) forms an implicit paragraph.
  * - `<title>` is the document title (a heading with reason `title`).
@@ -208,8 +209,16 @@ class HtmlWalker {
     if (BLOCK.has(tag) || tag === 'td' || tag === 'th' || !PHRASING.has(tag)) {
       this.flush();
       if (tag === 'hr') return;
-      const pushed = tag === 'blockquote';
-      if (pushed) this.stack.push({ kind: 'blockquote', reason: undefined });
+      // A header or heading group introduces its section: its paragraphs (a standfirst, a
+      // dateline) stand with the headline as headings, not as the story's statements.
+      const frame: Frame | undefined =
+        tag === 'blockquote'
+          ? { kind: 'blockquote', reason: undefined }
+          : tag === 'header' || tag === 'hgroup'
+            ? { kind: 'heading', reason: 'heading' }
+            : undefined;
+      const pushed = frame !== undefined;
+      if (frame) this.stack.push(frame);
       this.nodes(el.children);
       if (pushed) this.stack.pop();
       this.flush();

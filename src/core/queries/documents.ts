@@ -73,7 +73,9 @@ export function documentLines(
   for (let n = from; n <= to; n++) {
     const l = table[n - 1]!;
     const line: Line = { number: l.number, start: l.start, end: l.end, text: l.text, kind: l.kind };
-    lines.push(l.reason && l.kind !== 'content' ? { ...line, reason: l.reason } : line);
+    if (!l.reason || l.kind === 'content') lines.push(line);
+    else if (l.original) lines.push({ ...line, reason: l.reason, original: { ...l.original } });
+    else lines.push({ ...line, reason: l.reason });
   }
   const page = { file, sha256: source.sha256, lineCount: table.length, lines };
   if (to >= table.length || to < from) return page;

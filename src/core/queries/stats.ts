@@ -10,6 +10,10 @@ export interface CorpusStats {
   readonly topics: number;
   /** Facets of all stories. */
   readonly facets: number;
+  /** Files that are wholly a copy of another (summarized and cited through their original). */
+  readonly copies: number;
+  /** Files of prose that yield no content sentence (`noContent` in the documents list). */
+  readonly proseWithoutContent: number;
   /** Set when the corpus is empty or the folder is missing. */
   readonly message?: string;
 }
@@ -23,6 +27,8 @@ export function corpusStats(model: CorpusView): CorpusStats {
     sentences: model.sentences.length,
     topics: model.stories.length,
     facets: model.stories.reduce((n, s) => n + s.facets.length, 0),
+    copies: model.documents.reduce((n, d) => n + (d.copyOf !== undefined ? 1 : 0), 0),
+    proseWithoutContent: model.documents.reduce((n, d) => n + (d.noContent ? 1 : 0), 0),
     ...(model.message ? { message: model.message } : {}),
   };
 }

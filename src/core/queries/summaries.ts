@@ -1,7 +1,7 @@
 import type { StorySummary, Summary } from '../../../schemas/summary.js';
 import { DEFAULT_MAX_SENTENCES, DEFAULT_MAX_WORDS } from '../limits.js';
 import type { CorpusModel } from '../model.js';
-import { type SummarizeContext, summarizeSentences } from '../summarize/index.js';
+import { copyCitations, type SummarizeContext, summarizeSentences } from '../summarize/index.js';
 import { countWords } from '../text/index.js';
 import { findTopic } from './topics.js';
 
@@ -68,6 +68,7 @@ export function summarize(
     maxWords,
     ...(query ? { query } : {}),
     ...(topic ? {} : { weights: model.corpusWeights() }),
+    copies: (s) => copyCitations(s, model),
     ...options,
   });
   const wordCount = sentences.reduce((n, s) => n + countWords(s.text), 0);

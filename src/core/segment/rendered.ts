@@ -1,4 +1,4 @@
-import type { ClassifiedLine } from '../classify/index.js';
+import { type ClassifiedLine, unitVerdicts } from '../classify/index.js';
 import type { LineExtent } from '../corpus/index.js';
 import { atomicRanges, type Block, type ParsedDocument, sourceSpan } from '../parse/index.js';
 import type { TokenFeatures } from '../text/index.js';
@@ -10,7 +10,9 @@ import { INLINE_DATELINE } from './paragraphs.js';
  * Sentences of a Markdown or HTML file, cut on the text a reader sees. Each content block's
  * rendered text is split where its lines are content (a line the rules judged boilerplate ends a
  * run, as it ends a paragraph of plain text), each run is sentence-split by wink-nlp, and a
- * boundary that falls inside a link's text, inline code, a bare URL or a word is undone. A sentence's
+ * boundary that falls inside a link's text, inline code, a bare URL or a word is undone. Text the
+ * classifier's vocabulary rules judge boilerplate as a block (`unitVerdicts`) ends a run too, even
+ * on a line that other blocks keep content (a page saved as one line). A sentence's
  * citation is the source span of its rendered range, widened to whole inline constructs
  * (`sourceSpan`), so its quote is the exact slice of the file, markup and all.
  */
@@ -53,7 +55,8 @@ function joinCuts(cuts: Cut[], atoms: readonly (readonly [number, number])[]): C
 }
 
 /**
- * Runs `[i, j)` of a content block's rendered text whose units lie on content lines. `lineOf`
+ * Runs `[i, j)` of a content block's rendered text whose units lie on content lines and are not
+ * judged boilerplate with their block (`unitVerdicts`). `lineOf`
  * maps a source offset to its 0-based line (offsets only grow between calls).
  */
 function contentRuns(
@@ -62,9 +65,10 @@ function contentRuns(
   lineOf: (offset: number) => number,
 ): [number, number][] {
   const runs: [number, number][] = [];
+  const verdictAt = unitVerdicts(block);
   let open = -1;
   for (let k = 0; k < block.text.length; k++) {
-    const ok = lines[lineOf(block.sourceStart[k]!)]?.kind === 'content';
+    const ok = lines[lineOf(block.sourceStart[k]!)]?.kind === 'content' && !verdictAt(k);
     if (ok && open < 0) open = k;
     else if (!ok && open >= 0) {
       runs.push([open, k]);

@@ -3,6 +3,7 @@
  * merging (one statement, several citations) and query focus.
  */
 export { citationOf } from './citations.js';
+export { type CopyContext, copyCitations } from './copies.js';
 export { type ConceptWeights, conceptWeights } from './concept-weights.js';
 export { EXACT_LIMITS, SELECTION, type SelectionConstants, SELECTION_GRID } from './constants.js';
 export { documentDate } from './document-date.js';

@@ -2,6 +2,7 @@ import type { SourceFile } from '../corpus/index.js';
 import { type TermIndex } from '../index/index.js';
 import type { Sentence } from '../segment/index.js';
 import { hasShape } from '../text/index.js';
+import { isCandidate } from './candidates.js';
 import { documentDate } from './document-date.js';
 
 /**
@@ -10,14 +11,32 @@ import { documentDate } from './document-date.js';
  * their antecedent right before them, and which use relative time.
  */
 
-/** True when a sentence can be read as a sentence: not a fragment, its quotation marks paired. */
+/**
+ * True when a sentence can be read as a sentence: not a fragment, its quotation marks paired,
+ * not an intro to what follows it (ends with a colon) and not a definition-list item whose
+ * explanation is no sentence.
+ */
 export function readsAlone(s: Sentence): boolean {
-  return !hasShape(s.shape, 'fragment') && !hasShape(s.shape, 'unbalancedQuotes');
+  return (
+    !hasShape(s.shape, 'fragment') &&
+    !hasShape(s.shape, 'unbalancedQuotes') &&
+    !hasShape(s.shape, 'intro') &&
+    !hasShape(s.shape, 'definition')
+  );
 }
 
 /** True when a sentence opens with a connective or pronoun that points to the sentence before it. */
 export function dangles(s: Sentence): boolean {
   return hasShape(s.shape, 'connective') || hasShape(s.shape, 'pronoun');
+}
+
+/**
+ * True when a sentence can stand in a summary with nothing around it: a candidate that reads
+ * alone and points back to nothing. A facet holds at least one (it is a group a summary can be
+ * drawn from).
+ */
+export function standsAlone(s: Sentence): boolean {
+  return isCandidate(s) && readsAlone(s) && !dangles(s);
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { Citation } from '../../../schemas/citation.js';
 import type { SummarySentence } from '../../../schemas/summary.js';
 import type { SourceFile } from '../corpus/index.js';
 import type { TermIndex } from '../index/index.js';
@@ -32,6 +33,11 @@ export interface SummarizeContext {
   readonly selection?: Partial<SelectionConstants>;
   /** Called with how the selection was solved (the evaluation's solver statistics). */
   readonly onSolve?: (report: SolveReport) => void;
+  /**
+   * The citations of a sentence's copies in other files (its duplicate lines there): listed after
+   * it and counted in `support` (a copy corroborates), but no independent source for the order.
+   */
+  readonly copies?: (s: Sentence) => readonly Citation[];
 }
 
 /** What a request optimises: its candidates and how concepts and sentences are weighed. */
@@ -129,12 +135,15 @@ function factRelations(ctx: SummarizeContext, k: SelectionConstants) {
  * Extractive, cited summary of a pool of sentences. Selection maximises the weighted coverage
  * of bigram concepts under the word budget, solved exactly as an ILP (Gillick & Favre 2009) with
  * the cost-scaled greedy of Lin & Bilmes (2010) as the fallback; a query re-weights concepts and
- * restricts candidates to relevant sentences. Readable by construction: fragments and unpaired
- * quotation marks never stand in a summary, a sentence that opens by pointing back comes right
- * after its antecedent (or not at all), relative time never meets another article's date, and
- * sentences that state the same fact or event are never both chosen: the others become further
- * citations (`support`). The most central fact comes first, then time and source order.
- * Deterministic: ties break on sentence id.
+ * restricts candidates to relevant sentences. Readable by construction: fragments, unpaired
+ * quotation marks, intros that end with a colon and definition-list fragments never stand in a
+ * summary, a sentence that opens by pointing back comes right after its antecedent (or not at
+ * all), relative time never meets another article's date, and sentences that state the same fact
+ * or event are never both chosen: the others become further citations (`support`). The one
+ * exception: a pool with content but no sentence these rules admit (a story of one sentence that
+ * points back to its title) is summarized by its single best sentence rather than by none.
+ * The most central fact comes first, then time and source order. Deterministic: ties break on
+ * sentence id.
  */
 export function summarizeSentences(
   pool: readonly Sentence[],
@@ -172,7 +181,7 @@ export function summarizeSentences(
     concepts: (s) => ctx.index.concepts[s.id]!,
     weight,
     factor,
-    length: (s) => lengths.get(s.id)!,
+    length: (s) => lengths.get(s.id) ?? countWords(s.text),
     maxWords,
     maxSentences,
     redundant,
@@ -183,28 +192,51 @@ export function summarizeSentences(
   const selected = solveSelection(candidates, problem, k.solver, ctx.onSolve);
   // Fill: when no sentence adds a concept that several sources share but the budget has room,
   // go on with concepts of single sources (a sub-story one outlet reports is still news).
-  const chosen = greedy(
+  let chosen = greedy(
     candidates,
     { ...problem, weight: weakWeight },
     1,
     withGains(selected, problem),
   );
+  // Every story with content has a summary: when the rules above choose nothing (every candidate
+  // points back to a sentence the pool lacks, "This is the x86_64 binary for esbuild."; or no
+  // sentence reads alone), the one sentence that covers most stands rather than none: first among
+  // the candidates, then among the sentences of the pool with a verb and a candidate's length that
+  // introduce nothing unseen (no colon at the end). A query's empty answer is an answer (nothing
+  // relevant), so a query gets no such fallback.
+  if (chosen.length === 0 && !ctx.query) {
+    const one = { ...problem, weight: weakWeight, maxSentences: 1, antecedent: undefined };
+    chosen = greedy(request.candidates.filter(timely), one, 1);
+    if (chosen.length === 0)
+      chosen = greedy(
+        pool.filter((s) => isCandidate(s, k) && !hasShape(s.shape, 'intro') && timely(s)),
+        one,
+        1,
+      );
+  }
   const placed = chosen.map(({ s, gain }) => {
     // One citation per other file that states the fact (at most MAX_CITATIONS in all); `support`
     // counts every such file, so a fact told by thousands of archived articles stays one sentence
-    // with a bounded body.
+    // with a bounded body. The order reads independent sources only: a page saved twice is one.
     const others = [...corroboratingIds(s)].map((id) => ctx.all[id]!);
     return { s, gain, others, support: 1 + others.length, centrality: objective([s], problem) };
   });
   const ordered = readingOrder(placed, antecedent, (s) => dates(s).date);
   const top = Math.max(1e-9, ...ordered.map((c) => c.gain));
-  return ordered.map(({ s, gain, others, support }) => ({
-    text: s.text.replace(/\s+/gu, ' ').trim(),
-    citations: [
-      citationOf(s, ctx),
-      ...others.slice(0, MAX_CITATIONS - 1).map((o) => citationOf(o, ctx)),
-    ],
-    support,
-    score: Math.round((gain / top) * 1e4) / 1e4,
-  }));
+  return ordered.map(({ s, gain, others }) => {
+    // The sentence, then its copies (the same text in files that copy its lines), then the other
+    // files that state the fact; each file once.
+    const seen = new Set([s.file]);
+    const copies = (ctx.copies?.(s) ?? []).filter((c) => !seen.has(c.file) && seen.add(c.file));
+    const stated = others.filter((o) => !seen.has(o.file) && seen.add(o.file));
+    return {
+      text: s.text.replace(/\s+/gu, ' ').trim(),
+      citations: [citationOf(s, ctx), ...copies, ...stated.map((o) => citationOf(o, ctx))].slice(
+        0,
+        MAX_CITATIONS,
+      ),
+      support: seen.size,
+      score: Math.round((gain / top) * 1e4) / 1e4,
+    };
+  });
 }

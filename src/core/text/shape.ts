@@ -1,4 +1,5 @@
 import type { TokenTable } from './analyze.js';
+import { endsWithColon, isDefinitionFragment } from './clause.js';
 
 /**
  * What a sentence needs around it to be read on its own, from part-of-speech tags and token
@@ -15,6 +16,10 @@ export const SHAPE = {
   unbalancedQuotes: 8,
   /** Uses relative time ("today", "last year", "on this day", "two weeks ago") with no date beside it. */
   relativeTime: 16,
+  /** Ends with a colon: it introduces what follows (a code block, a list, a table, a quotation). */
+  intro: 32,
+  /** A definition-list item (`term - explanation`) whose explanation is no sentence of its own. */
+  definition: 64,
 } as const;
 
 /** The names of the flags. */
@@ -43,6 +48,16 @@ const TIME_UNIT = new Set(
   ),
 );
 const INDEFINITE = new Set(['a', 'an']);
+/**
+ * Adverbial discourse connectives that point back to what came before even without a comma
+ * ("Then an HTTP server will be launched.", "Instead the council voted …"): the adverbials of
+ * the Penn Discourse Treebank's explicit connectives (Prasad et al. 2008) that open a sentence.
+ */
+const CONNECTIVE_ADVERBS = new Set(
+  'accordingly additionally afterward afterwards again also besides consequently conversely finally furthermore hence however instead likewise meanwhile moreover nevertheless nonetheless otherwise similarly still subsequently then thereafter thereby therefore thus'.split(
+    ' ',
+  ),
+);
 /** Quotation marks that open, close, or do either (straight double quote). */
 const OPEN_QUOTE = new Set(['“', '«', '„']);
 const CLOSE_QUOTE = new Set(['”', '»']);
@@ -130,7 +145,9 @@ export function shapeOf(t: TokenTable, first: number, last: number): number {
   const { inside, balanced } = quoted(t, first, last);
   if (!balanced) shape |= SHAPE.unbalancedQuotes;
   if (relativeTime(t, first, last)) shape |= SHAPE.relativeTime;
+  if (endsWithColon(t, first, last)) shape |= SHAPE.intro;
   if (o === undefined) return shape | SHAPE.fragment;
+  if (isDefinitionFragment(t, first, last)) shape |= SHAPE.definition;
 
   // Fragments: no verb outside quotation marks (or none at all), a lower-case opening, or a
   // participle clause with no main clause after it ("Saying the app “defies …”", "Initially
@@ -175,6 +192,8 @@ export function shapeOf(t: TokenTable, first: number, last: number): number {
   if (inside[o - first]) subject = words.find((i) => i > o && !inside[i - first]);
   const opener = t.pos[o];
   if (opener === 'CCONJ' && phrase.length <= 1) shape |= SHAPE.connective;
+  if (!inside[o - first] && opener !== 'ADJ' && CONNECTIVE_ADVERBS.has(lower(t, o)))
+    shape |= SHAPE.connective;
   if (phrase.length > 0 && phrase.length <= 6) {
     if (phrase.some((i) => anaphoric(t, i, last))) shape |= SHAPE.pronoun;
     else if (!phrase.some((i) => t.pos[i] === 'PROPN' || t.pos[i] === 'NUM')) {

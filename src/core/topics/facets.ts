@@ -1,5 +1,6 @@
 import type { TermIndex } from '../index/index.js';
 import type { Sentence } from '../segment/index.js';
+import { standsAlone } from '../summarize/readability.js';
 import { nearestCentroids, sample } from './buckshot.js';
 import { averageLinkage, cut } from './clustering.js';
 import { TOPICS } from './constants.js';
@@ -21,7 +22,9 @@ function cohesive(members: readonly number[], index: TermIndex): boolean {
  * Scatter/Gather) clusters a sample and assigns the rest to the nearest centroid. Clusters of one
  * sentence, smaller than 1% of the story, or held together by fewer than three shared terms,
  * are noise, not facets (a facet may
- * leave sentences out; the story keeps them all). Returns member sentence ids, ascending, largest
+ * leave sentences out; the story keeps them all), and so is a cluster none of whose sentences can
+ * stand in a summary on its own (`standsAlone`: a list of definition fragments, sentences that all
+ * point back to something outside the facet): a facet is something a summary can be drawn from. Returns member sentence ids, ascending, largest
  * facet first.
  */
 export function discoverFacets(
@@ -53,7 +56,9 @@ export function discoverFacets(
   }
   const least = Math.max(TOPICS.minSentences, Math.ceil(TOPICS.minShare * ids.length));
   return groups
-    .filter((g) => g.length >= least && cohesive(g, index))
+    .filter(
+      (g) => g.length >= least && cohesive(g, index) && g.some((id) => standsAlone(sentences[id]!)),
+    )
     .map((g) => [...g].sort((a, b) => a - b))
     .sort((a, b) => b.length - a.length || a[0]! - b[0]!);
 }

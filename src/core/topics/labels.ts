@@ -1,6 +1,8 @@
 import type { TermIndex } from '../index/index.js';
 import type { Sentence } from '../segment/index.js';
-import { analyzeWithEntities, stemOf, type TokenTable } from '../text/index.js';
+import { analyze, analyzeWithEntities, stemOf, type TokenTable } from '../text/index.js';
+import { isReaderLabel } from './label-shape.js';
+import { type CorpusCounts, documentCounts, sharedTitle } from './shared-title.js';
 import { nounChunks } from './noun-chunks.js';
 
 /** A label and keywords for one of several sibling groups of sentences. */
@@ -15,7 +17,8 @@ const CENTRAL_SENTENCES = 4;
 const RECURRENCE_SENTENCES = 300;
 /** Keywords shown per group. */
 const KEYWORDS = 8;
-
+/** How many times more central sentences are read for a label when the first ones give none. */
+const WIDER = 4;
 /**
  * Class-based TF-IDF (c-TF-IDF; Grootendorst 2022, BERTopic): a term weighs
  * `tf(t, c) · ln(1 + A / f(t))` in group `c`, where `tf` counts the group's sentences containing
@@ -88,11 +91,14 @@ function wholeWords(text: string, t: TokenTable, i: number, j: number): string {
     .replace(/['’]s$/u, '');
 }
 
-/** A phrase can name a group: balanced brackets and quotes, and not one bare common word. */
+/**
+ * A phrase can name a group: balanced brackets and quotes, not one bare common word, and a label a
+ * reader would write (`isReaderLabel`: no code token, version, licence word, lone capitals, stub).
+ */
 function nameable(phrase: string, proper: boolean): boolean {
   if (!phrase || /[()[\]{}"“”«»]/u.test(phrase)) return false;
-  if (!/\s/u.test(phrase)) return proper || /^\p{Lu}[\p{Lu}\p{N}]+$/u.test(phrase);
-  return true;
+  if (!/\s/u.test(phrase) && !proper) return false;
+  return isReaderLabel(phrase);
 }
 
 /** Candidate labels of one group, best first (value, then text). */
@@ -142,22 +148,40 @@ function candidates(
     .map(([p]) => p);
 }
 
+/** Whether a word, read alone, is a noun or a name (a keyword that can name something). */
+function isNoun(word: string): boolean {
+  const p = analyze(word).pos[0];
+  return p === 'NOUN' || p === 'PROPN';
+}
+
 /**
  * Labels and keywords for sibling groups of sentences (the stories of a corpus, or the facets of
- * one story): each label is a complete noun phrase from the group's most central sentences
- * (wink-nlp part-of-speech tags), weighed by c-TF-IDF so it is distinctive against the siblings,
- * never a bare common word, and never the same as a sibling's label (or one in `options.taken`)
- * up to case. Groups are named in the order given (largest first), so the larger keeps a contested name.
+ * one story). A group is named by the title of its most central document (a Markdown or HTML
+ * first heading, a news headline) when that title names what its documents share (`titleOf`
+ * gives the titles; `corpus` counts the documents with content, and those with a term, counted
+ * when not given); otherwise the label is a complete noun phrase from the
+ * group's most central sentences (wink-nlp part-of-speech tags), weighed by c-TF-IDF so it is
+ * distinctive against the siblings, never a bare common word nor a code token, version number,
+ * licence word, lone all-caps word or abbreviation stub (`isReaderLabel`), and never the same as
+ * a sibling's label (or one in `options.taken`) up to case. Groups are named in the order given
+ * (largest first), so the larger keeps a contested name.
  */
 export function nameGroups(
   groups: readonly (readonly number[])[],
   sentences: readonly Sentence[],
   index: TermIndex,
-  options: { taken?: readonly string[]; centralSentences?: number } = {},
+  options: {
+    taken?: readonly string[];
+    centralSentences?: number;
+    titleOf?: (file: string) => string | undefined;
+    corpus?: CorpusCounts;
+  } = {},
 ): Naming[] {
-  const { taken = [], centralSentences = CENTRAL_SENTENCES } = options;
+  const { taken = [], centralSentences = CENTRAL_SENTENCES, titleOf } = options;
   const weightsOf = classWeights(groups, index);
   const used = new Set(taken.map((l) => l.toLowerCase()));
+  const corpus = options.corpus ?? (titleOf ? documentCounts(sentences, index) : undefined);
+  const free = (c: string | undefined) => c !== undefined && !used.has(c.toLowerCase());
   return groups.map((ids, g) => {
     const w = weightsOf(g);
     const top = [...w]
@@ -166,16 +190,23 @@ export function nameGroups(
       .map(([t]) => index.terms[t]!);
     const surface = surfaceWords(ids, sentences, new Set(top));
     const keywords = top.map((stem) => surface.get(stem) ?? stem);
-    let label = candidates(ids, sentences, index, w, centralSentences).find(
-      (c) => !used.has(c.toLowerCase()),
-    );
-    // No phrase to be had (a group of fragments): its keywords, made distinct from its siblings'.
-    if (!label) {
-      label = keywords.slice(0, 3).join(', ') || 'untitled';
-      for (let k = 3; used.has(label.toLowerCase()) && k < keywords.length; k++)
-        label = `${label}, ${keywords[k]}`;
+    let label =
+      titleOf && corpus ? sharedTitle(ids, sentences, index, w, corpus, titleOf) : undefined;
+    if (!free(label)) label = candidates(ids, sentences, index, w, centralSentences).find(free);
+    // None in the most central sentences: read more of them before giving up on a phrase.
+    if (!free(label))
+      label = candidates(ids, sentences, index, w, centralSentences * WIDER).find(free);
+    // No phrase to be had (a group of fragments): its most distinctive keyword a reader would
+    // write, made distinct from its siblings' labels.
+    if (!free(label)) {
+      const readable = keywords.filter((k) => isReaderLabel(k));
+      const nouns = readable.filter(isNoun);
+      const words = nouns.length > 0 ? nouns : readable;
+      label = words[0] ?? keywords[0] ?? 'untitled';
+      for (let k = 1; used.has(label.toLowerCase()) && k < words.length; k++)
+        label = `${words[0]} and ${words[k]}`;
     }
-    used.add(label.toLowerCase());
-    return { label, keywords };
+    used.add(label!.toLowerCase());
+    return { label: label!, keywords };
   });
 }

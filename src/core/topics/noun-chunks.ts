@@ -2,6 +2,15 @@ import type { TokenTable } from '../text/index.js';
 
 const NOMINAL = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM']);
 const LINK = new Set(['of', 'on', 'and', 'for', 'in', 'against', 'over']);
+/**
+ * Adjectives that point at the text around them rather than name anything ("the following
+ * table", "the previous siblings", "other frameworks"): a label does not open with them.
+ */
+const DEICTIC = new Set(
+  'following above below previous next same other such certain various several given respective latter former first last more most own many much few less least'.split(
+    ' ',
+  ),
+);
 const QUANTITY_ENTITIES = new Set([
   'DATE',
   'TIME',
@@ -15,7 +24,8 @@ const QUANTITY_ENTITIES = new Set([
 /**
  * Noun-phrase chunks of a tagged text as inclusive token ranges: maximal runs of adjectives,
  * nouns, proper nouns and numbers, and two runs joined by one linking word ("of", "on", "and", …).
- * Leading stacked adjectives are trimmed to one; hyphenated compounds stay whole ("full-scale
+ * Leading stacked adjectives are trimmed to one, and an adjective that points at the text around
+ * ("following", "previous", "other") is dropped; hyphenated compounds stay whole ("full-scale
  * invasion", "state-backed app"); phrases without a noun outside a date or quantity are dropped.
  */
 export function nounChunks(
@@ -58,6 +68,7 @@ export function nounChunks(
     while (q > i && quantity[q]) q--;
     if (q < j && q > i && LINK.has(values[q]!.toLowerCase())) j = q - 1;
     while (i <= j && pos[i] === 'ADJ' && j - i >= 1 && pos[i + 1] === 'ADJ') i++;
+    while (i < j && pos[i] === 'ADJ' && DEICTIC.has(values[i]!)) i++;
     while (i >= 2 && values[i - 1] === '-' && spaces[i - 1] === '' && spaces[i] === '') i -= 2;
     const n = j - i + 1;
     if (n < 1 || n > 7) continue;

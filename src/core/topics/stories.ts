@@ -7,6 +7,7 @@ import { STORIES } from './constants.js';
 import { documentVectors } from './doc-vectors.js';
 import { discoverFacets } from './facets.js';
 import { nameGroups } from './labels.js';
+import { documentCounts } from './shared-title.js';
 import { clusterDocuments } from './story-clustering.js';
 
 /** A topic (story or facet) as the API shows it, with what summaries and details read. */
@@ -55,19 +56,28 @@ function topicOf(
   };
 }
 
+/** Options of {@link discoverStories}. */
+export interface StoryOptions {
+  /** Whether to find each story's facets (default true). */
+  readonly facets?: boolean;
+  /** The title of a document (its first heading, a headline), which may name its story. */
+  readonly titleOf?: (file: string) => string | undefined;
+}
+
 /**
  * The stories of a corpus and the facets of each (two levels, as a reader sees a news corpus:
  * stories made of articles, each with its angles). Stories: every document with content, grouped
  * by group-average clustering of document vectors compared through an inverted index (TDT
  * retrospective event detection, Yang, Pierce & Carbonell 1998); a story of one document is still
  * a story, and there is no cap. Facets: each story's sentences clustered. Ordered by size
- * (documents, then sentences). Ids are stable: a story's id hashes its first file, a facet's the
+ * (documents, then sentences); a story is named by its most central document's title when that
+ * title names what its documents share (`nameGroups`). Ids are stable: a story's id hashes its first file, a facet's the
  * story's id and its first sentence, so adding an unrelated document changes no existing id.
  */
 export function discoverStories(
   sentences: readonly Sentence[],
   index: TermIndex,
-  options: { facets?: boolean } = {},
+  options: StoryOptions = {},
 ): StoryCluster[] {
   const docs = documentVectors(sentences, index);
   const groups = clusterDocuments(docs.vectors, docs.features, STORIES).map((members) =>
@@ -81,21 +91,26 @@ export function discoverStories(
       (a, b) =>
         b.files.length - a.files.length || b.ids.length - a.ids.length || a.ids[0]! - b.ids[0]!,
     );
+  const corpus = documentCounts(sentences, index);
   const namings = nameGroups(
     withFiles.map((g) => g.ids),
     sentences,
     index,
+    { titleOf: options.titleOf, corpus },
   );
   return withFiles.map(({ ids, files }, k) => {
     const naming = namings[k]!;
     const id = `s-${sha256Hex(files[0]!).slice(0, 10)}`;
     const topic = topicOf(id, 'story', naming, files, ids.length);
     const facetGroups = options.facets === false ? [] : discoverFacets(sentences, ids, index);
-    // A facet's label names its angle: never the story's own label; read from fewer sentences
-    // (a story has many facets).
+    // A facet's label names its angle as a story's does (its most central document's title when
+    // that names what the facet's documents share, else a phrase), never the story's own label;
+    // phrases are read from fewer sentences (a story has many facets).
     const facetNames = nameGroups(facetGroups, sentences, index, {
       taken: [naming.label],
       centralSentences: 2,
+      titleOf: options.titleOf,
+      corpus,
     });
     const facets = facetGroups.map((members, f) => {
       const first = sentences[members[0]!]!;

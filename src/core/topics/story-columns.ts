@@ -11,10 +11,11 @@ import type { StoryCluster, TopicNode } from './stories.js';
  * The stories and facets of a corpus as columns: their API forms (a small JSON document: the
  * topics with labels, keywords and counts) and their members (sentence ids, ascending) as one CSR
  * over the topic nodes in order (each story, then its facets). A node's files are read from its
- * sentences when asked.
+ * sentences when asked; a story's files are stored with it, as they may include files with no
+ * sentence of their own (whole copies of one of its documents, `withCopyFiles`).
  */
 export interface StoryColumns {
-  /** `[{ topic, facets: [topic, …] }, …]`, largest story first. */
+  /** `[{ topic, facets: [topic, …], files }, …]`, largest story first. */
   readonly topics: StringColumn;
   /** Per node its first member; `[nodes]` is the number of members. */
   readonly memberStart: Int32Array;
@@ -25,7 +26,13 @@ export interface StoryColumns {
 export function storyColumns(stories: readonly StoryCluster[]): StoryColumns {
   const json = new StringColumnBuilder();
   json.push(
-    JSON.stringify(stories.map((s) => ({ topic: s.topic, facets: s.facets.map((f) => f.topic) }))),
+    JSON.stringify(
+      stories.map((s) => ({
+        topic: s.topic,
+        facets: s.facets.map((f) => f.topic),
+        files: s.files,
+      })),
+    ),
   );
   const memberStart = new Growable(Int32Array);
   const members = new Growable(Int32Array, 1 << 14);
@@ -46,12 +53,16 @@ export function storiesOf(
   cols: StoryColumns,
   fileOf: (sentence: number) => string,
 ): StoryCluster[] {
-  const list = JSON.parse(stringAt(cols.topics, 0)) as { topic: Topic; facets: Topic[] }[];
+  const list = JSON.parse(stringAt(cols.topics, 0)) as {
+    topic: Topic;
+    facets: Topic[];
+    files?: string[];
+  }[];
   let node = 0;
-  const nodeOf = (topic: Topic): TopicNode => {
+  const nodeOf = (topic: Topic, stored?: string[]): TopicNode => {
     const k = node++;
     const view = cols.members.subarray(cols.memberStart[k]!, cols.memberStart[k + 1]!);
-    let files: string[] | undefined;
+    let files: string[] | undefined = stored;
     let ids: number[] | undefined;
     return {
       topic,
@@ -73,9 +84,9 @@ export function storiesOf(
       },
     };
   };
-  return list.map(({ topic, facets }) => {
-    const story = nodeOf(topic);
-    const nodes = facets.map(nodeOf);
+  return list.map(({ topic, facets, files }) => {
+    const story = nodeOf(topic, files);
+    const nodes = facets.map((f) => nodeOf(f));
     return Object.assign(story, {
       facets: nodes,
       story: { ...topic, subtopics: facets },

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { classifyLines, type LineTable } from '../../../src/core/classify/index.js';
 import { loadCorpus, sourceFromText } from '../../../src/core/corpus/index.js';
-import { expectContent, expectKind, linesOf, range } from './classify-helpers.js';
+import { expectContent, expectKind, line, linesOf, range } from './classify-helpers.js';
 
 /** classifyLines on the boilerplate fixtures of other sites (test/fixtures/boilerplate). */
 
@@ -64,9 +64,26 @@ describe('classifyLines on boilerplate fixtures from other sites', () => {
       expect({ n: l.number, kind: l.kind }).toEqual({ n: l.number, kind: 'content' });
   });
 
-  it('keeps the shared paragraphs of one wire story published by two sites as content', () => {
-    expectContent(table, 'wire/northwind-daily.txt', [8, 10, 12, 14, 16, 18]);
+  it('keeps the shared paragraphs of one wire story published by two sites as content in one (the original) and as duplicates pointing there in the other', () => {
+    // Both carry six paragraphs of prose; the shorter name is the original.
     expectContent(table, 'wire/coastal-times.txt', [7, 9, 11, 13, 15, 17]);
+    for (const [n, m] of [
+      [8, 7],
+      [10, 9],
+      [12, 11],
+      [14, 13],
+      [16, 15],
+    ] as const) {
+      const l = line(table, 'wire/northwind-daily.txt', n);
+      expect({ n, kind: l.kind, reason: l.reason, original: l.original }).toEqual({
+        n,
+        kind: 'duplicate',
+        reason: 'duplicate',
+        original: { file: 'wire/coastal-times.txt', line: m },
+      });
+    }
+    // The paragraph only one site printed stays content there.
+    expectContent(table, 'wire/northwind-daily.txt', [18]);
   });
 
   it('catches each site\'s own chrome around the wire story: skip links, section crumbs, copyright, follow prompts, ads and "Most popular" lists', () => {

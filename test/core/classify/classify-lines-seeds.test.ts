@@ -65,7 +65,7 @@ describe('classifyLines on the seed articles', () => {
     for (const n of range(24, 46))
       expect(line(table, S1, n).kind === 'content', `${S1}:${n}`).toBe(false);
     expectKind(table, S1, tail, 'boilerplate');
-    expectKind(table, S1, [44], 'boilerplate', ['repeated-across-files', 'call-to-action']);
+    expectKind(table, S1, [44], 'boilerplate', ['template', 'call-to-action']);
     expectKind(table, S1, [46], 'boilerplate', ['call-to-action', 'navigation']);
     expect(nonContent(table, S1)).toEqual([
       ...range(1, 6),

@@ -15,6 +15,25 @@ describe('classifyLines on short and wrapped texts', () => {
     expect(kinds('\nThe tide turned at noon. The boats came home.')).toEqual(['blank', 'content']);
   });
 
+  it('keeps the short lead of an article saved without its headline as content, and still reads a headline as a heading', () => {
+    const body = 'Rescue teams reached the village by road on Wednesday, officials said.\n';
+    expect(kinds(`A strong earthquake struck the coast of Haiti on Tuesday.\n\n${body}`)).toEqual([
+      'content',
+      'blank',
+      'content',
+    ]);
+    expect(kinds(`Strong earthquake strikes Haiti\n\n${body}`)).toEqual([
+      'heading',
+      'blank',
+      'content',
+    ]);
+    expect(kinds(`Tsunami aid donations deductible in the U.S.\n\n${body}`)).toEqual([
+      'heading',
+      'blank',
+      'content',
+    ]);
+  });
+
   it('does not take the first line of a sentence wrapped onto a lower-case line for a heading', () => {
     expect(kinds('The river rose\nby two metres overnight.\n')).toEqual(['content', 'content']);
   });

@@ -176,7 +176,7 @@ const EXPECTED: Record<string, string[]> = {
     '- cookie-banner: This site uses cookies. By continuing to',
     '- navigation: Home › Region › Norrvik',
     '- heading: Cracked bearings shut Norrvik’s Old Harb',
-    'C paragraph: Traffic diverted to the Ring Road as eng',
+    '- heading: Traffic diverted to the Ring Road as eng',
     '- byline: Jonas Berg, Regional correspondent Tuesd',
     '- aside/share: Share Email',
     "C paragraph: Norrvik's Old Harbour Bridge has been cl",
@@ -195,7 +195,7 @@ const EXPECTED: Record<string, string[]> = {
   'html-news/harbour-blog-bridge-week-one.html': [
     '- heading/title: A week without the Old Harbour Bridge',
     '- style: ',
-    'C paragraph: Harbour Notes – a blog about the east qu',
+    '- heading: Harbour Notes – a blog about the east qu',
     '- navigation: Home / About / Archive',
     '- heading: A week without the Old Harbour Bridge',
     'C paragraph: Posted on 21 May 2024 by Sigrid',

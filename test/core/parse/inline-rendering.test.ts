@@ -163,6 +163,15 @@ describe('Markdown inline rendering', () => {
 });
 
 describe('HTML inline rendering', () => {
+  it('obsolete inline elements of old documentation pages stay in their paragraph, tt as atomic code', () => {
+    const src =
+      '<p>Use the return value of <tt>Backbone.noConflict()</tt> to keep a <font color="red">local</font> <big>reference</big>.</p>';
+    const b = only(src, 'html');
+    expect(b.text).toBe('Use the return value of Backbone.noConflict() to keep a local reference.');
+    const code = b.text.indexOf('Backbone');
+    expect(atomicRanges(b)).toContainEqual([code, code + 'Backbone.noConflict()'.length]);
+  });
+
   it('tags drop, whitespace collapses, entities decode with their spans', () => {
     const src =
       '<p>A  &amp;\n   <a href="https://x.example/a.b">B</a>&rsquo;s <em>new</em>&nbsp;&#8212; plan</p>';

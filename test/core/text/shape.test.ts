@@ -42,7 +42,11 @@ describe('readability flags of a sentence', () => {
 
   it('flags fragments: no verb, no verb outside the quotation, a lower-case opening, a participle clause without a main clause', () => {
     expect(flags('A new timetable for the island ferries.')).toEqual(['fragment']);
-    expect(flags('Ferry union - “strike will go ahead on Friday.”')).toEqual(['fragment']);
+    // A name, a dash and a quotation: a fragment, and a definition item's shape too.
+    expect(flags('Ferry union - “strike will go ahead on Friday.”')).toEqual([
+      'fragment',
+      'definition',
+    ]);
     expect(flags('“The strike will go ahead on Friday.”')).toEqual(['fragment']);
     expect(flags('the ferry left the harbour two hours late.')).toEqual(['fragment']);
     expect(flags('Saying the timetable “ignores the islanders who depend on it.”')).toEqual([
@@ -71,5 +75,44 @@ describe('readability flags of a sentence', () => {
     expect(flags('The ferry sank two weeks ago near the harbour.')).toEqual(['relativeTime']);
     expect(flags('The ferry company raised its fares last year, on March 5.')).toEqual([]);
     expect(flags('The ferry company raised its fares in 2024.')).toEqual([]);
+  });
+
+  it('flags an opening adverbial connective without a comma, and not a time adverb', () => {
+    expect(flags('Then an HTTP server will be launched.')).toEqual(['connective']);
+    expect(flags('Instead the council voted to repair the old ferry.')).toEqual(['connective']);
+    expect(flags('Now the council has voted to repair the old ferry.')).toEqual([]);
+  });
+
+  it('flags a sentence that ends with a colon as an intro to what follows it', () => {
+    expect(flags('Installation is done using the npm install command:')).toEqual(['intro']);
+    expect(
+      flags('Ajv implements the JSON Schema standards (draft-04 is supported in v6):'),
+    ).toEqual(['intro']);
+    expect(flags('The ferry company said: “We will sail on Friday.”')).toEqual([]);
+  });
+
+  it('flags a definition-list item whose explanation is no sentence, and keeps one that is', () => {
+    expect(flags('"array" - in addition to coercions between scalar types, coerce data.')).toEqual([
+      'definition',
+    ]);
+    expect(flags('[String] - an array of unknown format names that will be ignored.')).toEqual([
+      'definition',
+    ]);
+    expect(flags('"all" - all additional properties are removed from the data.')).toEqual([
+      'definition',
+    ]);
+    expect(flags('Note: using it anywhere is a terrible idea.')).toContain('definition');
+    expect(flags('Object - the parsed options, each key is the name of an option.')).toEqual([
+      'definition',
+    ]);
+    expect(flags('Update: The bridge reopened to traffic on Monday evening.')).not.toContain(
+      'definition',
+    );
+    expect(flags('Strict mode: When enabled, the parser rejects unknown keys.')).toEqual([]);
+  });
+
+  it('does not take an aside between two dashes or a reported statement for a definition', () => {
+    expect(flags('Mr Smith - the former minister - said he would resign.')).toEqual([]);
+    expect(flags('Police said: the man was arrested near the harbour.')).toEqual([]);
   });
 });

@@ -23,9 +23,33 @@ describe('GET /v1/documents', () => {
     ]);
     expect(body.skipped).toEqual([]);
     for (const d of body.documents)
-      expect(d.lines.content + d.lines.heading + d.lines.boilerplate + d.lines.blank).toBe(
-        d.lineCount,
-      );
+      expect(
+        d.lines.content + d.lines.heading + d.lines.boilerplate + d.lines.duplicate + d.lines.blank,
+      ).toBe(d.lineCount);
+  });
+
+  it('reports a file saved twice as wholly a copy of its original, and the original as copied', async () => {
+    const text =
+      'Harbour council approves dredging\n\nThe harbour council approved the dredging plan on Monday after a two-year dispute.\n\nWork is due to start in the autumn and to last about eight months, officials said.\n';
+    const model = modelFromTexts([
+      { file: 'news/dredging.txt', text },
+      { file: 'news/dredging copy.txt', text },
+    ]);
+    const app = createApp({ model, loadedAt: new Date() });
+    const body = DocumentListSchema.parse(await (await app.request('/v1/documents')).json());
+    const [copy, original] = body.documents;
+    expect(copy).toMatchObject({
+      file: 'news/dredging copy.txt',
+      copyOf: 'news/dredging.txt',
+      sentenceCount: 0,
+      lines: { content: 0, duplicate: 2 },
+    });
+    expect(original).toMatchObject({
+      file: 'news/dredging.txt',
+      copies: ['news/dredging copy.txt'],
+      lines: { content: 2, duplicate: 0 },
+    });
+    expect(copy!.noContent).toBeUndefined();
   });
 
   it('answers 304 to If-None-Match with the current ETag', async () => {
@@ -35,6 +59,28 @@ describe('GET /v1/documents', () => {
     const again = await app.request('/v1/documents', { headers: { 'If-None-Match': etag } });
     expect(again.status).toBe(304);
     expect(await again.text()).toBe('');
+  });
+});
+
+describe('GET /v1/documents/{file}/lines of a copy', () => {
+  it('gives each duplicate line the file and line of the original it copies', async () => {
+    const story =
+      'The harbour council approved the dredging plan on Monday after a two-year dispute with fishermen.\n\nWork is due to start in the autumn and to last about eight months, officials said.\n';
+    const model = modelFromTexts([
+      { file: 'a.txt', text: `Coastal Times\n\n${story}` },
+      { file: 'b.txt', text: `Dredging approved\n\n${story}\nShare this article\n` },
+    ]);
+    const app = createApp({ model, loadedAt: new Date() });
+    const body = DocumentLinesSchema.parse(
+      await (await app.request('/v1/documents/b.txt/lines')).json(),
+    );
+    const duplicates = body.lines.filter((l) => l.kind === 'duplicate');
+    expect(duplicates.map((l) => [l.number, l.reason, l.original])).toEqual([
+      [3, 'duplicate', { file: 'a.txt', line: 3 }],
+      [5, 'duplicate', { file: 'a.txt', line: 5 }],
+    ]);
+    for (const l of body.lines.filter((x) => x.kind !== 'duplicate'))
+      expect(l.original).toBeUndefined();
   });
 });
 

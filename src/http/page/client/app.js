@@ -213,7 +213,13 @@ function renderLines(c, lines) {
       txt.textContent = line.text;
     }
     row.append(txt);
-    if (line.kind !== 'content') {
+    if (line.kind === 'duplicate' && line.original) {
+      // A copy of content elsewhere: summarized (and cited first) where it is original.
+      row.classList.add('dim');
+      const where = `${line.original.file}, line ${line.original.line}`;
+      row.title = `Copy of ${where}: summarized there, cited here as a further source`;
+      row.append(el('span', 'why', `copy of ${where}`));
+    } else if (line.kind !== 'content') {
       row.classList.add('dim');
       const why = line.reason || line.kind;
       row.title = `Not summarized: ${line.kind}${line.reason && line.reason !== line.kind ? ` (${line.reason})` : ''}`;
