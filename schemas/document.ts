@@ -71,10 +71,12 @@ export const LineReasonSchema = z
     'newsletter',
     'advertisement',
     'banner',
+    // A line of markup only in a file read as stripped text (its parser could not read it).
+    'unparsed',
   ])
   .openapi('LineReason', {
     description:
-      'Why a line was kept out of summaries: from its shape and repetition (plain text, and what remains content in Markdown and HTML), or from the Markdown or HTML block it belongs to (`code`, `table`, `badge`, `front-matter`, `script`, `cookie-banner`, …; `markup` for a line of tags only).',
+      'Why a line was kept out of summaries: from its shape and repetition (plain text, and what remains content in Markdown and HTML), or from the Markdown or HTML block it belongs to (`code`, `table`, `badge`, `front-matter`, `script`, `cookie-banner`, …; `markup` for a line of tags only; `unparsed` for one in a file its parser could not read, which was read as text with its markup stripped).',
   });
 
 /** One line of a file, exactly as stored, without its line-break characters. */
@@ -182,6 +184,12 @@ export const DocumentInfoSchema = z
     reasons: z.record(z.string(), z.number().int().min(0)).openapi({
       description: 'Non-content lines per reason.',
       example: { template: 6, 'call-to-action': 1 },
+    }),
+    fallback: z.string().optional().openapi({
+      description:
+        "Present when the file's Markdown or HTML parser could not read it (it failed, or the file would cost it more than its work budget): why. The file was then read as text with its markup stripped (tags and markup removed, character references decoded) and its lines judged by their shape, as plain text is; citations still slice the original bytes.",
+      example:
+        'its markup would take the Markdown parser about 2.5e7 steps, over its budget of 6.1e6 for 130,027 characters; read as text with its markup stripped',
     }),
     copyOf: z.string().optional().openapi({
       description:

@@ -89,3 +89,69 @@ export const HEADERS_TIMEOUT_MS = 60_000;
 
 /** Time a client has to send a whole request, body included (Node's `requestTimeout`); later → 408. */
 export const REQUEST_TIMEOUT_MS = 300_000;
+
+/**
+ * Deepest Markdown nesting read as structure: container markers (`>`, list markers) one line
+ * opens or continues, and emphasis, strikethrough and link brackets open at once in one
+ * paragraph. markdown-it's `maxNesting` in its default preset; deeper markers are flattened
+ * (container markers dropped as markup, inline delimiters read as literal characters) so that
+ * neither the parser nor a walk over its tree is handed unbounded nesting. See
+ * src/core/parse/markdown-guard.ts.
+ */
+export const MAX_MARKDOWN_NESTING = 100;
+
+/**
+ * Widest container prefix (indentation and markers) of a Markdown line read as structure, in
+ * columns: room for MAX_MARKDOWN_NESTING levels of four-column list indentation. Lists nested by
+ * indentation alone cannot go deeper than this allows.
+ */
+export const MAX_MARKDOWN_PREFIX_COLUMNS = 4 * MAX_MARKDOWN_NESTING;
+
+/**
+ * Most emphasis, strikethrough and bracket delimiter runs read as markup in one Markdown
+ * paragraph; later ones are literal characters. micromark resolves them in time quadratic in
+ * their number (a paragraph of 20,000 stray `]` took 18 s); no paragraph of the package READMEs
+ * the eval audits holds more than 150.
+ */
+export const MAX_INLINE_DELIMITERS = 1000;
+
+/**
+ * The Markdown parser's work budget, in estimated steps: `MARKDOWN_WORK_BASE +
+ * MARKDOWN_WORK_PER_CHAR × length`. The estimate sums, per paragraph, the squares of its delimiter
+ * runs and of its lazy continuation lines under a container (the parser's quadratic costs;
+ * markdown-guard.ts). A file over budget is read as text with its markup stripped instead,
+ * deterministically (the estimate is a function of the text, never of the clock). The package
+ * READMEs reach at most 3 steps per character; the budget bounds the quadratic part of parsing a
+ * 10 MB file to a few seconds.
+ */
+export const MARKDOWN_WORK_BASE = 4_000_000;
+
+/** See {@link MARKDOWN_WORK_BASE}. */
+export const MARKDOWN_WORK_PER_CHAR = 16;
+
+/**
+ * Deepest HTML element nesting read as structure: Chromium's and Safari's HTML tree builders
+ * stop nesting at 512 (`kMaximumHTMLParserDOMTreeDepth`) and attach deeper elements as siblings;
+ * the parse stage does the same, so a page reads as those browsers show it and the recursive
+ * walks over its tree stay bounded. See src/core/parse/html-tree.ts.
+ */
+export const MAX_HTML_DEPTH = 512;
+
+/**
+ * Longest sentence, in UTF-16 code units: a longer one (a dump, a log, a line of words that never
+ * reaches a full stop) is cut into pieces of at most this length, at a clause mark where there is
+ * one, else between two words, each piece with its exact span, as a reader breaks a run-on text.
+ * About 170 words. The longest sentence of every corpus measured is shorter or barely longer
+ * (MultiLing 2011: 480; Opinosis: 767; the package READMEs: 1,080, a list of 22 names, cut in two
+ * halves); a run-on sentence's cost grows with its length squared in the stages after segmenting
+ * (4 MB of words with no sentence end took 72 s to build). See src/core/segment/bounded-cuts.ts.
+ */
+export const MAX_SENTENCE_CHARS = 1000;
+
+/**
+ * Longest text analysed by wink-nlp at once, in UTF-16 code units: a longer paragraph (one line of
+ * megabytes) is analysed in windows of this size, each ending between two words, the sentence
+ * that runs across a window's end read again, whole, by the next. No paragraph of ordinary prose
+ * is this long, so their analysis is unchanged.
+ */
+export const ANALYSIS_WINDOW_CHARS = 100_000;

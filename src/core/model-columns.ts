@@ -4,6 +4,7 @@ import type { CorpusView } from './model.js';
 import {
   copiersByOriginal,
   copyOfFile,
+  fallbackOf,
   lineCounts,
   type LineColumns,
   linesOf,
@@ -116,6 +117,7 @@ export function documentInfosOf(
   for (let i = 0; i < files.length; i++) {
     const { counts, reasons } = lineCounts(lines, i);
     const f = files.files()[i]!;
+    const fallback = fallbackOf(lines, i);
     const original = counts.duplicate > 0 ? copyOfFile(lines, i) : undefined;
     const copies = copiers.get(f.id)?.map((c) => files.id(c));
     const lost =
@@ -130,6 +132,7 @@ export function documentInfosOf(
       sentenceCount: perFile[i]!,
       lines: counts,
       reasons,
+      ...(fallback !== undefined ? { fallback } : {}),
       ...(original !== undefined ? { copyOf: original } : {}),
       ...(copies && copies.length > 0 ? { copies } : {}),
       ...(lost ? { noContent: lost } : {}),

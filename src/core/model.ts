@@ -211,7 +211,7 @@ export function computeColumns(
   // Each file's lines become rows as soon as they are classified, and its sentences right after:
   // no stage holds every file's line or sentence objects at once.
   let fileIndex = 0;
-  classifyEach(files, parsed, hooks, (file, fileLines) => {
+  classifyEach(files, parsed, hooks, (file, fileLines, fallback) => {
     if (!fileLines) {
       const kept = hooks.keptRows!(file, sentences.length);
       lines.copy(kept.lines.columns, kept.lines.file);
@@ -219,7 +219,7 @@ export function computeColumns(
       fileIndex++;
       return;
     }
-    lines.add(fileLines);
+    lines.add(fileLines, fallback);
     const rows = hooks.sentenceRows?.(file, fileLines, sentences.length);
     if (rows) sentences.copy(rows.columns, rows.first, rows.last, fileIndex);
     else for (const s of segmentFileSafely(file, fileLines, parsed)) sentences.add(fileIndex, s);

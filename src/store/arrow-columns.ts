@@ -25,7 +25,8 @@ import type { StringColumn } from '../core/shared/shared-arrays.js';
  * shared memory gives views into that buffer (Arrow aligns every buffer to 8 bytes), not copies.
  * Any Arrow reader (pyarrow, DuckDB, arrow-rs) can open the tables.
  *
- * Tables: `files` (id, sha256, bytes, text, and each file's lines as a list of structs),
+ * Tables: `files` (id, sha256, bytes, text, each file's lines as a list of structs, and why it
+ * was read as stripped text, empty when it was not),
  * `sentences` (per sentence its place and flags, and its tokens as a list of structs),
  * `texts`, `stems` and `words` (string columns), `stories` (per topic node its members).
  */
@@ -98,6 +99,7 @@ export function columnsToArrow(cols: ModelColumns): Record<string, () => Uint8Ar
           bytes: float64(f.bytes),
           text: utf8(f.texts),
           lines: list(l.fileStart, lines),
+          fallback: utf8(l.fallback),
         },
         files,
         {
@@ -194,6 +196,7 @@ export function columnsFromArrow(tables: Readonly<Record<string, Uint8Array>>): 
       end: values(child(lines, 'end')),
       kind: values(child(lines, 'kind')),
       reason: values(child(lines, 'reason')),
+      fallback: strings(child(files.data, 'fallback')),
       origin: strings(child(lines, 'origin')),
     },
     sentences: {

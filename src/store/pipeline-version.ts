@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
  * Version of the persisted model data. Raise it whenever what a snapshot stores changes shape
  * (a section added, a field's meaning changed); older snapshots are then rebuilt, never read.
  */
-export const SNAPSHOT_FORMAT = 3;
+export const SNAPSHOT_FORMAT = 4;
 
 /**
  * Where the compiled service finds the digest of the sources it was compiled from: written beside

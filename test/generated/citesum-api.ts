@@ -525,6 +525,11 @@ export interface components {
                 [key: string]: number;
             };
             /**
+             * @description Present when the file's Markdown or HTML parser could not read it (it failed, or the file would cost it more than its work budget): why. The file was then read as text with its markup stripped (tags and markup removed, character references decoded) and its lines judged by their shape, as plain text is; citations still slice the original bytes.
+             * @example its markup would take the Markdown parser about 2.5e7 steps, over its budget of 6.1e6 for 130,027 characters; read as text with its markup stripped
+             */
+            fallback?: string;
+            /**
              * @description Set when the file is wholly a copy of another (every line with text is a duplicate of that file, or not content): the original, which is summarized and cited in its place. The file is listed in its original’s story.
              * @example 001_df515b8c033e9bb4.txt
              */
@@ -672,10 +677,10 @@ export interface components {
          */
         LineKind: "content" | "heading" | "boilerplate" | "duplicate" | "blank";
         /**
-         * @description Why a line was kept out of summaries: from its shape and repetition (plain text, and what remains content in Markdown and HTML), or from the Markdown or HTML block it belongs to (`code`, `table`, `badge`, `front-matter`, `script`, `cookie-banner`, …; `markup` for a line of tags only).
+         * @description Why a line was kept out of summaries: from its shape and repetition (plain text, and what remains content in Markdown and HTML), or from the Markdown or HTML block it belongs to (`code`, `table`, `badge`, `front-matter`, `script`, `cookie-banner`, …; `markup` for a line of tags only; `unparsed` for one in a file its parser could not read, which was read as text with its markup stripped).
          * @enum {string}
          */
-        LineReason: "blank" | "heading" | "template" | "duplicate" | "call-to-action" | "navigation" | "photo-credit" | "byline" | "dateline" | "url" | "cross-promotion" | "fragment" | "code" | "html" | "definition" | "badge" | "image" | "front-matter" | "thematic-break" | "table" | "footnote" | "caption" | "title" | "markup" | "script" | "style" | "header" | "footer" | "aside" | "form" | "cookie-banner" | "embed" | "hidden" | "outside-article" | "breadcrumb" | "related" | "share" | "comments" | "newsletter" | "advertisement" | "banner";
+        LineReason: "blank" | "heading" | "template" | "duplicate" | "call-to-action" | "navigation" | "photo-credit" | "byline" | "dateline" | "url" | "cross-promotion" | "fragment" | "code" | "html" | "definition" | "badge" | "image" | "front-matter" | "thematic-break" | "table" | "footnote" | "caption" | "title" | "markup" | "script" | "style" | "header" | "footer" | "aside" | "form" | "cookie-banner" | "embed" | "hidden" | "outside-article" | "breadcrumb" | "related" | "share" | "comments" | "newsletter" | "advertisement" | "banner" | "unparsed";
         /** @description For a `duplicate` line: the line of the original file it copies (which stays content there). */
         LinePointer: {
             /**

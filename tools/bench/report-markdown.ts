@@ -2,6 +2,7 @@
  * bench.md: the report of one `npm run bench`, its sections in run order (the ones that ran),
  * then the targets. A pure function of what was measured, so the driver only runs sections.
  */
+import { type HostileResult, hostileTable } from './hostile-bench.js';
 import type { LargeResult } from './large-corpus.js';
 import { LOAD_SECONDS, QUICK, ROUNDS, SEED } from './bench-config.js';
 import type { HttpSection } from './http-bench.js';
@@ -12,7 +13,7 @@ import type { ScaleResult } from './scale-child.js';
 import { serviceTables } from './service-report.js';
 import type { ServiceResult } from './service.js';
 import type { StartupRow } from './startup.js';
-import { fmtNum, markdownTable, type TargetCheck } from './stats.js';
+import { fmtNum, fmtRatio, markdownTable, type TargetCheck } from './stats.js';
 
 /** A corpus generated for the run: its folder, size, and how long it took to write. */
 export interface GeneratedCorpus {
@@ -35,6 +36,7 @@ export interface BenchResults {
   readonly startup: readonly StartupRow[];
   readonly service: readonly ServiceResult[];
   readonly large: LargeResult | undefined;
+  readonly hostile?: HostileResult | undefined;
   readonly checks: readonly TargetCheck[];
 }
 
@@ -52,6 +54,7 @@ export function benchMarkdown(results: BenchResults): string {
     startup,
     service,
     large,
+    hostile,
     checks,
   } = results;
   const md: string[] = [];
@@ -115,6 +118,16 @@ export function benchMarkdown(results: BenchResults): string {
     );
     md.push('');
     md.push(serviceTables(service, large));
+  }
+  if (hostile) {
+    md.push('');
+    md.push('## Hostile files (issue 24: absurd nesting, megabyte lines)');
+    md.push('');
+    md.push(
+      `Generated in memory (tools/bench/hostile-files.ts): nested.md (a paragraph under 20,000 nested \`>\`, one under 5,000 nested \`- \`, a line of 30,000 \`*\`), deep.html (a paragraph inside 60,000 nested \`<div>\`), a two-line note, an 8.1 MB line of words with no sentence end and an 8.7 MB line of sentences. Each folder built by loadCorpus + buildModel (stories included) in a fresh process, ${hostile.rows[0]!.rounds} rounds, medians; the run-on line and the same words as sentences in paragraphs back to back in alternating order, ratio = median of the per-round ratios (${fmtRatio(hostile.runOnRatio)}). Nesting past the limits is flattened (Markdown: 100 levels, markdown-it's maxNesting; HTML: 512, Chromium's and Safari's tree builders), run-on text is cut at 1,000 characters; "fallbacks" counts files read as stripped text instead of by their parser.`,
+    );
+    md.push('');
+    md.push(hostileTable(hostile));
   }
   md.push('');
   md.push('## Targets');

@@ -18,10 +18,12 @@
  *     100 connections post summaries (500) and while a reload runs, edit → old citations stale.
  *  7. Large (full run only, tools/bench/large-corpus.ts): 100,000 articles, `npm run index` time
  *     and peak RSS, then start-up from that index.
+ *  8. Hostile files (hostile-bench.ts): the five files of issue 24 (absurd nesting, megabyte
+ *     lines) built in fresh processes, and a run-on line against the same words in paragraphs.
  *
  * Prints the tables, writes bench-out/bench.json and bench-out/bench.md (BENCH_OUT to change).
  * BENCH_QUICK=1: sizes 50/200/1,000, 3 s loads, service on 200 and 1,000 articles, no large
- * corpus, for a smoke test. BENCH_ONLY=scale,markdown,http,startup,service,large picks sections. Loopback only.
+ * corpus, for a smoke test. BENCH_ONLY=scale,markdown,http,startup,service,large,hostile picks sections. Loopback only.
  * Exit status 0 even when targets are missed (it is a measurement, not a test); 1 on failure.
  *
  * This file is the driver: it generates the corpora and runs the sections in order. The HTTP
@@ -34,10 +36,11 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { solverReady } from '../../src/core/index.js';
-import { LOAD_SECONDS, MARKDOWN, OUT, QUICK, ROOT, SEED, SIZES } from './bench-config.js';
+import { LOAD_SECONDS, MARKDOWN, OUT, QUICK, ROOT, ROUNDS, SEED, SIZES } from './bench-config.js';
 import { log } from './bench-log.js';
 import { forkTs } from './child-processes.js';
 import { benchQuery, writeCorpus } from './generate-corpus.js';
+import { benchHostile, type HostileResult, hostileTargets } from './hostile-bench.js';
 import { benchHttp } from './http-bench.js';
 import { benchLarge, type LargeResult } from './large-corpus.js';
 import { machine } from './machine.js';
@@ -74,7 +77,9 @@ async function main(): Promise<void> {
     `${QUICK ? 'QUICK mode: ' : ''}sizes ${SIZES.join(', ')}; loads ${LOAD_SECONDS} s; seed ${SEED}; ${startMachine.cores} cores, ${startMachine.cpu}`,
   );
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'citesum-bench-'));
-  const only = (process.env.BENCH_ONLY ?? 'scale,markdown,http,startup,service,large').split(',');
+  const only = (
+    process.env.BENCH_ONLY ?? 'scale,markdown,http,startup,service,large,hostile'
+  ).split(',');
   try {
     const query = benchQuery(SEED);
     const scale: ScaleResult[] = [];
@@ -146,11 +151,20 @@ async function main(): Promise<void> {
       );
       rmSync(dir, { recursive: true, force: true });
     }
+    let hostile: HostileResult | undefined;
+    if (only.includes('hostile')) {
+      log('hostile files (issue 24)…');
+      hostile = await benchHostile(tmp, ROUNDS);
+      log(
+        `hostile: five files ${fmtMs(hostile.rows[0]!.ms)}, the three small ones ${fmtMs(hostile.rows[1]!.ms)}, run-on / paragraphs ${fmtRatio(hostile.runOnRatio)}`,
+      );
+    }
     const checks = [
       ...targets(scale, web),
       ...startupTargets(startup),
       ...serviceTargets(service, large),
     ];
+    if (hostile) checks.push(...hostileTargets(hostile));
     for (const r of markdownLoad)
       checks.push({
         target: `Markdown load within 2× of plain text of the same size (${r.corpus})`,
@@ -171,6 +185,7 @@ async function main(): Promise<void> {
       startup,
       service,
       large,
+      hostile,
       checks,
     });
 
@@ -192,6 +207,7 @@ async function main(): Promise<void> {
       startup,
       service,
       large,
+      hostile,
       targets: checks,
     };
     writeFileSync(path.join(OUT, 'bench.json'), `${JSON.stringify(json, null, 2)}\n`);

@@ -151,13 +151,15 @@ export function classifyLines(
  * {@link classifyLines}, handing each file's lines to `each` as soon as they are known (in the
  * order the files are given), so a caller that keeps only what it needs of them (the builder's columns) never holds
  * every file's line objects at once. A file's lines are read (for Markdown and HTML, parsed and
- * rendered) when the repetition counts or its classification first need them.
+ * rendered) when the repetition counts or its classification first need them. `fallback`: why
+ * the file was read as text with its markup stripped instead of by its parser, when it was
+ * (parse/fallback.ts; undefined for a kept file, whose earlier reading the caller holds).
  */
 export function classifyEach(
   files: readonly SourceFile[],
   parsed: ParsedFiles | undefined,
   hooks: ClassifyHooks,
-  each: (file: SourceFile, lines: ClassifiedLine[] | undefined) => void,
+  each: (file: SourceFile, lines: ClassifiedLine[] | undefined, fallback?: string) => void,
 ): void {
   const read = (f: SourceFile): FileLines => {
     const doc = parsed?.get(f.id);
@@ -190,14 +192,15 @@ export function classifyEach(
     } catch (error) {
       // One file the rules cannot handle must not take the corpus (or the service) down: it is
       // kept, with its lines unjudged and out of summaries, and the failure is reported.
+      const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
       console.warn(
-        `citesum: could not classify the lines of ${file.id}; its lines are left out of summaries:`,
-        error,
+        `citesum: could not classify the lines of ${file.id} (${message}); its lines are left out of summaries`,
       );
       lines = unjudgedLines(file);
     }
+    const fallback = readings.get(file)?.fallback;
     readings.delete(file);
-    each(file, lines);
+    each(file, lines, fallback);
   }
 }
 

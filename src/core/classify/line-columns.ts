@@ -10,8 +10,9 @@ import type { ClassifiedLine } from './classify-lines.js';
 
 /**
  * The classified lines of a corpus as columns: per line its offsets, kind and reason (as
- * indexes into the schema's enumerations), and per file where its lines start. A line's number is
- * its place in its file; its text is the slice of the file between its offsets.
+ * indexes into the schema's enumerations), and per file where its lines start and, when its
+ * parser could not read it, why it was read as stripped text instead. A line's number is its
+ * place in its file; its text is the slice of the file between its offsets.
  */
 export interface LineColumns {
   /** Per file its first line; `[files]` is the number of lines. */
@@ -22,6 +23,11 @@ export interface LineColumns {
   readonly kind: Uint8Array;
   /** 0 for no reason, else 1 + index into `LineReasonSchema.options`. */
   readonly reason: Uint8Array;
+  /**
+   * Per file: why it was read as text with its markup stripped instead of by its parser
+   * (`ParsedDocument.fallback`), or the empty string when it was not.
+   */
+  readonly fallback: StringColumn;
   /**
    * Per line, the line of another file a `duplicate` copies, as `file NUL line` (1-based), else
    * `''`. By file id, not index: a kept file's rows stay true when files before it come and go.
@@ -54,11 +60,13 @@ export class LineColumnsBuilder {
   readonly #end = new Growable(Int32Array, 1 << 14);
   readonly #kind = new Growable(Uint8Array, 1 << 14);
   readonly #reason = new Growable(Uint8Array, 1 << 14);
+  readonly #fallback = new StringColumnBuilder();
   readonly #origin = new StringColumnBuilder();
 
-  /** Appends the lines of the next file. */
-  add(lines: readonly ClassifiedLine[]): void {
+  /** Appends the lines of the next file, with why it was read as stripped text if it was. */
+  add(lines: readonly ClassifiedLine[], fallback?: string): void {
     this.#fileStart.push(this.#start.length);
+    this.#fallback.push(fallback ?? '');
     for (const l of lines) {
       this.#start.push(l.start);
       this.#end.push(l.end);
@@ -71,6 +79,7 @@ export class LineColumnsBuilder {
   /** Appends file `file`'s lines of finished columns. */
   copy(from: LineColumns, file: number): void {
     this.#fileStart.push(this.#start.length);
+    this.#fallback.push(stringAt(from.fallback, file));
     const a = from.fileStart[file]!;
     const b = from.fileStart[file + 1]!;
     this.#start.append(from.start.subarray(a, b));
@@ -91,6 +100,7 @@ export class LineColumnsBuilder {
       end: this.#end.finish(),
       kind: this.#kind.finish(),
       reason: this.#reason.finish(),
+      fallback: this.#fallback.finish(),
       origin: this.#origin.finish(),
     };
   }
@@ -116,6 +126,11 @@ export function linesOf(cols: LineColumns, file: number, text: string): Classifi
     out[i - a] = r ? { ...line, reason: REASONS[r - 1]!, ...(original ? { original } : {}) } : line;
   }
   return out;
+}
+
+/** Why file `file` was read as stripped text instead of by its parser, or undefined. */
+export function fallbackOf(cols: LineColumns, file: number): string | undefined {
+  return stringAt(cols.fallback, file) || undefined;
 }
 
 /** Number of lines of file `file`. */

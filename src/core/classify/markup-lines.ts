@@ -140,7 +140,7 @@ function renderedLines(
  */
 export function markupLines(file: SourceFile, doc: ParsedDocument): FileLines {
   const { texts, fixed, shapes, runs } = renderedLines(file, doc);
-  return {
+  const lines: FileLines = {
     file,
     texts,
     norms: texts.map(normalizeLine),
@@ -149,4 +149,5 @@ export function markupLines(file: SourceFile, doc: ParsedDocument): FileLines {
     runs,
     titled: doc.blocks.some((b) => b.kind === 'heading'),
   };
+  return doc.fallback === undefined ? lines : { ...lines, fallback: doc.fallback };
 }

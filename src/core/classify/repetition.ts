@@ -26,6 +26,8 @@ export interface FileLines {
   readonly fixed?: readonly (Verdict | undefined)[];
   /** The document marks its headings (Markdown, HTML): no first paragraph is taken for its title. */
   readonly titled?: boolean;
+  /** Why the file was read as stripped text instead of by its parser, when it was (parse/fallback.ts). */
+  readonly fallback?: string;
   /**
    * Markdown and HTML: each line's shape verdict, given by its blocks as wholes (`block-verdicts.ts`)
    * instead of the line's own shape; undefined for content. Absent for plain text.

@@ -121,3 +121,46 @@ export function matchReference(
   }
   return undefined;
 }
+
+/**
+ * Decodes the character reference at `source[at]` (which must be `&`) on its own, for readers
+ * without a parser's decoded value (the stripped-text fallback): numeric references, and named
+ * ones closed by `;`. Returns its end and decoded text, or undefined (the `&` is literal).
+ * @example
+ * decodeReferenceAt('a &amp; b', 2, 9, 'html') // { end: 7, value: '&' }
+ */
+export function decodeReferenceAt(
+  source: string,
+  at: number,
+  limit: number,
+  syntax: ReferenceSyntax,
+): { end: number; value: string } | undefined {
+  let p = at + 1;
+  if (source.charCodeAt(p) === 35 /* # */) {
+    p++;
+    const x = source.charCodeAt(p);
+    const base = x === 120 || x === 88 ? 16 : 10;
+    if (base === 16) p++;
+    const digitsStart = p;
+    while (
+      p < limit &&
+      p - digitsStart < 8 &&
+      (base === 16 ? isHex(source.charCodeAt(p)) : isDigit(source.charCodeAt(p)))
+    )
+      p++;
+    if (p === digitsStart) return undefined;
+    const semi = p < limit && source.charCodeAt(p) === 59;
+    if (!semi && syntax === 'markdown') return undefined;
+    const digits = source.slice(digitsStart, p);
+    const value =
+      syntax === 'markdown'
+        ? decodeNumericCharacterReference(digits, base)
+        : decodeHtmlNumeric(digits, base);
+    return { end: semi ? p + 1 : p, value };
+  }
+  const nameStart = p;
+  while (p < limit && p - nameStart < 32 && isAlnum(source.charCodeAt(p))) p++;
+  if (p === nameStart || p >= limit || source.charCodeAt(p) !== 59) return undefined;
+  const value = decodeNamedCharacterReference(source.slice(nameStart, p));
+  return value === false ? undefined : { end: p + 1, value };
+}

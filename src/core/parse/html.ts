@@ -1,6 +1,7 @@
 /**
- * HTML to blocks, through hast-util-from-html (parse5 with source locations: every node's
- * `position.start/end.offset` counts UTF-16 units of the original string, `\r\n` included).
+ * HTML to blocks, through parse5 and hast-util-from-parse5 (`html-tree.ts`: source locations,
+ * every node's `position.start/end.offset` counts UTF-16 units of the original string, `\r\n`
+ * included; element depth capped at MAX_HTML_DEPTH, so the recursive walks below are bounded).
  *
  * Classification (one line each):
  * - furniture (`html-rules.ts`: script/style/nav/header/footer/aside/form/embeds, cookie,
@@ -15,10 +16,10 @@
  * - inline elements contribute their text; `<br>` is a line break; images are dropped.
  */
 import type { Element, ElementContent, Root, RootContent, Text } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
 import { alignValue, HTML_PRE, HTML_TEXT } from './align.js';
 import { BlockSink } from './block-sink.js';
 import { ancestorsOf, exclusionOf, findStory } from './html-rules.js';
+import { htmlTree } from './html-tree.js';
 import {
   BLOCK,
   CONSTRUCT,
@@ -243,7 +244,7 @@ class HtmlWalker {
  * parseHtml('<article><p>A &amp; B.</p></article>')[0] // { kind: 'paragraph', text: 'A & B.', content: true, ... }
  */
 export function parseHtml(source: string): Block[] {
-  return blocksOfHtmlTree(source, fromHtml(source));
+  return blocksOfHtmlTree(source, htmlTree(source));
 }
 
 /** Blocks of a hast tree already parsed from `source` (with positions). */

@@ -29,6 +29,7 @@ import { frontmatter } from 'micromark-extension-frontmatter';
 import { gfm } from 'micromark-extension-gfm';
 import { alignValue, MARKDOWN_CODE, MARKDOWN_INLINE_CODE, MARKDOWN_TEXT } from './align.js';
 import { BlockSink } from './block-sink.js';
+import { guardMarkdown, type MarkdownGuard, restoreFlattened } from './markdown-guard.js';
 import { shapeOfParagraph } from './markdown-shape.js';
 import { TextBuilder } from './text-builder.js';
 import { ConstructFlag, type Block, type BlockKind } from './types.js';
@@ -250,15 +251,21 @@ class MarkdownWalker {
 }
 
 /**
- * Parses Markdown into blocks (see the module comment for what is content).
+ * Parses Markdown into blocks (see the module comment), its nesting bounded by
+ * `guardMarkdown` (markdown-guard.ts) whatever the input.
  * @example
  * parseMarkdown('# Title\n\nSome *text*.').map((b) => [b.kind, b.text]) // [['heading','Title'],['paragraph','Some text.']]
  */
 export function parseMarkdown(source: string): Block[] {
-  return blocksOfMarkdownTree(
-    source,
-    fromMarkdown(source, hasFrontMatter(source) ? withFrontMatter : withoutFrontMatter),
-  );
+  return parseGuardedMarkdown(source, guardMarkdown(source));
+}
+
+/** {@link parseMarkdown} of a source already scanned by `guardMarkdown`. */
+export function parseGuardedMarkdown(source: string, guard: MarkdownGuard): Block[] {
+  const text = guard.text;
+  const tree = fromMarkdown(text, hasFrontMatter(source) ? withFrontMatter : withoutFrontMatter);
+  const blocks = blocksOfMarkdownTree(text, tree);
+  return guard.flattened ? restoreFlattened(blocks, source, guard.flattened) : blocks;
 }
 
 /** Blocks of an mdast tree already parsed from `source` (with positions). */

@@ -1,13 +1,56 @@
 import { formatOf, type SourceFile } from '../corpus/index.js';
+import { fallbackDocument } from './fallback.js';
 import { parseHtml } from './html.js';
-import { parseMarkdown } from './markdown.js';
-import type { ParsedDocument } from './types.js';
+import { guardMarkdown, markdownWorkBudget } from './markdown-guard.js';
+import { parseGuardedMarkdown } from './markdown.js';
+import type { DocumentFormat, ParsedDocument } from './types.js';
 
 /** The parsed Markdown and HTML files of a corpus, by file id (plain-text files have no entry). */
 export interface ParsedFiles {
   get(id: string): ParsedDocument | undefined;
   /** Forgets a file's parse once no stage needs it again (a build's memory stays per file). */
   release?(id: string): void;
+}
+
+const PARSER: Record<DocumentFormat, string> = { markdown: 'Markdown', html: 'HTML' };
+
+/** A number of steps as a reader reads it: `9.1e8`. */
+function steps(n: number): string {
+  return n.toExponential(1).replace('e+', 'e');
+}
+
+/**
+ * Parses `text` (the decoded file, BOM removed) as Markdown or HTML, in time and stack bounded by
+ * its length: nesting past the limits is flattened (markdown-guard.ts, html-tree.ts); a Markdown
+ * file whose estimated parser work passes its budget, or a file its parser fails on anyway, is
+ * read as text with its markup stripped (fallback.ts), with the reason in `fallback`. Never throws
+ * on any string, and never drops a file: the worst case is the stripped reading. Offsets in the
+ * result count UTF-16 units of `text`. Deterministic: every limit is a function of the text.
+ * @example
+ * const { blocks } = parseDocument('# Incident\n\nThe *queue* stalled.', 'markdown');
+ * blocks[1].text // 'The queue stalled.'
+ */
+export function parseDocument(text: string, format: DocumentFormat): ParsedDocument {
+  const stripped = 'read as text with its markup stripped';
+  try {
+    if (format === 'html') return { blocks: parseHtml(text) };
+    const guard = guardMarkdown(text);
+    const budget = markdownWorkBudget(text.length);
+    if (guard.work > budget)
+      return fallbackDocument(
+        text,
+        format,
+        `its markup would take the Markdown parser about ${steps(guard.work)} steps, over its budget of ${steps(budget)} for ${text.length.toLocaleString('en-US')} characters; ${stripped}`,
+      );
+    return { blocks: parseGuardedMarkdown(text, guard) };
+  } catch (error) {
+    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    return fallbackDocument(
+      text,
+      format,
+      `the ${PARSER[format]} parser failed (${message}); ${stripped}`,
+    );
+  }
 }
 
 /**
@@ -17,19 +60,7 @@ export interface ParsedFiles {
  */
 export function parseFile(file: SourceFile): ParsedDocument | undefined {
   const format = formatOf(file.id);
-  if (format === 'plain') return undefined;
-  try {
-    return { blocks: format === 'html' ? parseHtml(file.text) : parseMarkdown(file.text) };
-  } catch (error) {
-    // The parsers are not known to throw on any string; if one ever does, the file is kept with
-    // no blocks (every line `markup` or blank: out of summaries) rather than read as plain lines,
-    // which would put its markup into summaries, and the failure is reported.
-    console.warn(
-      `citesum: could not parse ${file.id}; its lines are left out of summaries:`,
-      error,
-    );
-    return { blocks: [] };
-  }
+  return format === 'plain' ? undefined : parseDocument(file.text, format);
 }
 
 /** `parseFile` over every file of a corpus. */

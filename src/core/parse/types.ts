@@ -58,7 +58,9 @@ export type BlockReason =
   | 'comments'
   | 'newsletter'
   | 'advertisement'
-  | 'banner';
+  | 'banner'
+  // a line of markup only, in a file read as stripped text because its parser could not read it
+  | 'unparsed';
 
 /**
  * One block of a document, in source order; blocks never overlap.
@@ -109,6 +111,11 @@ export const ConstructFlag = {
 export interface ParsedDocument {
   /** Blocks in source order, non-overlapping. */
   readonly blocks: Block[];
+  /**
+   * Set when the file's parser was not used (it failed, or its input would cost it more than its
+   * budget): why. The blocks are then the stripped-text reading of `fallback.ts`.
+   */
+  readonly fallback?: string;
 }
 
 /** The four line kinds of the `/lines` endpoint. */

@@ -1,8 +1,9 @@
 import { type ClassifiedLine, unitVerdicts } from '../classify/index.js';
 import type { LineExtent } from '../corpus/index.js';
 import { atomicRanges, type Block, type ParsedDocument, sourceSpan } from '../parse/index.js';
-import { analyze, featuresOf, type TokenFeatures } from '../text/index.js';
-import { type Cut, sentenceCuts } from './cuts.js';
+import type { TokenFeatures } from '../text/index.js';
+import { boundedSentences } from './bounded-cuts.js';
+import type { Cut } from './cuts.js';
 import { INLINE_DATELINE } from './paragraphs.js';
 
 /**
@@ -108,17 +109,25 @@ export function renderedSentences(
       }
       if (j <= i) continue;
       const body = block.text.slice(i, j);
-      const t = analyze(body);
       const local = atoms
         .filter(([a, b]) => b > i && a < j)
         .map(([a, b]) => [a - i, b - i] as const);
-      for (const cut of joinCuts(sentenceCuts(body, t), local)) {
-        const span = sourceSpan(block, i + cut.start, i + cut.end);
+      // Each analysis window joins its cuts against the atoms it overlaps, in its own offsets.
+      let first = 0;
+      const join = (cuts: Cut[], w: { start: number; end: number }): Cut[] => {
+        while (first < local.length && local[first]![1] <= w.start) first++;
+        const near: (readonly [number, number])[] = [];
+        for (let k = first; k < local.length && local[k]![0] < w.end; k++)
+          near.push([local[k]![0] - w.start, local[k]![1] - w.start]);
+        return joinCuts(cuts, near);
+      };
+      for (const s of boundedSentences(body, join)) {
+        const span = sourceSpan(block, i + s.start, i + s.end);
         emit({
           start: span.start,
           end: span.end,
-          text: body.slice(cut.start, cut.end),
-          features: featuresOf(t, cut.first, cut.last),
+          text: body.slice(s.start, s.end),
+          features: s.features,
         });
       }
     }

@@ -1,9 +1,9 @@
 import type { LineSpan, OffsetSpan } from '../../../schemas/span.js';
 import type { ClassifiedLine, LineTable } from '../classify/index.js';
 import { lineSpanOf, type SourceFile } from '../corpus/index.js';
-import { analyze, featuresOf, type TokenFeatures } from '../text/index.js';
+import type { TokenFeatures } from '../text/index.js';
 import type { ParsedFiles } from '../parse/index.js';
-import { sentenceCuts } from './cuts.js';
+import { boundedSentences } from './bounded-cuts.js';
 import { type Paragraph, paragraphsOf } from './paragraphs.js';
 import { renderedSentences } from './rendered.js';
 
@@ -49,9 +49,8 @@ function sentencesOfParagraph(
   emit: (start: number, end: number, features: TokenFeatures) => void,
 ): void {
   const body = text.slice(para.start, para.end);
-  const t = analyze(body);
-  for (const c of sentenceCuts(body, t))
-    emit(para.start + c.start, para.start + c.end, featuresOf(t, c.first, c.last));
+  for (const s of boundedSentences(body))
+    emit(para.start + s.start, para.start + s.end, s.features);
 }
 
 /**
@@ -104,9 +103,9 @@ export function segmentFileSafely(
   try {
     return segmentFile(file, lines, parsed);
   } catch (error) {
+    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     console.warn(
-      `citesum: could not segment ${file.id}; its sentences are left out of summaries:`,
-      error,
+      `citesum: could not segment ${file.id} (${message}); its sentences are left out of summaries`,
     );
     return [];
   }
@@ -114,7 +113,8 @@ export function segmentFileSafely(
 
 /**
  * Cuts the content of every file into sentences with exact spans (wink-nlp sentence
- * boundary detection over each paragraph). Sentences never include headings, boilerplate or
+ * boundary detection over each paragraph, in windows, run-on text cut at MAX_SENTENCE_CHARS:
+ * bounded-cuts.ts, so time stays linear in the length of a file whatever its lines). Sentences never include headings, boilerplate or
  * list markers; offsets are into the original decoded text, lines are 1-based inclusive.
  * Files in `parsed` (Markdown, HTML) are cut on their rendered text (`rendered.ts`): `text` is
  * what a reader sees and `quote` the exact source slice, markup included.
