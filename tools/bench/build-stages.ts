@@ -4,11 +4,12 @@
  * Runs the stages in the order and with the calls `buildIncrementally` (the builder of
  * `npm run index` and of the server's first start) makes, and times each: load, parse (Markdown
  * and HTML), line reading (rendering markup lines, distinct lines), repetition counts,
- * classification, segmentation and tokenisation, the columns, the term index, story clustering,
+ * classification (recording what each file read of the counts, as the builder does), segmentation and tokenisation, the columns, the term index, story clustering,
  * facets and naming, and the snapshot write (then, outside the totals, the stories alone). Parse, reading, classification and segmentation
  * are timed per file and summed (a build interleaves them per file); everything else once.
  * Prints a JSON line: each stage's milliseconds, the total, CPU time, peak RSS, and a digest of
- * the snapshot's sections so two versions of the code can be checked to build the same bytes.
+ * the snapshot's column sections (the model every answer reads; the builder's `reads` bookkeeping
+ * is v8-serialized and not byte-stable across runs) so two versions of the code can be checked to build the same bytes.
  */
 import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -25,8 +26,10 @@ import { SentenceColumnsBuilder, segmentFileSafely } from '../../src/core/segmen
 import { nlp } from '../../src/core/text/nlp.js';
 import { discoverStories } from '../../src/core/topics/index.js';
 import { storyColumns } from '../../src/core/topics/story-columns.js';
-import { snapshotSections } from '../../src/store/model-snapshot.js';
+import { fileKey } from '../../src/store/incremental.js';
+import { COLUMN_SECTIONS, snapshotSections } from '../../src/store/model-snapshot.js';
 import { pipelineVersion, SNAPSHOT_FORMAT } from '../../src/store/pipeline-version.js';
+import { type Reads, recordReads } from '../../src/store/read-record.js';
 import { writeSnapshot } from '../../src/store/snapshot-file.js';
 
 const [dir, out] = process.argv.slice(2);
@@ -62,6 +65,7 @@ const parsed: ParsedFiles = {
   },
   release: (id) => lazy.release!(id),
 };
+const reads = new Map<string, Reads>();
 const lines = new LineColumnsBuilder();
 const sentences = new SentenceColumnsBuilder({ stems: new Dictionary(), words: new Dictionary() });
 let fileIndex = 0;
@@ -80,10 +84,16 @@ classifyEach(
       ms.read = (ms.read ?? 0) + performance.now() - t - (parseMs() - before);
       return r;
     },
-    classifyFile: (_file, repetition, classify) => {
+    // As the builder does: what each file's rules read of the counts is recorded (for reloads).
+    classifyFile: (file, repetition, classify) => {
       if (ms.repetition === undefined)
         ms.repetition = performance.now() - classifyStart - (ms.read ?? 0) - parseMs();
-      return timed('classify', () => classify(repetition));
+      return timed('classify', () => {
+        const rec = recordReads(repetition);
+        const out = classify(rec.view);
+        reads.set(fileKey(file), rec.reads());
+        return out;
+      });
     },
   },
   (file, fileLines) => {
@@ -118,7 +128,7 @@ const file = out ?? path.join(tmp!, 'model.snap');
 // Each section's SHA-256 as it is written (stamps left out: they hold times).
 const sectionDigests: Record<string, string> = {};
 timed('snapshot write', () => {
-  const made = snapshotSections(columns, { stamps: new Map() });
+  const made = snapshotSections(columns, { stamps: new Map(), reads });
   const hashed = Object.fromEntries(
     Object.entries(made).map(([name, section]) => [
       name,
@@ -139,7 +149,7 @@ const totalMs = performance.now() - t0;
 const cpu = process.cpuUsage(cpu0);
 const digest = createHash('sha256');
 for (const name of Object.keys(sectionDigests).sort())
-  if (name !== 'stamps') digest.update(`${name} ${sectionDigests[name]}\n`);
+  if (COLUMN_SECTIONS.includes(name)) digest.update(`${name} ${sectionDigests[name]}\n`);
 if (tmp) rmSync(tmp, { recursive: true, force: true });
 // Stories alone (no facets), outside the totals: splits the clustering from the facets.
 const stories = timed('of which stories', () =>
@@ -158,5 +168,8 @@ process.stdout.write(
     cpuMs: round((cpu.user + cpu.system) / 1000),
     peakRssMb: round(process.resourceUsage().maxRSS / 1024),
     columnsSha256: digest.digest('hex'),
+    sections: Object.fromEntries(
+      Object.entries(sectionDigests).map(([k, v]) => [k, v.slice(0, 16)]),
+    ),
   })}\n`,
 );
