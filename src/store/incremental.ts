@@ -10,6 +10,7 @@ import {
   type StageHooks,
   storiesWithCopies,
 } from '../core/model.js';
+import type { ParsedDocument } from '../core/parse/index.js';
 import { decodeStrings, Dictionary } from '../core/shared/shared-arrays.js';
 import { discoverStories } from '../core/topics/index.js';
 import { storiesOf, storyColumns } from '../core/topics/story-columns.js';
@@ -54,6 +55,8 @@ export interface BuildOptions {
    * (fast) instead of clustering again; {@link settle} clusters later.
    */
   readonly provisional?: boolean;
+  /** Files parsed ahead (see `StageHooks.parsed`): the changed Markdown and HTML files, parsed in threads. */
+  readonly parsed?: ReadonlyMap<string, ParsedDocument | undefined>;
 }
 
 /** What a build reused and recomputed. */
@@ -176,6 +179,7 @@ export function buildIncrementally(
       classifyFile,
       sentenceRows,
       dictionaries,
+      ...(options.parsed ? { parsed: options.parsed } : {}),
       stories: (model) => {
         if (model.columns.sentences.file.length !== oldSentences) allCarried = false;
         if (previous && allCarried && previous.exact) {

@@ -1,8 +1,22 @@
 import path from 'node:path';
 import type { SkippedFile } from '../../schemas/document.js';
-import { corpusFingerprint, loadCorpus, type LoadedCorpus } from '../core/corpus/index.js';
+import {
+  corpusFingerprint,
+  formatOf,
+  loadCorpus,
+  type LoadedCorpus,
+  type SourceFile,
+} from '../core/corpus/index.js';
+import { FileTable } from '../core/corpus/file-columns.js';
 import type { ModelColumns } from '../core/model.js';
-import { type BuildReport, type BuildState, buildIncrementally, settle } from './incremental.js';
+import type { ParsedDocument } from '../core/parse/index.js';
+import {
+  type BuildReport,
+  type BuildState,
+  buildIncrementally,
+  fileKey,
+  settle,
+} from './incremental.js';
 import {
   corpusKey,
   ensureIndexDir,
@@ -79,6 +93,17 @@ interface Current {
 
 const now = () => performance.now();
 
+/** Parses Markdown and HTML files ahead of a build (in threads): `parseFile` of each, by id. */
+export type ParseAhead = (
+  files: readonly SourceFile[],
+) => Promise<ReadonlyMap<string, ParsedDocument | undefined>>;
+
+/**
+ * Fewest files to parse for a build to parse them ahead: below it, starting threads costs more
+ * than it saves (a reload that changed a few files parses them in the build, as it asks).
+ */
+const PARSE_AHEAD_FILES = 64;
+
 const round = (x: number) => Math.round(x);
 
 /**
@@ -98,6 +123,7 @@ export class IndexBuilder {
   /** Files of the last load, reused by the next while their stamps are unchanged. */
   readonly #known: StampedFiles;
   readonly #deferWrites: boolean;
+  readonly #parseAhead: ParseAhead | undefined;
   /** The snapshot write under way (after its model was handed out); the next task waits for it. */
   #writing: Promise<void> = Promise.resolve();
   #writeError: unknown;
@@ -107,16 +133,20 @@ export class IndexBuilder {
    * `racyMs`: how recently modified a file may be to be remembered by its stamp (default 2 s);
    * `deferWrites`: hand a built model out first and write its snapshot right after (the server's
    * builder thread: the workers read the model from shared memory, not from the file), instead
-   * of writing it before returning (`npm run index`, tests that read the file).
+   * of writing it before returning (`npm run index`, tests that read the file);
+   * `parseAhead`: parses a build's new and changed Markdown and HTML files before it runs (on
+   * every core, src/workers/parse-pool.ts) when there are many; without it a build parses each
+   * file when a stage first asks (one thread).
    */
   constructor(
     location: IndexLocation,
     expected?: SnapshotExpectation,
-    options: { racyMs?: number; deferWrites?: boolean } = {},
+    options: { racyMs?: number; deferWrites?: boolean; parseAhead?: ParseAhead } = {},
   ) {
     this.#location = location;
     this.#known = new StampedFiles(options);
     this.#deferWrites = options.deferWrites ?? false;
+    this.#parseAhead = options.parseAhead;
     this.#expected = expected ?? { format: SNAPSHOT_FORMAT, pipeline: pipelineVersion() };
   }
 
@@ -204,6 +234,25 @@ export class IndexBuilder {
       ...(persisted ? {} : { fallback: { dir, reason: reason ?? 'not writable' } }),
       ms: { ...base.ms, write: round(now() - t) },
     };
+  }
+
+  /**
+   * The Markdown and HTML files a build from `previous` must parse (new or changed: an unchanged
+   * file's lines and sentences are reused, or parsed in the build if its counts changed), parsed
+   * ahead when there are enough of them; undefined otherwise.
+   */
+  async #parsedAhead(
+    files: readonly SourceFile[],
+    previous: BuildState | undefined,
+  ): Promise<ReadonlyMap<string, ParsedDocument | undefined> | undefined> {
+    if (!this.#parseAhead) return undefined;
+    const known = new Set<string>();
+    if (previous) {
+      const table = new FileTable(previous.columns.files);
+      for (const f of table.files()) known.add(fileKey(f));
+    }
+    const markup = files.filter((f) => formatOf(f.id) !== 'plain' && !known.has(fileKey(f)));
+    return markup.length >= PARSE_AHEAD_FILES ? this.#parseAhead(markup) : undefined;
   }
 
   /** A snapshot is on disk: it and the one written before it are kept, older ones removed. */
@@ -318,7 +367,8 @@ export class IndexBuilder {
     } else if (found !== 'no such file') refused = found;
     const t1 = now();
     const previous = newest ? this.#stateOf(newest) : undefined;
-    const { state, report } = buildIncrementally(corpus, previous);
+    const parsed = await this.#parsedAhead(corpus.files, previous);
+    const { state, report } = buildIncrementally(corpus, previous, parsed ? { parsed } : {});
     return this.#publish(
       { key, state, report },
       {
@@ -369,7 +419,11 @@ export class IndexBuilder {
     const t1 = now();
     this.warm();
     const previous = this.#current.state;
-    const { state, report } = buildIncrementally(corpus, previous, { provisional: true });
+    const parsed = await this.#parsedAhead(corpus.files, previous);
+    const { state, report } = buildIncrementally(corpus, previous, {
+      provisional: true,
+      ...(parsed ? { parsed } : {}),
+    });
     return this.#publish(
       { key, state, report },
       {
