@@ -1,5 +1,6 @@
 /**
- * The first build of a folder, stage by stage: `npx tsx tools/bench/build-stages.ts <dir> [out.snap]`.
+ * The first build of a folder, stage by stage:
+ * `npx tsx tools/bench/build-stages.ts [--parse-ahead] <dir> [out.snap]`.
  *
  * Runs the stages in the order and with the calls `buildIncrementally` (the builder of
  * `npm run index` and of the server's first start) makes, and times each: load, parse (Markdown
@@ -7,6 +8,8 @@
  * classification (recording what each file read of the counts, as the builder does), segmentation and tokenisation, the columns, the term index, story clustering,
  * facets and naming, and the snapshot write (then, outside the totals, the stories alone). Parse, reading, classification and segmentation
  * are timed per file and summed (a build interleaves them per file); everything else once.
+ * `--parse-ahead`: Markdown and HTML files are parsed first on every core (src/workers/parse-pool.ts),
+ * as `npm run index` and the server's builder do; `parse` then counts only what is left.
  * Prints a JSON line: each stage's milliseconds, the total, CPU time, peak RSS, and a digest of
  * the snapshot's column sections (the model every answer reads; the builder's `reads` bookkeeping
  * is v8-serialized and not byte-stable across runs) so two versions of the code can be checked to build the same bytes.
@@ -18,9 +21,13 @@ import path from 'node:path';
 import { classifyEach, distinctLines, type FileLines } from '../../src/core/classify/index.js';
 import { LineColumnsBuilder } from '../../src/core/classify/line-columns.js';
 import { fileColumns } from '../../src/core/corpus/file-columns.js';
-import { loadCorpus, type SourceFile } from '../../src/core/corpus/index.js';
+import { formatOf, loadCorpus, type SourceFile } from '../../src/core/corpus/index.js';
 import { modelFromColumns, storiesWithCopies } from '../../src/core/model.js';
-import { lazyParsedFiles, type ParsedFiles } from '../../src/core/parse/index.js';
+import {
+  lazyParsedFiles,
+  type ParsedDocument,
+  type ParsedFiles,
+} from '../../src/core/parse/index.js';
 import { Dictionary } from '../../src/core/shared/shared-arrays.js';
 import { SentenceColumnsBuilder, segmentFileSafely } from '../../src/core/segment/index.js';
 import { nlp } from '../../src/core/text/nlp.js';
@@ -31,9 +38,12 @@ import { COLUMN_SECTIONS, snapshotSections } from '../../src/store/model-snapsho
 import { pipelineVersion, SNAPSHOT_FORMAT } from '../../src/store/pipeline-version.js';
 import { type Reads, recordReads } from '../../src/store/read-record.js';
 import { writeSnapshot } from '../../src/store/snapshot-file.js';
+import { parseInThreads } from '../../src/workers/parse-pool.js';
 
-const [dir, out] = process.argv.slice(2);
-if (!dir) throw new Error('usage: build-stages <dir> [out.snap]');
+const args = process.argv.slice(2);
+const parseAhead = args.includes('--parse-ahead');
+const [dir, out] = args.filter((a) => !a.startsWith('--'));
+if (!dir) throw new Error('usage: build-stages [--parse-ahead] <dir> [out.snap]');
 
 const ms: Record<string, number> = {};
 const add = (stage: string, t: number) => (ms[stage] = (ms[stage] ?? 0) + performance.now() - t);
@@ -54,8 +64,15 @@ const corpus = await timed('load', () => loadCorpus(dir));
 ms.load = performance.now() - t0;
 const files = corpus.files;
 
+// --parse-ahead: Markdown and HTML parsed first on every core, as the builder does.
+let ready: ReadonlyMap<string, ParsedDocument | undefined> | undefined;
+if (parseAhead) {
+  const t = performance.now();
+  ready = await parseInThreads(files.filter((f) => formatOf(f.id) !== 'plain'));
+  add('parse ahead (threads)', t);
+}
 // Parsing happens when a stage first asks for a file: timed inside the lazy cache.
-const lazy = lazyParsedFiles(files);
+const lazy = lazyParsedFiles(files, ready);
 const parsedIds = new Set<string>();
 const parsed: ParsedFiles = {
   get(id) {
