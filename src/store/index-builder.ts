@@ -127,6 +127,7 @@ export class IndexBuilder {
   readonly #known: StampedFiles;
   readonly #deferWrites: boolean;
   readonly #parseAhead: ParseAhead | undefined;
+  readonly #parseAheadChars: number;
   /** The snapshot write under way (after its model was handed out); the next task waits for it. */
   #writing: Promise<void> = Promise.resolve();
   #writeError: unknown;
@@ -138,18 +139,24 @@ export class IndexBuilder {
    * builder thread: the workers read the model from shared memory, not from the file), instead
    * of writing it before returning (`npm run index`, tests that read the file);
    * `parseAhead`: parses a build's new and changed Markdown and HTML files before it runs (on
-   * every core, src/workers/parse-pool.ts) when there are many; without it a build parses each
-   * file when a stage first asks (one thread).
+   * every core, src/workers/parse-pool.ts) when they hold `parseAheadChars` characters or more
+   * (default 4 Mi); without it a build parses each file when a stage first asks (one thread).
    */
   constructor(
     location: IndexLocation,
     expected?: SnapshotExpectation,
-    options: { racyMs?: number; deferWrites?: boolean; parseAhead?: ParseAhead } = {},
+    options: {
+      racyMs?: number;
+      deferWrites?: boolean;
+      parseAhead?: ParseAhead;
+      parseAheadChars?: number;
+    } = {},
   ) {
     this.#location = location;
     this.#known = new StampedFiles(options);
     this.#deferWrites = options.deferWrites ?? false;
     this.#parseAhead = options.parseAhead;
+    this.#parseAheadChars = options.parseAheadChars ?? PARSE_AHEAD_CHARS;
     this.#expected = expected ?? { format: SNAPSHOT_FORMAT, pipeline: pipelineVersion() };
   }
 
@@ -256,7 +263,9 @@ export class IndexBuilder {
     }
     const markup = files.filter((f) => formatOf(f.id) !== 'plain' && !known.has(fileKey(f)));
     const chars = markup.reduce((n, f) => n + f.text.length, 0);
-    return chars >= PARSE_AHEAD_CHARS ? this.#parseAhead(markup) : undefined;
+    return markup.length > 0 && chars >= this.#parseAheadChars
+      ? this.#parseAhead(markup)
+      : undefined;
   }
 
   /** A snapshot is on disk: it and the one written before it are kept, older ones removed. */

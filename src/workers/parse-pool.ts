@@ -17,6 +17,8 @@ export async function parseInThreads(
   files: readonly Pick<SourceFile, 'id' | 'text'>[],
   threads = Math.max(1, os.availableParallelism() - 1),
 ): Promise<Map<string, ParsedDocument | undefined>> {
+  const out = new Map<string, ParsedDocument | undefined>();
+  if (files.length === 0) return out;
   const batches: Pick<SourceFile, 'id' | 'text'>[][] = [];
   let batch: Pick<SourceFile, 'id' | 'text'>[] = [];
   let chars = 0;
@@ -30,7 +32,6 @@ export async function parseInThreads(
     }
   }
   if (batch.length > 0) batches.push(batch);
-  const out = new Map<string, ParsedDocument | undefined>();
   const keep = (b: readonly Pick<SourceFile, 'id'>[], docs: (ParsedDocument | undefined)[]) =>
     b.forEach((f, k) => out.set(f.id, docs[k]));
   let next = 0;
