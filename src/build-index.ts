@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { loadConfigOrExit } from './config.js';
 import { IndexBuilder } from './store/index-builder.js';
+import { parseInThreads } from './workers/parse-pool.js';
 
 /**
  * `npm run index`: builds the persisted index of `DATA_DIR` into `INDEX_DIR` once, in this
@@ -10,11 +11,15 @@ import { IndexBuilder } from './store/index-builder.js';
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const started = performance.now();
-  const published = await new IndexBuilder({
-    dataDir: config.dataDir,
-    indexDir: config.indexDir,
-    maxFileBytes: config.maxFileBytes,
-  }).open();
+  const published = await new IndexBuilder(
+    {
+      dataDir: config.dataDir,
+      indexDir: config.indexDir,
+      maxFileBytes: config.maxFileBytes,
+    },
+    undefined,
+    { parseAhead: parseInThreads },
+  ).open();
   const line = {
     dataDir: path.resolve(config.dataDir),
     index: published.file,

@@ -15,7 +15,7 @@ import { fileColumns } from './corpus/file-columns.js';
 import { type HrefFor, linesHref } from './hrefs.js';
 import { buildTermIndex, type TermIndex } from './index/index.js';
 import { ColumnReader, type ModelColumns, withMessage } from './model-columns.js';
-import { lazyParsedFiles } from './parse/index.js';
+import { lazyParsedFiles, type ParsedDocument } from './parse/index.js';
 import { LruMap } from './shared/lru.js';
 import {
   renumbered,
@@ -156,6 +156,11 @@ export interface StageHooks {
   /** Dictionaries the sentence columns continue (ids of an earlier build kept). */
   readonly dictionaries?: ConstructorParameters<typeof SentenceColumnsBuilder>[0];
   /**
+   * Files parsed ahead, by id (`parseFile` of the same texts, e.g. in worker threads): served as
+   * they are; any other Markdown or HTML file is parsed when a stage first asks for it.
+   */
+  readonly parsed?: ReadonlyMap<string, ParsedDocument | undefined>;
+  /**
    * Finds the stories instead of `discoverStories` (the model's index is built only if read);
    * `options` names them (see {@link storyOptions}).
    */
@@ -205,7 +210,7 @@ export function computeColumns(
   // Parsed Markdown and HTML are read by the two stages that follow and then dropped: the model
   // keeps the line verdicts and the sentences, not the blocks and their offset maps. A file is
   // parsed when a stage first asks for it, so hooks that reuse a file's earlier results skip it.
-  const parsed = lazyParsedFiles(files);
+  const parsed = lazyParsedFiles(files, hooks.parsed);
   const lines = new LineColumnsBuilder();
   const sentences = new SentenceColumnsBuilder(hooks.dictionaries);
   // Each file's lines become rows as soon as they are classified, and its sentences right after:

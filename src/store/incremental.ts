@@ -11,6 +11,7 @@ import {
   storiesWithCopies,
   storyOptions,
 } from '../core/model.js';
+import type { ParsedDocument } from '../core/parse/index.js';
 import { decodeStrings, Dictionary } from '../core/shared/shared-arrays.js';
 import { discoverStories } from '../core/topics/index.js';
 import { storiesOf, storyColumns } from '../core/topics/story-columns.js';
@@ -55,6 +56,8 @@ export interface BuildOptions {
    * (fast) instead of clustering again; {@link settle} clusters later.
    */
   readonly provisional?: boolean;
+  /** Files parsed ahead (see `StageHooks.parsed`): the changed Markdown and HTML files, parsed in threads. */
+  readonly parsed?: ReadonlyMap<string, ParsedDocument | undefined>;
 }
 
 /** What a build reused and recomputed. */
@@ -177,6 +180,7 @@ export function buildIncrementally(
       classifyFile,
       sentenceRows,
       dictionaries,
+      ...(options.parsed ? { parsed: options.parsed } : {}),
       stories: (model, named) => {
         if (model.columns.sentences.file.length !== oldSentences) allCarried = false;
         if (previous && allCarried && previous.exact) {

@@ -1,8 +1,22 @@
 import path from 'node:path';
 import type { SkippedFile } from '../../schemas/document.js';
-import { corpusFingerprint, loadCorpus, type LoadedCorpus } from '../core/corpus/index.js';
+import {
+  corpusFingerprint,
+  formatOf,
+  loadCorpus,
+  type LoadedCorpus,
+  type SourceFile,
+} from '../core/corpus/index.js';
+import { FileTable } from '../core/corpus/file-columns.js';
 import type { ModelColumns } from '../core/model.js';
-import { type BuildReport, type BuildState, buildIncrementally, settle } from './incremental.js';
+import type { ParsedDocument } from '../core/parse/index.js';
+import {
+  type BuildReport,
+  type BuildState,
+  buildIncrementally,
+  fileKey,
+  settle,
+} from './incremental.js';
 import {
   corpusKey,
   ensureIndexDir,
@@ -79,6 +93,20 @@ interface Current {
 
 const now = () => performance.now();
 
+/** Parses Markdown and HTML files ahead of a build (in threads): `parseFile` of each, by id. */
+export type ParseAhead = (
+  files: readonly SourceFile[],
+) => Promise<ReadonlyMap<string, ParsedDocument | undefined>>;
+
+/**
+ * Fewest characters of Markdown and HTML for a build to parse them ahead in threads. Each thread
+ * starts cold (its parser not yet optimized by the JIT: measured, ~1 M characters parse no faster
+ * on two threads than on one), while the parser runs at ~1 M characters a second on one thread;
+ * a few million are worth it. Below, the build parses each file as a stage asks for it (a reload
+ * that changed a few files).
+ */
+const PARSE_AHEAD_CHARS = 4 * 2 ** 20;
+
 const round = (x: number) => Math.round(x);
 
 /**
@@ -98,6 +126,8 @@ export class IndexBuilder {
   /** Files of the last load, reused by the next while their stamps are unchanged. */
   readonly #known: StampedFiles;
   readonly #deferWrites: boolean;
+  readonly #parseAhead: ParseAhead | undefined;
+  readonly #parseAheadChars: number;
   /** The snapshot write under way (after its model was handed out); the next task waits for it. */
   #writing: Promise<void> = Promise.resolve();
   #writeError: unknown;
@@ -107,16 +137,26 @@ export class IndexBuilder {
    * `racyMs`: how recently modified a file may be to be remembered by its stamp (default 2 s);
    * `deferWrites`: hand a built model out first and write its snapshot right after (the server's
    * builder thread: the workers read the model from shared memory, not from the file), instead
-   * of writing it before returning (`npm run index`, tests that read the file).
+   * of writing it before returning (`npm run index`, tests that read the file);
+   * `parseAhead`: parses a build's new and changed Markdown and HTML files before it runs (on
+   * every core, src/workers/parse-pool.ts) when they hold `parseAheadChars` characters or more
+   * (default 4 Mi); without it a build parses each file when a stage first asks (one thread).
    */
   constructor(
     location: IndexLocation,
     expected?: SnapshotExpectation,
-    options: { racyMs?: number; deferWrites?: boolean } = {},
+    options: {
+      racyMs?: number;
+      deferWrites?: boolean;
+      parseAhead?: ParseAhead;
+      parseAheadChars?: number;
+    } = {},
   ) {
     this.#location = location;
     this.#known = new StampedFiles(options);
     this.#deferWrites = options.deferWrites ?? false;
+    this.#parseAhead = options.parseAhead;
+    this.#parseAheadChars = options.parseAheadChars ?? PARSE_AHEAD_CHARS;
     this.#expected = expected ?? { format: SNAPSHOT_FORMAT, pipeline: pipelineVersion() };
   }
 
@@ -204,6 +244,28 @@ export class IndexBuilder {
       ...(persisted ? {} : { fallback: { dir, reason: reason ?? 'not writable' } }),
       ms: { ...base.ms, write: round(now() - t) },
     };
+  }
+
+  /**
+   * The Markdown and HTML files a build from `previous` must parse (new or changed: an unchanged
+   * file's lines and sentences are reused, or parsed in the build if its counts changed), parsed
+   * ahead when there are enough of them; undefined otherwise.
+   */
+  async #parsedAhead(
+    files: readonly SourceFile[],
+    previous: BuildState | undefined,
+  ): Promise<ReadonlyMap<string, ParsedDocument | undefined> | undefined> {
+    if (!this.#parseAhead) return undefined;
+    const known = new Set<string>();
+    if (previous) {
+      const table = new FileTable(previous.columns.files);
+      for (const f of table.files()) known.add(fileKey(f));
+    }
+    const markup = files.filter((f) => formatOf(f.id) !== 'plain' && !known.has(fileKey(f)));
+    const chars = markup.reduce((n, f) => n + f.text.length, 0);
+    return markup.length > 0 && chars >= this.#parseAheadChars
+      ? this.#parseAhead(markup)
+      : undefined;
   }
 
   /** A snapshot is on disk: it and the one written before it are kept, older ones removed. */
@@ -318,7 +380,8 @@ export class IndexBuilder {
     } else if (found !== 'no such file') refused = found;
     const t1 = now();
     const previous = newest ? this.#stateOf(newest) : undefined;
-    const { state, report } = buildIncrementally(corpus, previous);
+    const parsed = await this.#parsedAhead(corpus.files, previous);
+    const { state, report } = buildIncrementally(corpus, previous, parsed ? { parsed } : {});
     return this.#publish(
       { key, state, report },
       {
@@ -369,7 +432,11 @@ export class IndexBuilder {
     const t1 = now();
     this.warm();
     const previous = this.#current.state;
-    const { state, report } = buildIncrementally(corpus, previous, { provisional: true });
+    const parsed = await this.#parsedAhead(corpus.files, previous);
+    const { state, report } = buildIncrementally(corpus, previous, {
+      provisional: true,
+      ...(parsed ? { parsed } : {}),
+    });
     return this.#publish(
       { key, state, report },
       {

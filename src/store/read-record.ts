@@ -38,19 +38,20 @@ function recordingMap(
     lookup.keys.push(key);
     lookup.values.push(value);
   };
+  // Made once per view, not at every property read (the rules look lines up many times a file).
+  const get = (key: unknown) => {
+    const v = map.get(key);
+    note(key, v);
+    return v;
+  };
+  const has = (key: unknown) => {
+    note(key, map.get(key));
+    return map.has(key);
+  };
   return new Proxy(map, {
     get(target, prop) {
-      if (prop === 'get')
-        return (key: unknown) => {
-          const v = target.get(key);
-          note(key, v);
-          return v;
-        };
-      if (prop === 'has')
-        return (key: unknown) => {
-          note(key, target.get(key));
-          return target.has(key);
-        };
+      if (prop === 'get') return get;
+      if (prop === 'has') return has;
       if (prop === 'size') {
         markOpaque();
         return target.size;

@@ -1,5 +1,6 @@
 import { IndexBuilder, type Published } from '../store/index-builder.js';
 import type { BuilderTask } from './messages.js';
+import { parseInThreads } from './parse-pool.js';
 
 /**
  * The builder thread (a one-thread piscina pool): loads the data folder, builds or reads the
@@ -13,7 +14,7 @@ let location = '';
 function builderFor(task: BuilderTask): IndexBuilder {
   const key = JSON.stringify([task.dataDir, task.indexDir, task.maxFileBytes]);
   if (!builder || key !== location) {
-    builder = new IndexBuilder(task, undefined, { deferWrites: true });
+    builder = new IndexBuilder(task, undefined, { deferWrites: true, parseAhead: parseInThreads });
     location = key;
   }
   return builder;

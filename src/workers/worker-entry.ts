@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
  */
 
 /** The worker modules, by name (next to this module, compiled or not). */
-export type WorkerName = 'compute-worker' | 'builder-worker';
+export type WorkerName = 'compute-worker' | 'builder-worker' | 'parse-worker';
 
 /** True when this module is `tsc` output (a `.js` file), false when it runs from its `.ts` source. */
 export const COMPILED = import.meta.url.endsWith('.js');

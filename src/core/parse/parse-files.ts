@@ -58,7 +58,7 @@ export function parseDocument(text: string, format: DocumentFormat): ParsedDocum
  * which keeps the line reading. A pure function of the file's text, one file at a time, so a
  * cache can key it by the file's sha256 and a worker can run it.
  */
-export function parseFile(file: SourceFile): ParsedDocument | undefined {
+export function parseFile(file: Pick<SourceFile, 'id' | 'text'>): ParsedDocument | undefined {
   const format = formatOf(file.id);
   return format === 'plain' ? undefined : parseDocument(file.text, format);
 }
@@ -76,11 +76,15 @@ export function parseFiles(files: readonly SourceFile[]): ParsedFiles {
 /**
  * The files of a corpus parsed on first request, each once: a build asks only for the files whose
  * lines or sentences it recomputes, so an incremental reload parses what changed, not every
- * Markdown file of the folder.
+ * Markdown file of the folder. `ready`: files parsed ahead (`parseFile` of the same text, e.g. in
+ * worker threads), served as they are.
  */
-export function lazyParsedFiles(files: readonly SourceFile[]): ParsedFiles {
+export function lazyParsedFiles(
+  files: readonly SourceFile[],
+  ready?: ReadonlyMap<string, ParsedDocument | undefined>,
+): ParsedFiles {
   const byId = new Map(files.map((f) => [f.id, f]));
-  const done = new Map<string, ParsedDocument | undefined>();
+  const done = new Map<string, ParsedDocument | undefined>(ready);
   return {
     get(id) {
       if (done.has(id)) return done.get(id);

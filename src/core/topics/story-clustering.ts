@@ -1,4 +1,4 @@
-import { Heap } from '../shared/heap.js';
+import { PairHeap } from '../shared/heap.js';
 import type { SparseVec } from './doc-vectors.js';
 
 /** How documents are compared and grouped into stories. */
@@ -149,8 +149,6 @@ function addSparse(a: SparseVec, b: SparseVec): SparseVec {
   return { ids: ids.subarray(0, n), weights: weights.subarray(0, n) };
 }
 
-type Candidate = { a: number; b: number; va: number; vb: number; sim: number };
-
 /**
  * Group-average agglomerative clustering of documents (UPGMA; the group-average clustering of
  * TDT retrospective event detection, Yang, Pierce & Carbonell 1998), cut at
@@ -172,16 +170,15 @@ export function clusterDocuments(
     version: 0,
     alive: true,
   }));
-  const heap = new Heap<Candidate>((x, y) =>
-    x.sim !== y.sim ? x.sim > y.sim : x.a !== y.a ? x.a < y.a : x.b < y.b,
-  );
+  const heap = new PairHeap();
   for (const p of candidatePairs(vectors, features, options)) {
     groups[p.a]!.near.add(p.b);
     groups[p.b]!.near.add(p.a);
-    if (p.sim >= options.cutSimilarity) heap.push({ a: p.a, b: p.b, va: 0, vb: 0, sim: p.sim });
+    if (p.sim >= options.cutSimilarity) heap.push(p.a, p.b, 0, 0, p.sim);
   }
   const dense = new Float64Array(features);
-  for (let top = heap.pop(); top; top = heap.pop()) {
+  const top = heap.top;
+  while (heap.pop()) {
     const x = groups[top.a]!;
     const y = groups[top.b]!;
     if (!x.alive || !y.alive || x.version !== top.va || y.version !== top.vb) continue;
@@ -212,7 +209,7 @@ export function clusterDocuments(
       const sim = d / (keep.members.length * g.members.length);
       if (sim < options.cutSimilarity) continue;
       const [a, b] = keepId < n ? [keepId, n] : [n, keepId];
-      heap.push({ a, b, va: groups[a]!.version, vb: groups[b]!.version, sim });
+      heap.push(a, b, groups[a]!.version, groups[b]!.version, sim);
     }
     for (let k = 0; k < keep.sum.ids.length; k++) dense[keep.sum.ids[k]!] = 0;
   }
