@@ -1,5 +1,5 @@
 import type { FileState } from './file-state.js';
-import { isTemplate, type Repetition } from './repetition.js';
+import { isTemplate, type Repetition, runRepetition } from './repetition.js';
 import type { Verdict } from './shape.js';
 
 /**
@@ -29,13 +29,7 @@ export function judgeBlockRuns(
     let j = i + 1;
     while (j < texts.length && runs[j] === i) j++;
     if (j - i >= 2) {
-      let rep = 0;
-      let most = 0;
-      for (let k = i; k < j; k++) {
-        const g = repeated.get(norms[k]!) ?? 0;
-        if (g > 0) rep++;
-        if (g > most) most = g;
-      }
+      const { rep, most } = runRepetition(norms, repeated, i, j);
       const joined = texts
         .slice(i, j)
         .map((t) => t.trim())

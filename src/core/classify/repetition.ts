@@ -323,3 +323,23 @@ function copyPairs(
   }
   return out;
 }
+
+/**
+ * How the lines `[i, j)` of a run (a wrapped paragraph, a Markdown or HTML block) repeat across
+ * unrelated files: how many of them are repeated, and the most groups any of them is in.
+ */
+export function runRepetition(
+  norms: readonly string[],
+  groups: Repetition['groups'],
+  i: number,
+  j: number,
+): { rep: number; most: number } {
+  let rep = 0;
+  let most = 0;
+  for (let k = i; k < j; k++) {
+    const g = groups.get(norms[k]!) ?? 0;
+    if (g > 0) rep++;
+    if (g > most) most = g;
+  }
+  return { rep, most };
+}

@@ -1,6 +1,6 @@
 import type { FileState } from './file-state.js';
 import { BULLET, SENTENCE_END } from './line-shapes.js';
-import { isTemplate, type Repetition } from './repetition.js';
+import { isTemplate, type Repetition, runRepetition } from './repetition.js';
 import { shapeReason, type Verdict } from './shape.js';
 import { lineWordCount, MD_HEADING } from './vocabulary.js';
 
@@ -109,13 +109,7 @@ export function judgeWrappedRuns(
         .map((t) => t.trim())
         .join(' ');
       const shape = shapeReason(joined.replace(BULLET, ''));
-      let rep = 0;
-      let most = 0;
-      for (let k = i; k < j; k++) {
-        const g = repeated.get(norms[k]!) ?? 0;
-        if (g > 0) rep++;
-        if (g > most) most = g;
-      }
+      const { rep, most } = runRepetition(norms, repeated, i, j);
       let r: Verdict = { kind: 'content' };
       const runStandalone = (i === 0 || blank[i - 1]!) && (j === texts.length || blank[j]!);
       if (rep * 2 >= j - i && isTemplate(joined, most, repetition))
