@@ -70,13 +70,12 @@ describe('a start', () => {
 
   it('says in its first log line how long each phase of the start took, and in its ready line the rest', () => {
     expect(records[0]!.msg).toBe('listening');
-    expect(records[0]!.startup).toEqual({
-      threads: expect.any(Number),
-      listen: expect.any(Number),
-    });
+    // The port opens before anything heavy loads: the only phase before it is the listen.
+    expect(records[0]!.startup).toEqual({ listen: expect.any(Number) });
     expect(records[0]!.auth).toBe('none');
     const ready = records.find((r) => r.msg === 'ready')!;
     expect(ready.startup).toMatchObject({
+      threads: expect.any(Number),
       app: expect.any(Number),
       corpus: expect.any(Number),
       workers: expect.any(Number),
