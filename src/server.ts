@@ -4,7 +4,7 @@ import type { CorpusView } from './core/model.js';
 import { corpusStats } from './core/queries/stats.js';
 import { bootHandler } from './http/boot.js';
 import { Readiness, ServedState } from './http/readiness.js';
-import { type Listener, listen } from './listener.js';
+import { listen } from './listener.js';
 import { createLogger, type Logger } from './log.js';
 import type { BuildKind, Metrics } from './metrics.js';
 import { watchFolder } from './watch-folder.js';
