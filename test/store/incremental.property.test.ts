@@ -1,34 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  buildModel,
-  corpusStats,
-  documentList,
-  listStories,
-  loadCorpus,
-  summarize,
-  topicDetail,
-} from '../../src/core/index.js';
+import { buildModel, loadCorpus } from '../../src/core/index.js';
 import { type SourceFile, sourceFromText } from '../../src/core/corpus/index.js';
 import { type CorpusModel, modelFromColumns } from '../../src/core/model.js';
 import { type BuildState, buildIncrementally, settle } from '../../src/store/incremental.js';
 import { generateArticle } from '../../tools/bench/generate-corpus.js';
+import { modelAnswers } from './model-answers.js';
 
-/** Every answer a model gives, as the bytes the API sends. */
-function answers(model: CorpusModel): string[] {
-  return [
-    JSON.stringify(listStories(model)),
-    JSON.stringify(documentList(model)),
-    JSON.stringify(corpusStats(model)),
-    JSON.stringify(summarize(model, {})),
-    JSON.stringify(summarize(model, { query: 'the council said' })),
-    ...model.stories.flatMap((s) => [
-      JSON.stringify(summarize(model, { topicId: s.topic.id })),
-      JSON.stringify(topicDetail(model, s.topic.id)),
-      ...s.facets.map((f) => JSON.stringify(summarize(model, { topicId: f.topic.id }))),
-    ]),
-  ];
-}
+/** Every answer a model gives (test/store/model-answers.ts), with this folder's query. */
+const answers = (model: CorpusModel) => modelAnswers(model, 'the council said');
 
 /** One change to the folder: a file edited, added or removed. */
 type Op =

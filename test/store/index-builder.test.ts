@@ -2,19 +2,12 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  buildModel,
-  corpusStats,
-  documentList,
-  listStories,
-  loadCorpus,
-  summarize,
-  topicDetail,
-} from '../../src/core/index.js';
+import { buildModel, documentList, loadCorpus } from '../../src/core/index.js';
 import type { CorpusModel } from '../../src/core/model.js';
 import { IndexBuilder } from '../../src/store/index-builder.js';
 import { SNAPSHOT_FORMAT, pipelineVersion } from '../../src/store/pipeline-version.js';
 import { readModel } from '../../src/store/read-model.js';
+import { modelAnswers } from './model-answers.js';
 
 let root: string;
 let dataDir: string;
@@ -31,21 +24,8 @@ afterEach(() => rmSync(root, { recursive: true, force: true }));
 const builder = (format = SNAPSHOT_FORMAT) =>
   new IndexBuilder({ dataDir, indexDir }, { format, pipeline: pipelineVersion() }, { racyMs: 0 });
 
-/** Every answer a model gives, as the bytes the API sends. */
-function answers(model: CorpusModel): string[] {
-  return [
-    JSON.stringify(listStories(model)),
-    JSON.stringify(documentList(model)),
-    JSON.stringify(corpusStats(model)),
-    JSON.stringify(summarize(model, {})),
-    JSON.stringify(summarize(model, { query: 'monthly users' })),
-    ...model.stories.flatMap((s) => [
-      JSON.stringify(summarize(model, { topicId: s.topic.id })),
-      JSON.stringify(topicDetail(model, s.topic.id)),
-      ...s.facets.map((f) => JSON.stringify(summarize(model, { topicId: f.topic.id }))),
-    ]),
-  ];
-}
+/** Every answer a model gives (test/store/model-answers.ts), with this folder's query. */
+const answers = (model: CorpusModel) => modelAnswers(model, 'monthly users');
 
 async function fullBuild(): Promise<CorpusModel> {
   return buildModel(await loadCorpus(dataDir));
