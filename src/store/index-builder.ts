@@ -303,26 +303,39 @@ export class IndexBuilder {
     const t0 = now();
     const newest = this.#newest();
     if (!newest?.header.exact) return undefined;
-    const { corpus, key, fingerprint } = await this.#load();
-    const file = path.join(this.#indexDir().dir, snapshotName(key, true));
-    if (newest.file !== file || newest.header.fingerprint !== fingerprint) return undefined;
-    const columns = columnsFromSections(newest.sections);
-    this.#current = { key, file, exact: true, columns, readsBytes: newest.sections.reads };
+    const loaded = await this.#load();
+    const file = path.join(this.#indexDir().dir, snapshotName(loaded.key, true));
+    if (newest.file !== file || newest.header.fingerprint !== loaded.fingerprint) return undefined;
     return {
       sections: newest.sections,
-      published: {
-        fingerprint,
-        skipped: corpus.skipped,
-        ...(corpus.message !== undefined ? { message: corpus.message } : {}),
-        file,
-        columns,
-        pipeline: this.#expected.pipeline,
-        exact: true,
-        source: 'index',
-        files: corpus.files.length,
-        reusedFiles: this.#known.reused,
-        ms: { load: round(now() - t0), build: 0, write: 0 },
-      },
+      published: this.#served(loaded, file, newest.sections, round(now() - t0)),
+    };
+  }
+
+  /**
+   * Serves snapshot `file`, whose `sections` hold the loaded corpus state exactly: its columns
+   * become the current generation, and nothing is built or written.
+   */
+  #served(
+    { corpus, key, fingerprint }: { corpus: LoadedCorpus; key: string; fingerprint: string },
+    file: string,
+    sections: Record<string, Uint8Array>,
+    load: number,
+  ): Published {
+    const columns = columnsFromSections(sections);
+    this.#current = { key, file, exact: true, columns, readsBytes: sections.reads };
+    return {
+      fingerprint,
+      skipped: corpus.skipped,
+      ...(corpus.message !== undefined ? { message: corpus.message } : {}),
+      file,
+      columns,
+      pipeline: this.#expected.pipeline,
+      exact: true,
+      source: 'index',
+      files: corpus.files.length,
+      reusedFiles: this.#known.reused,
+      ms: { load, build: 0, write: 0 },
     };
   }
 
@@ -361,20 +374,9 @@ export class IndexBuilder {
     const found = newest?.file === file ? newest : this.#read(file);
     if (typeof found !== 'string') {
       if (found.header.fingerprint === fingerprint && found.header.exact) {
-        const columns = columnsFromSections(found.sections);
-        this.#current = { key, file, exact: true, columns, readsBytes: found.sections.reads };
+        const published = this.#served({ corpus, key, fingerprint }, file, found.sections, load);
         this.#wrote(file);
-        return {
-          ...common,
-          file,
-          columns,
-          pipeline: this.#expected.pipeline,
-          exact: true,
-          source: 'index',
-          files: corpus.files.length,
-          reusedFiles: this.#known.reused,
-          ms: { load, build: 0, write: 0 },
-        };
+        return published;
       }
       refused = 'built from other files';
     } else if (found !== 'no such file') refused = found;
