@@ -25,21 +25,26 @@ export const LinePointerSchema = z
     description: 'A line of another file: the original a duplicate line copies.',
   });
 
+/** Reasons the line rules give (every other reason but `blank` comes from a Markdown or HTML block's kind). */
+export const RULE_LINE_REASONS = [
+  'heading',
+  'template',
+  'duplicate',
+  'call-to-action',
+  'navigation',
+  'photo-credit',
+  'byline',
+  'dateline',
+  'url',
+  'cross-promotion',
+  'fragment',
+] as const;
+
 /** Why a line is not content (absent for content lines). */
 export const LineReasonSchema = z
   .enum([
     'blank',
-    'heading',
-    'template',
-    'duplicate',
-    'call-to-action',
-    'navigation',
-    'photo-credit',
-    'byline',
-    'dateline',
-    'url',
-    'cross-promotion',
-    'fragment',
+    ...RULE_LINE_REASONS,
     // Markdown and HTML: the block the line belongs to (src/core/parse).
     'code',
     'html',

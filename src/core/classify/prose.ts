@@ -1,3 +1,4 @@
+import { RULE_LINE_REASONS } from '../../../schemas/document.js';
 import { CLAUSE_END, SENTENCE_END } from './line-shapes.js';
 import { unquoted } from './quotes.js';
 import {
@@ -116,19 +117,7 @@ export function sentenceShapedSpans(paragraph: string): ProseSpan[] {
 }
 
 /** Reasons the line rules give (every other reason comes from a Markdown or HTML block's kind). */
-const RULE_REASONS = new Set<string>([
-  'heading',
-  'template',
-  'duplicate',
-  'call-to-action',
-  'navigation',
-  'photo-credit',
-  'byline',
-  'dateline',
-  'url',
-  'cross-promotion',
-  'fragment',
-]);
+const RULE_REASONS = new Set<string>(RULE_LINE_REASONS);
 
 /** How much of a file's text is sentence-shaped, and what became of it. */
 export interface ProseTally {
